@@ -1,0 +1,23 @@
+from django.contrib.auth import get_user_model
+from django.contrib.auth.backends import ModelBackend
+
+
+class NipOrUsernameBackend(ModelBackend):
+    """Log in with a username, or with the NIP of the employee linked to the account."""
+
+    def authenticate(self, request, username=None, password=None, **kwargs):
+        if username is None:
+            username = kwargs.get(get_user_model().USERNAME_FIELD)
+        if not username or password is None:
+            return None
+        User = get_user_model()
+        login = username.strip()
+        user = User.objects.filter(username__iexact=login).first()
+        if user is None and login.isdigit():
+            user = User.objects.filter(employee__nip=login).first()
+        if user is None:
+            User().set_password(password)  # same work as a real check: no timing oracle
+            return None
+        if user.check_password(password) and self.user_can_authenticate(user):
+            return user
+        return None

@@ -1,0 +1,117 @@
+"""Who may see what: the one place that scopes OPDs and employees to a user.
+
+- HR (role hr, or a superuser) sees every OPD and every employee.
+- An OPD admin sees the OPDs they administer (Opd.admins) and everyone placed in them.
+- A supervisor sees their own record and the employees below them in the supervisor chain.
+- An employee sees their own record only.
+
+Pages and API views call these functions; none of them filters by role on its own.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import QuerySet
+
+from accounts.models import Role, User
+from opd.models import Employee, Opd
+
+
+@dataclass(frozen=True)
+class Scope:
+    user_id: int
+    is_hr: bool
+    is_opd_admin: bool
+    is_supervisor: bool
+    employee_id: int | None
+    opd_ids: frozenset[int] = field(default_factory=frozenset)  # administered OPDs
+
+    @property
+    def sees_registry(self) -> bool:
+        """May open the OPD list and OPD pages at all."""
+        return self.is_hr or self.is_opd_admin
+
+
+def scope_for(user: User) -> Scope:
+    cached = getattr(user, "_wfh_scope", None)
+    if cached is not None:
+        return cached
+    is_hr = bool(user.is_superuser or user.role == Role.HR)
+    opd_ids = (
+        frozenset(user.administered_opds.values_list("id", flat=True)) if not is_hr else frozenset()
+    )
+    employee_id = Employee.objects.filter(user_id=user.pk).values_list("id", flat=True).first()
+    is_supervisor = bool(
+        employee_id and Employee.objects.filter(supervisor_id=employee_id).exists()
+    )
+    scope = Scope(
+        user_id=user.pk,
+        is_hr=is_hr,
+        is_opd_admin=bool(opd_ids),
+        is_supervisor=is_supervisor,
+        employee_id=employee_id,
+        opd_ids=opd_ids,
+    )
+    user._wfh_scope = scope
+    return scope
+
+
+def visible_opds(user: User) -> QuerySet[Opd]:
+    scope = scope_for(user)
+    if scope.is_hr:
+        return Opd.objects.all()
+    return Opd.objects.filter(id__in=scope.opd_ids)
+
+
+def team_ids(employee_id: int) -> set[int]:
+    """The employee and everyone below them in the supervisor chain (one query per level)."""
+    seen = {employee_id}
+    frontier = {employee_id}
+    while frontier:
+        frontier = set(
+            Employee.objects.filter(supervisor_id__in=frontier)
+            .exclude(id__in=seen)
+            .values_list("id", flat=True)
+        )
+        seen |= frontier
+    return seen
+
+
+def visible_employees(user: User) -> QuerySet[Employee]:
+    scope = scope_for(user)
+    if scope.is_hr:
+        return Employee.objects.all()
+    ids: set[int] = set()
+    if scope.employee_id:
+        ids = team_ids(scope.employee_id) if scope.is_supervisor else {scope.employee_id}
+    qs = Employee.objects.filter(id__in=ids)
+    if scope.opd_ids:
+        qs = Employee.objects.filter(opd_id__in=scope.opd_ids) | qs
+    return qs
+
+
+def can_view_opd(user: User, opd: Opd) -> bool:
+    scope = scope_for(user)
+    return scope.is_hr or opd.pk in scope.opd_ids
+
+
+def can_manage_opd(user: User, opd: Opd) -> bool:
+    """Edit the OPD's staff list and, later, its roster."""
+    return can_view_opd(user, opd)
+
+
+def can_view_employee(user: User, employee: Employee) -> bool:
+    return visible_employees(user).filter(pk=employee.pk).exists()
+
+
+def can_see_personal_data(user: User, employee: Employee) -> bool:
+    """NIP, contact details and home location: HR, the employee's OPD admin, and the employee."""
+    scope = scope_for(user)
+    return scope.is_hr or employee.opd_id in scope.opd_ids or scope.employee_id == employee.pk
+
+
+def require(allowed: bool) -> None:
+    if not allowed:
+        raise PermissionDenied

@@ -1,0 +1,74 @@
+"""Registry pages: OPD list, one OPD with its units and staff, employees, one employee."""
+
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+
+from opd import access, selectors
+from opd.models import Employee, Opd
+
+PAGE_SIZE = 50
+
+
+def _page(request, queryset, size=PAGE_SIZE):
+    return Paginator(queryset, size).get_page(request.GET.get("page"))
+
+
+@login_required
+def opd_list(request):
+    scope = access.scope_for(request.user)
+    access.require(scope.sees_registry)
+    q = request.GET.get("q", "").strip()
+    opds = selectors.opds_with_counts(access.visible_opds(request.user), search=q)
+    return render(request, "opd/opd_list.html", {"page": _page(request, opds), "q": q})
+
+
+@login_required
+def opd_detail(request, code):
+    opd = get_object_or_404(Opd.objects.select_related("parent"), code=code)
+    access.require(access.can_view_opd(request.user, opd))
+    q = request.GET.get("q", "").strip()
+    unit_code = request.GET.get("unit", "").strip()
+    staff = selectors.search_employees(opd.employees.all(), query=q).select_related("supervisor")
+    if unit_code:
+        staff = staff.filter(unit__code=unit_code)
+    context = {
+        "opd": opd,
+        "units": selectors.units_with_counts(opd),
+        "children": opd.children.order_by("code"),
+        "page": _page(request, staff),
+        "q": q,
+        "unit_code": unit_code,
+    }
+    return render(request, "opd/opd_detail.html", context)
+
+
+@login_required
+def employee_list(request):
+    q = request.GET.get("q", "").strip()
+    employees = selectors.search_employees(access.visible_employees(request.user), query=q)
+    return render(request, "opd/employee_list.html", {"page": _page(request, employees), "q": q})
+
+
+@login_required
+def my_profile(request):
+    scope = access.scope_for(request.user)
+    if not scope.employee_id:
+        raise Http404("Akun ini tidak terhubung dengan data pegawai.")
+    return redirect("opd:employee", nip=Employee.objects.get(pk=scope.employee_id).nip)
+
+
+@login_required
+def employee_detail(request, nip):
+    employee = get_object_or_404(
+        Employee.objects.select_related("opd", "unit", "supervisor"), nip=nip
+    )
+    access.require(access.can_view_employee(request.user, employee))
+    context = {
+        "employee": employee,
+        "personal": access.can_see_personal_data(request.user, employee),
+        "placements": employee.placements.select_related("opd", "unit"),
+        "subordinates": employee.subordinates.select_related("unit").order_by("name"),
+    }
+    return render(request, "opd/employee_detail.html", context)

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class WfhConfig(AppConfig):
+    name = "wfh"
+    verbose_name = "Penjadwalan WFH"
