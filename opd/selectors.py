@@ -10,9 +10,13 @@ from opd.models import Employee, Opd
 def opds_with_counts(opds: QuerySet[Opd], *, search: str = "") -> QuerySet[Opd]:
     if search:
         opds = opds.filter(Q(code__icontains=search) | Q(name__icontains=search))
-    return opds.select_related("parent").annotate(
-        staff_count=Count("employees", distinct=True),
-        unit_count=Count("units", distinct=True),
+    return (
+        opds.select_related("parent")
+        .order_by("code")
+        .annotate(
+            staff_count=Count("employees", distinct=True),
+            unit_count=Count("units", distinct=True),
+        )
     )
 
 

@@ -6,58 +6,65 @@ import datetime as dt
 from collections.abc import Iterable
 
 from django.db import transaction
-from django.db.models import F, Q
 
 from opd.models import Employee, Placement
+
+BATCH = 5000
 
 
 @transaction.atomic
 def placements_sync(*, employee_ids: Iterable[int] | None = None, effective: dt.date) -> dict:
     """Make each employee's open Placement match their current OPD, unit, position and role.
 
-    Set-based: closes the open placement of everyone whose OPD or unit changed (valid_to is the day
-    before `effective`), and opens a new one from `effective` (or from active_from for someone with
-    no history yet). Past days keep the old OPD and unit. Returns counts of opened and closed rows.
+    Someone whose OPD or unit changed gets their open placement closed on the day before
+    `effective` and a new one from `effective`, so past days stay with the old OPD and unit. A
+    position or role change in the same unit updates the open row. Someone with no history gets a
+    placement from their active_from (or `effective`). A handful of queries whatever the headcount.
     """
     employees = Employee.objects.all()
+    open_rows = Placement.objects.filter(valid_to__isnull=True)
     if employee_ids is not None:
-        employees = employees.filter(id__in=list(employee_ids))
-    open_rows = Placement.objects.filter(valid_to__isnull=True, employee__in=employees)
+        ids = list(employee_ids)
+        employees = employees.filter(id__in=ids)
+        open_rows = open_rows.filter(employee_id__in=ids)
+    current = {
+        row[0]: row[1:]
+        for row in employees.values_list(
+            "id", "opd_id", "unit_id", "position", "unit_role", "active_from"
+        ).iterator(chunk_size=BATCH)
+    }
+    open_by_employee = {
+        p.employee_id: p
+        for p in open_rows.only(
+            "id", "employee_id", "opd_id", "unit_id", "position", "unit_role", "valid_from"
+        ).iterator(chunk_size=BATCH)
+    }
 
-    moved = open_rows.exclude(opd_id=F("employee__opd_id")) | open_rows.filter(
-        ~Q(unit_id=F("employee__unit_id"))
-        | Q(unit_id__isnull=True, employee__unit_id__isnull=False)
-        | Q(unit_id__isnull=False, employee__unit_id__isnull=True)
-    )
-    moved_ids = list(moved.values_list("id", flat=True))
-    # A move on the very day a placement began replaces it instead of leaving a 0-day period.
-    same_day = Placement.objects.filter(id__in=moved_ids, valid_from__gte=effective)
-    same_day_count = same_day.count()
-    same_day.delete()
-    closed = Placement.objects.filter(id__in=moved_ids).update(
-        valid_to=effective - dt.timedelta(days=1)
-    )
-    # Position and role changes inside the same unit update the open row in place.
-    Placement.objects.filter(valid_to__isnull=True, employee__in=employees).exclude(
-        position=F("employee__position"), unit_role=F("employee__unit_role")
-    ).update(position=F("employee__position"), unit_role=F("employee__unit_role"))
+    to_close, to_delete, to_update, to_open = [], [], [], []
+    for emp_id, (opd_id, unit_id, position, unit_role, active_from) in current.items():
+        placement = open_by_employee.get(emp_id)
+        if placement is None:
+            start = effective if active_from is None else min(active_from, effective)
+            to_open.append((emp_id, opd_id, unit_id, position, unit_role, start))
+        elif (placement.opd_id, placement.unit_id) != (opd_id, unit_id):
+            if placement.valid_from >= effective:
+                to_delete.append(placement.id)  # moved again on its first day: no 0-day period
+            else:
+                to_close.append(placement.id)
+            to_open.append((emp_id, opd_id, unit_id, position, unit_role, effective))
+        elif (placement.position, placement.unit_role) != (position, unit_role):
+            placement.position, placement.unit_role = position, unit_role
+            to_update.append(placement)
 
-    without_open = employees.exclude(placements__valid_to__isnull=True).values_list(
-        "id", "opd_id", "unit_id", "position", "unit_role", "active_from"
-    )
-    history_ids = set(
-        Placement.objects.filter(employee__in=employees).values_list("employee_id", flat=True)
-    )
-    new_rows = []
-    for emp_id, opd_id, unit_id, position, unit_role, active_from in without_open.iterator(
-        chunk_size=5000
-    ):
-        start = (
-            effective
-            if emp_id in history_ids or active_from is None
-            else min(active_from, effective)
+    for start in range(0, len(to_delete), BATCH):
+        Placement.objects.filter(id__in=to_delete[start : start + BATCH]).delete()
+    for start in range(0, len(to_close), BATCH):
+        Placement.objects.filter(id__in=to_close[start : start + BATCH]).update(
+            valid_to=effective - dt.timedelta(days=1)
         )
-        new_rows.append(
+    Placement.objects.bulk_update(to_update, ["position", "unit_role"], batch_size=BATCH)
+    Placement.objects.bulk_create(
+        [
             Placement(
                 employee_id=emp_id,
                 opd_id=opd_id,
@@ -66,6 +73,13 @@ def placements_sync(*, employee_ids: Iterable[int] | None = None, effective: dt.
                 unit_role=unit_role,
                 valid_from=start,
             )
-        )
-    Placement.objects.bulk_create(new_rows, batch_size=5000)
-    return {"opened": len(new_rows), "closed": closed, "replaced": same_day_count}
+            for emp_id, opd_id, unit_id, position, unit_role, start in to_open
+        ],
+        batch_size=BATCH,
+    )
+    return {
+        "opened": len(to_open),
+        "closed": len(to_close),
+        "replaced": len(to_delete),
+        "updated": len(to_update),
+    }

@@ -1,0 +1,57 @@
+"""The shared fixture world: two OPDs, their units and staff, and one user per role.
+
+DISKOMINFO has a secretariat and an IT unit; DUKCAPIL has a frontline counter. `hr` sees all;
+`opd_admin` administers DISKOMINFO only; `atasan` heads the IT unit and supervises `pegawai`.
+"""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+import pytest
+
+from accounts.models import Role
+from opd.models import UnitRole
+from opd.services import placements_sync
+from tests.factories import make_employee, make_opd, make_unit, make_user
+
+PASSWORD = "rahasia-123"
+
+
+@pytest.fixture
+def world(db):
+    import datetime as dt
+
+    kominfo = make_opd("DISKOMINFO", name="Dinas Komunikasi dan Informatika")
+    dukcapil = make_opd("DISDUKCAPIL", name="Dinas Kependudukan dan Pencatatan Sipil")
+    sek = make_unit(kominfo, "SEK", name="Sekretariat", min_onsite=1)
+    it = make_unit(kominfo, "TIK", name="Bidang TIK", min_onsite=1)
+    counter = make_unit(dukcapil, "LOKET", name="Loket Pelayanan", frontline=True, min_onsite=2)
+
+    hr = make_user("hr", Role.HR, password=PASSWORD)
+    opd_admin = make_user("admin.kominfo", Role.OPD_ADMIN, password=PASSWORD)
+    kominfo.admins.add(opd_admin)
+    atasan_user = make_user("atasan", Role.SUPERVISOR, password=PASSWORD)
+    pegawai_user = make_user("pegawai", Role.EMPLOYEE, password=PASSWORD)
+
+    head = make_employee(kominfo, it, name="Budi Kepala", unit_role=UnitRole.HEAD, user=atasan_user)
+    staff = make_employee(kominfo, it, name="Sari Staf", supervisor=head, user=pegawai_user)
+    other = make_employee(kominfo, sek, name="Dewi Sekretariat")
+    clerk = make_employee(dukcapil, counter, name="Andi Loket")
+    placements_sync(effective=dt.date(2025, 1, 1))
+    return SimpleNamespace(
+        kominfo=kominfo,
+        dukcapil=dukcapil,
+        sek=sek,
+        it=it,
+        counter=counter,
+        hr=hr,
+        opd_admin=opd_admin,
+        atasan_user=atasan_user,
+        pegawai_user=pegawai_user,
+        head=head,
+        staff=staff,
+        other=other,
+        clerk=clerk,
+        password=PASSWORD,
+    )
