@@ -71,7 +71,7 @@ def env_time_zone(name: str, default: str) -> str:
     return value
 
 
-def env_database(name: str, default_sqlite_path: str) -> dict:
+def env_database(name: str, default_sqlite_path: str, *, conn_max_age: int = 60) -> dict:
     """Parse DATABASE_URL (postgres://… or sqlite:///path) into a Django DATABASES entry."""
     import dj_database_url
 
@@ -88,7 +88,7 @@ def env_database(name: str, default_sqlite_path: str) -> dict:
             f"{name} has scheme {scheme!r}: use postgres://user:pass@host:port/db or sqlite:///path."
         )
     try:
-        config = dj_database_url.parse(raw, conn_max_age=60, conn_health_checks=True)
+        config = dj_database_url.parse(raw, conn_max_age=conn_max_age, conn_health_checks=True)
     except Exception as exc:  # dj_database_url raises plain ValueErrors of several kinds
         raise ImproperlyConfigured(f"{name} could not be parsed: {exc}") from None
     if config["ENGINE"].endswith("postgresql") and not config.get("NAME"):

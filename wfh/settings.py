@@ -78,7 +78,15 @@ TEMPLATES = [
     },
 ]
 
-DATABASES = {"default": env_database("DATABASE_URL", str(BASE_DIR / "db.sqlite3"))}
+# DB_CONN_MAX_AGE=0 closes connections after each request or task (CI's worker uses it so that
+# the test database can be dropped when the test run ends).
+DATABASES = {
+    "default": env_database(
+        "DATABASE_URL",
+        str(BASE_DIR / "db.sqlite3"),
+        conn_max_age=env_int("DB_CONN_MAX_AGE", 60, minimum=0),
+    )
+}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"
