@@ -6,6 +6,7 @@ DISKOMINFO has a secretariat and an IT unit; DUKCAPIL has a frontline counter. `
 
 from __future__ import annotations
 
+import datetime as dt
 from types import SimpleNamespace
 
 import pytest
@@ -18,10 +19,8 @@ from tests.factories import make_employee, make_opd, make_unit, make_user
 PASSWORD = "rahasia-123"
 
 
-@pytest.fixture
-def world(db):
-    import datetime as dt
-
+def build_world() -> SimpleNamespace:
+    """Create the world in the current database; used by `world` and by the browser tests."""
     kominfo = make_opd("DISKOMINFO", name="Dinas Komunikasi dan Informatika")
     dukcapil = make_opd("DISDUKCAPIL", name="Dinas Kependudukan dan Pencatatan Sipil")
     sek = make_unit(kominfo, "SEK", name="Sekretariat", min_onsite=1)
@@ -55,3 +54,8 @@ def world(db):
         clerk=clerk,
         password=PASSWORD,
     )
+
+
+@pytest.fixture
+def world(db):
+    return build_world()
