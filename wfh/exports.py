@@ -1,0 +1,72 @@
+"""The schedule file an OPD sends to BKD: one row per employee per working day."""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterable, Iterator
+
+from django.db.models import QuerySet
+
+from opd.models import Opd
+from wfh import selectors
+from wfh.models import Assignment, Phase, Roster, ScheduleDay
+
+COLUMNS = ["nip", "name", "opd_code", "unit_code", "date", "mode", "source"]
+_FIELDS = ("employee__nip", "employee__name", "unit__code", "day", "mode", "source")
+
+
+def schedule_rows(
+    *, phase: Phase, opds: Iterable[Opd] | None = None, published: bool = False
+) -> Iterator[list[str]]:
+    """Rows in COLUMNS order, sorted by OPD, unit, name, NIP and date.
+
+    `published=True` reads the published schedule; otherwise each OPD's latest roster version.
+    """
+    opd_list = list(opds) if opds is not None else list(selectors.phase_opds(phase))
+    for opd in sorted(opd_list, key=lambda o: o.code):
+        qs = _published(phase, opd) if published else _latest(phase, opd)
+        if qs is None:
+            continue
+        ordered = qs.order_by("unit__code", "employee__name", "employee__nip", "day")
+        for nip, name, unit_code, day, mode, source in ordered.values_list(*_FIELDS).iterator(
+            chunk_size=20000
+        ):
+            yield [nip, name, opd.code, unit_code or "", day.isoformat(), mode, source]
+
+
+def _published(phase: Phase, opd: Opd) -> QuerySet:
+    return ScheduleDay.objects.filter(phase=phase, opd=opd)
+
+
+def _latest(phase: Phase, opd: Opd) -> QuerySet | None:
+    roster = (
+        Roster.objects.filter(phase=phase, opd=opd, status=Roster.Status.READY)
+        .order_by("-version")
+        .first()
+    )
+    return Assignment.objects.filter(roster=roster) if roster else None
+
+
+def write_csv(rows: Iterable[list[str]], out: io.TextIOBase) -> int:
+    writer = csv.writer(out)
+    writer.writerow(COLUMNS)
+    n = 0
+    for row in rows:
+        writer.writerow(row)
+        n += 1
+    return n
+
+
+def write_xlsx(rows: Iterable[list[str]], out) -> int:
+    from openpyxl import Workbook
+
+    wb = Workbook(write_only=True)
+    ws = wb.create_sheet("jadwal")
+    ws.append(COLUMNS)
+    n = 0
+    for row in rows:
+        ws.append(row)
+        n += 1
+    wb.save(out)
+    return n

@@ -1,0 +1,472 @@
+"""Roster services: start a generation, build it with the engine, change, submit, publish.
+
+Only the published schedule (ScheduleDay) is what employees and other systems see. Each service
+is keyword-only; state changes are guarded (`filter(status=...).update(...) == 1`) so that two
+workers or two clicks never run the same step twice.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import logging
+import math
+import time
+from collections import defaultdict
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import connection, transaction
+from django.utils import timezone
+
+from opd import access
+from opd.models import Opd
+from wfh import engine, selectors
+from wfh.calendar import working_days
+from wfh.engine.types import Composition as EngineComposition
+from wfh.engine.types import (
+    EmployeeIn,
+    Limits,
+    RosterInput,
+    RotationPattern,
+    UnitIn,
+    WeekdayPattern,
+)
+from wfh.engine.types import Mode as EngineMode
+from wfh.models import (
+    Assignment,
+    AssignmentChange,
+    Mode,
+    PatternKind,
+    Phase,
+    Roster,
+    ScheduleDay,
+    Source,
+)
+
+log = logging.getLogger(__name__)
+
+EDITABLE = (Roster.Workflow.DRAFT, Roster.Workflow.RETURNED)
+NO_UNIT = 0  # engine unit id for staff placed in no unit
+NULL = "\\N"  # COPY text format
+
+
+# -- starting ---------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def rosters_start(
+    *,
+    phase: Phase,
+    opds: list[Opd] | None = None,
+    user=None,
+    seed: int | None = None,
+    composition: str = "",
+    regenerate_from: dt.date | None = None,
+) -> list[Roster]:
+    """Queue one generation per OPD and send the tasks once the transaction commits.
+
+    An OPD whose latest version is still editable (draft or returned) and not running gets that
+    version re-queued (a rerun replaces its own draft); otherwise a new version is made.
+    """
+    from wfh.tasks import generate_roster
+
+    targets = list(opds) if opds is not None else list(selectors.phase_opds(phase))
+    rosters = []
+    for opd in targets:
+        if user is not None and not access.can_manage_opd(user, opd):
+            raise PermissionDenied(f"Anda tidak mengelola OPD {opd.code}.")
+        roster = selectors.latest_roster(phase, opd)
+        params = {
+            "seed": seed if seed is not None else (roster.seed if roster else 0),
+            "composition": selectors.effective_composition(phase, opd, composition),
+            "regenerate_from": regenerate_from.isoformat() if regenerate_from else None,
+        }
+        if roster is None or roster.workflow not in EDITABLE:
+            roster = Roster.objects.create(
+                phase=phase, opd=opd, version=selectors.next_version(phase, opd)
+            )
+        elif roster.status in (Roster.Status.QUEUED, Roster.Status.RUNNING):
+            rosters.append(roster)  # already on its way: do not queue it twice
+            continue
+        Roster.objects.filter(pk=roster.pk).update(
+            status=Roster.Status.QUEUED,
+            workflow=Roster.Workflow.DRAFT,
+            seed=params["seed"],
+            composition=params["composition"],
+            regenerate_from=regenerate_from,
+            params=params,
+            progress_done=0,
+            progress_total=0,
+            error="",
+            created_by=user,
+            started_at=None,
+            finished_at=None,
+        )
+        roster.refresh_from_db()
+        rosters.append(roster)
+        transaction.on_commit(lambda pk=roster.pk: generate_roster.delay(pk))
+    return rosters
+
+
+# -- building -----------------------------------------------------------------------------------
+
+
+def roster_claim(*, roster_id: int) -> bool:
+    """queued -> running, once. False when another worker has it or it is no longer queued."""
+    return (
+        Roster.objects.filter(pk=roster_id, status=Roster.Status.QUEUED).update(
+            status=Roster.Status.RUNNING, started_at=timezone.now(), error=""
+        )
+        == 1
+    )
+
+
+def engine_input(roster: Roster) -> tuple[RosterInput, dict[int, int | None]]:
+    """Everything the engine needs for this roster, and each employee's unit for the rows."""
+    phase, opd = roster.phase, roster.opd
+    days = tuple(working_days(phase.start, phase.end, opd_id=opd.pk))
+    units = {u.pk: u for u in selectors.units_of(opd)}
+    unit_of: dict[int, int | None] = {}
+    employees = []
+    for placement in selectors.placements_in(opd, phase.start, phase.end):
+        emp = placement.employee
+        start = max(d for d in (placement.valid_from, emp.active_from, phase.start) if d)
+        ends = [d for d in (placement.valid_to, emp.active_to, phase.end) if d]
+        unit_of[emp.pk] = placement.unit_id
+        employees.append(
+            EmployeeIn(
+                id=emp.pk,
+                unit_id=placement.unit_id or NO_UNIT,
+                role=placement.unit_role,
+                eligible=emp.wfh_eligible,
+                active_from=start,
+                active_to=min(ends),
+            )
+        )
+    engine_units = [
+        UnitIn(id=u.pk, min_onsite=u.min_onsite, frontline=u.frontline) for u in units.values()
+    ]
+    if any(e.unit_id == NO_UNIT for e in employees):
+        engine_units.append(UnitIn(id=NO_UNIT, min_onsite=0, frontline=False))
+    if phase.pattern == PatternKind.WEEKDAY:
+        pattern = WeekdayPattern(wfh_weekdays=frozenset(selectors.effective_weekdays(phase, opd)))
+    else:
+        pattern = RotationPattern(
+            ratio=float(phase.ratio), composition=EngineComposition(roster.composition)
+        )
+    inp = RosterInput(
+        working_days=days,
+        units=tuple(sorted(engine_units, key=lambda u: u.id)),
+        employees=tuple(sorted(employees, key=lambda e: e.id)),
+        pattern=pattern,
+        limits=Limits(weekly_cap=phase.weekly_cap),
+        seed=roster.seed,
+        frozen=_frozen_cells(roster),
+    )
+    return inp, unit_of
+
+
+def _frozen_cells(roster: Roster) -> dict[tuple[int, dt.date], EngineMode]:
+    """Cells a regeneration must keep: every day before regenerate_from, and manual changes.
+
+    The base is this version's own rows if it has any, else the published schedule.
+    """
+    if roster.regenerate_from is None:
+        return {}
+    own = Assignment.objects.filter(roster=roster).values_list(
+        "employee_id", "day", "mode", "source"
+    )
+    base = {(e, d): (m, s) for e, d, m, s in own.iterator(chunk_size=20000)}
+    if not base:
+        base = selectors.published_cells(roster.phase, roster.opd)
+    return {
+        key: EngineMode(mode)
+        for key, (mode, source) in base.items()
+        if key[1] < roster.regenerate_from or selectors.is_manual(source)
+    }
+
+
+def roster_build(*, roster_id: int) -> Roster:
+    """Run the engine for a claimed roster and write its rows in one transaction.
+
+    A failure (or a worker killed halfway) leaves the previous rows untouched; the roster then
+    says failed with the reason (logged with its traceback, not raised: the roster is the report).
+    """
+    roster = Roster.objects.select_related("phase", "opd").get(pk=roster_id)
+    try:
+        inp, unit_of = engine_input(roster)
+        Roster.objects.filter(pk=roster.pk).update(progress_total=len(inp.employees))
+        result = engine.generate(inp, progress=_progress_writer(roster.pk))
+        manual = _manual_keys(roster)
+        with transaction.atomic():
+            Assignment.objects.filter(roster=roster).delete()
+            _write_rows(roster, result.assignments, unit_of, manual)
+            updated = Roster.objects.filter(pk=roster.pk, status=Roster.Status.RUNNING).update(
+                status=Roster.Status.READY,
+                stats=result.stats.to_dict(),
+                progress_done=len(inp.employees),
+                finished_at=timezone.now(),
+            )
+            if updated != 1:
+                raise RuntimeError("Status jadwal berubah saat dibuat; hasil dibatalkan.")
+    except Exception as exc:
+        log.exception("roster %s failed", roster_id)
+        Roster.objects.filter(pk=roster_id).update(
+            status=Roster.Status.FAILED,
+            error=f"{type(exc).__name__}: {exc}",
+            finished_at=timezone.now(),
+        )
+    roster.refresh_from_db()
+    return roster
+
+
+def _manual_keys(roster: Roster) -> dict[tuple[int, dt.date], str]:
+    rows = Assignment.objects.filter(
+        roster=roster, source__in=(Source.MANUAL, Source.SWAP)
+    ).values_list("employee_id", "day", "source")
+    return {(e, d): s for e, d, s in rows}
+
+
+def _progress_writer(roster_id: int):
+    last = {"at": 0.0}
+
+    def write(done: int, total: int) -> None:
+        now = time.monotonic()
+        if now - last["at"] >= 0.5 or done == total:
+            last["at"] = now
+            Roster.objects.filter(pk=roster_id).update(progress_done=done, progress_total=total)
+
+    return write
+
+
+def _write_rows(roster, assignments, unit_of, manual) -> None:
+    rows = (
+        (
+            roster.pk,
+            a.employee_id,
+            unit_of.get(a.employee_id),
+            a.day,
+            str(a.mode.value if hasattr(a.mode, "value") else a.mode),
+            manual.get((a.employee_id, a.day), Source.GENERATED),
+            a.reason,
+        )
+        for a in assignments
+    )
+    if connection.vendor == "postgresql":
+        _copy_rows(rows)
+    else:
+        Assignment.objects.bulk_create(
+            (
+                Assignment(
+                    roster_id=r, employee_id=e, unit_id=u, day=d, mode=m, source=s, reason=why
+                )
+                for r, e, u, d, m, s, why in rows
+            ),
+            batch_size=5000,
+        )
+
+
+def _copy_rows(rows, chunk: int = 200_000) -> None:
+    """COPY the rows into wfh_assignment, streaming chunks so memory stays flat."""
+    columns = "(roster_id, employee_id, unit_id, day, mode, source, reason)"
+    raw = connection.connection.cursor()
+    buf = io.StringIO()
+    for n, (r, e, u, d, m, s, why) in enumerate(rows, start=1):
+        unit = NULL if u is None else u
+        buf.write(f"{r}\t{e}\t{unit}\t{d.isoformat()}\t{m}\t{s}\t{why}\n")
+        if n % chunk == 0:
+            buf.seek(0)
+            raw.copy_expert(f"COPY wfh_assignment {columns} FROM STDIN", buf)
+            buf = io.StringIO()
+    if buf.tell():
+        buf.seek(0)
+        raw.copy_expert(f"COPY wfh_assignment {columns} FROM STDIN", buf)
+
+
+# -- changing -----------------------------------------------------------------------------------
+
+
+def _week(day: dt.date) -> tuple[int, int]:
+    iso = day.isocalendar()
+    return iso.year, iso.week
+
+
+@transaction.atomic
+def assignment_change(
+    *, roster: Roster, employee_id: int, day: dt.date, mode: str, user, reason: str
+) -> Assignment:
+    """A single-day edit on a draft grid, checked against every limit of the phase.
+
+    Raises ValidationError whose message names the limit the change would break.
+    """
+    if not access.can_manage_opd(user, roster.opd):
+        raise PermissionDenied
+    if roster.workflow not in EDITABLE or roster.status != Roster.Status.READY:
+        raise ValidationError("Hanya draf yang sudah siap yang dapat diubah; buat versi baru.")
+    if mode not in (Mode.WFH, Mode.WFO):
+        raise ValidationError("Hanya WFH atau WFO yang dapat dipilih; cuti berasal dari data cuti.")
+    if not reason.strip():
+        raise ValidationError("Tuliskan alasan perubahan.")
+    cell = (
+        Assignment.objects.select_for_update()
+        .select_related("employee", "unit")
+        .filter(roster=roster, employee_id=employee_id, day=day)
+        .first()
+    )
+    if cell is None:
+        raise ValidationError("Tidak ada jadwal untuk pegawai ini pada tanggal itu (hari libur?).")
+    if cell.mode == Mode.LEAVE:
+        raise ValidationError("Pegawai sedang cuti/izin/dinas pada tanggal itu.")
+    if cell.mode == mode:
+        return cell
+    _check_limits(roster=roster, cell=cell, new_mode=mode)
+    AssignmentChange.objects.create(
+        roster=roster,
+        employee_id=employee_id,
+        day=day,
+        old_mode=cell.mode,
+        new_mode=mode,
+        reason=reason.strip(),
+        changed_by=user,
+    )
+    cell.mode, cell.source, cell.reason = mode, Source.MANUAL, "manual"
+    cell.save(update_fields=["mode", "source", "reason"])
+    return cell
+
+
+def _check_limits(*, roster: Roster, cell: Assignment, new_mode: str) -> None:
+    phase, emp, unit = roster.phase, cell.employee, cell.unit
+    day_rows = Assignment.objects.filter(roster=roster, day=cell.day, unit=unit).exclude(pk=cell.pk)
+    if new_mode == Mode.WFH:
+        if unit is not None and unit.frontline:
+            raise ValidationError(f"Batas layanan langsung: unit {unit.name} selalu WFO.")
+        if not emp.wfh_eligible:
+            raise ValidationError(
+                f"Batas kelayakan: {emp.name} tidak boleh WFH "
+                f"({emp.get_ineligible_reason_display()})."
+            )
+        year, week = _week(cell.day)
+        week_wfh = sum(
+            1
+            for d in Assignment.objects.filter(
+                roster=roster, employee=emp, mode=Mode.WFH
+            ).values_list("day", flat=True)
+            if _week(d) == (year, week)
+        )
+        if week_wfh + 1 > phase.weekly_cap:
+            raise ValidationError(
+                f"Batas mingguan: {emp.name} sudah {week_wfh} hari WFH pada minggu itu "
+                f"(maksimal {phase.weekly_cap})."
+            )
+        onsite = day_rows.filter(mode=Mode.WFO).count()
+        minimum = unit.min_onsite if unit else 0
+        if onsite < minimum:
+            raise ValidationError(
+                f"Batas minimal di kantor: unit {unit.name} tinggal {onsite} orang di kantor "
+                f"(minimal {minimum})."
+            )
+        if phase.pattern == PatternKind.ROTATION:
+            wfh_now = day_rows.filter(mode=Mode.WFH).count()
+            eligible_present = (
+                day_rows.exclude(mode=Mode.LEAVE).filter(employee__wfh_eligible=True).count() + 1
+            )
+            cap = math.ceil(float(phase.ratio) * eligible_present)
+            if wfh_now + 1 > cap:
+                raise ValidationError(
+                    f"Batas rasio: unit sudah {wfh_now} orang WFH, maksimal {cap} "
+                    f"({float(phase.ratio):.0%} dari {eligible_present} pegawai yang hadir)."
+                )
+            partner = {"head": "deputy", "deputy": "head"}.get(emp.unit_role)
+            if partner and day_rows.filter(mode=Mode.WFH, employee__unit_role=partner).exists():
+                raise ValidationError(
+                    "Batas pimpinan: kepala unit dan wakilnya tidak boleh WFH pada hari yang sama."
+                )
+
+
+# -- workflow -----------------------------------------------------------------------------------
+
+
+def roster_submit(*, roster: Roster, user) -> None:
+    if not access.can_manage_opd(user, roster.opd):
+        raise PermissionDenied
+    if roster.status != Roster.Status.READY:
+        raise ValidationError("Jadwal belum siap; tunggu hingga selesai dibuat.")
+    moved = Roster.objects.filter(pk=roster.pk, workflow__in=EDITABLE).update(
+        workflow=Roster.Workflow.SUBMITTED, submitted_by=user, submitted_at=timezone.now()
+    )
+    if moved != 1:
+        raise ValidationError("Hanya draf atau jadwal yang dikembalikan yang dapat diajukan.")
+
+
+def roster_return(*, roster: Roster, user, comment: str) -> None:
+    if not access.scope_for(user).is_hr:
+        raise PermissionDenied
+    if not comment.strip():
+        raise ValidationError("Tuliskan catatan untuk OPD saat mengembalikan jadwal.")
+    moved = Roster.objects.filter(pk=roster.pk, workflow=Roster.Workflow.SUBMITTED).update(
+        workflow=Roster.Workflow.RETURNED, return_comment=comment.strip()
+    )
+    if moved != 1:
+        raise ValidationError("Hanya jadwal yang diajukan yang dapat dikembalikan.")
+
+
+@transaction.atomic
+def roster_publish(*, roster: Roster, user=None, from_date: dt.date | None = None) -> int:
+    """HR publishes a ready roster: its days from `from_date` become the published schedule.
+
+    Days already published before today are never rewritten; published days from the cut-off on
+    are replaced. Returns the number of schedule rows written. `user=None` is the command line.
+    """
+    if user is not None and not access.scope_for(user).is_hr:
+        raise PermissionDenied
+    roster = Roster.objects.select_for_update().select_related("phase", "opd").get(pk=roster.pk)
+    if roster.status != Roster.Status.READY:
+        raise ValidationError("Jadwal belum siap diterbitkan.")
+    if roster.workflow not in (Roster.Workflow.DRAFT, Roster.Workflow.SUBMITTED):
+        raise ValidationError(
+            f"Jadwal berstatus {roster.get_workflow_display()}: tidak dapat diterbitkan."
+        )
+    phase = roster.phase
+    start = max(from_date or phase.start, phase.start)
+    cutoff = max(start, timezone.localdate())
+    ScheduleDay.objects.filter(phase=phase, opd=roster.opd, day__gte=cutoff).delete()
+    rows = Assignment.objects.filter(roster=roster, day__gte=start).values_list(
+        "employee_id", "day", "mode", "source", "unit_id"
+    )
+    batch = []
+    for emp, day, mode, source, unit in rows.iterator(chunk_size=20000):
+        batch.append(
+            ScheduleDay(
+                employee_id=emp,
+                day=day,
+                mode=mode,
+                source=source,
+                phase=phase,
+                opd=roster.opd,
+                unit_id=unit,
+                roster=roster,
+            )
+        )
+        if len(batch) >= 5000:
+            ScheduleDay.objects.bulk_create(batch, ignore_conflicts=True)
+            batch = []
+    ScheduleDay.objects.bulk_create(batch, ignore_conflicts=True)
+    Roster.objects.filter(phase=phase, opd=roster.opd, workflow=Roster.Workflow.PUBLISHED).exclude(
+        pk=roster.pk
+    ).update(workflow=Roster.Workflow.SUPERSEDED)
+    Roster.objects.filter(pk=roster.pk).update(
+        workflow=Roster.Workflow.PUBLISHED,
+        published_by=user,
+        published_at=timezone.now(),
+        published_from=start,
+    )
+    return ScheduleDay.objects.filter(roster=roster).count()
+
+
+def unit_day_totals(roster: Roster) -> dict[tuple[int | None, dt.date], dict[str, int]]:
+    """Per unit and day: WFH, WFO and LEAVE counts, for the grid's footer."""
+    totals: dict = defaultdict(lambda: {"WFH": 0, "WFO": 0, "LEAVE": 0})
+    rows = Assignment.objects.filter(roster=roster).values_list("unit_id", "day", "mode")
+    for unit, day, mode in rows.iterator(chunk_size=20000):
+        totals[(unit, day)][mode] += 1
+    return totals
