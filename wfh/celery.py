@@ -1,4 +1,8 @@
-"""The Celery application: JSON only, time limits from settings, tasks discovered per app."""
+"""The Celery application: JSON only, time limits from settings, tasks discovered per app.
+
+Without REDIS_URL the settings make every task run eagerly in the calling process, so a newcomer
+needs no broker; with REDIS_URL a real worker (`make worker`) runs them.
+"""
 
 import os
 
@@ -7,5 +11,17 @@ from celery import Celery
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "wfh.settings")
 
 app = Celery("wfh")
+# Every CELERY_* setting (broker, eagerness, CELERY_TASK_SOFT_TIME_LIMIT, CELERY_TASK_TIME_LIMIT,
+# which settings.py reads from the environment and checks) becomes the matching Celery option.
 app.config_from_object("django.conf:settings", namespace="CELERY")
+# JSON only, whatever the settings say: a task takes ids and plain values, never pickles, so a
+# message on the broker can neither run code nor carry a model instance that is stale on arrival.
+app.conf.update(
+    accept_content=["json"],
+    result_accept_content=["json"],
+    task_serializer="json",
+    result_serializer="json",
+    event_serializer="json",
+)
+# tasks.py of every installed app (wfh.tasks, and the apps that follow).
 app.autodiscover_tasks()

@@ -60,6 +60,18 @@ def env_int(name: str, default: int, *, minimum: int | None = None) -> int:
     return value
 
 
+def env_choice(name: str, default: str, choices: list[str]) -> str:
+    """One of a fixed set of words, compared case-insensitively and returned as listed."""
+    raw = os.environ.get(name)
+    if raw is None or not raw.strip():
+        return default
+    by_key = {choice.lower(): choice for choice in choices}
+    value = by_key.get(raw.strip().lower())
+    if value is None:
+        raise ImproperlyConfigured(f"{name}={raw!r} is not one of: {', '.join(choices)}.")
+    return value
+
+
 def env_time_zone(name: str, default: str) -> str:
     value = env_str(name, default) or default
     try:

@@ -8,6 +8,7 @@ from django.core.exceptions import ImproperlyConfigured
 
 from wfh.env import (
     env_bool,
+    env_choice,
     env_database,
     env_int,
     env_list,
@@ -175,5 +176,8 @@ LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
+    "root": {
+        "handlers": ["console"],
+        "level": env_choice("LOG_LEVEL", "INFO", ["DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"]),
+    },
 }

@@ -1,0 +1,52 @@
+"""The Celery app: JSON only, bounded tasks, and a real round trip through a worker."""
+
+from __future__ import annotations
+
+import os
+import socket
+
+import pytest
+from django.conf import settings
+
+from wfh.celery import app
+from wfh.tasks import echo
+
+
+def test_celery_accepts_and_sends_json_only():
+    assert app.conf.accept_content == ["json"]
+    assert app.conf.result_accept_content == ["json"]
+    assert app.conf.task_serializer == "json"
+    assert app.conf.result_serializer == "json"
+
+
+def test_every_task_has_a_soft_time_limit_below_the_hard_one():
+    soft, hard = app.conf.task_soft_time_limit, app.conf.task_time_limit
+    assert soft == settings.CELERY_TASK_SOFT_TIME_LIMIT
+    assert hard == settings.CELERY_TASK_TIME_LIMIT
+    assert 0 < soft < hard
+
+
+def test_tasks_of_the_installed_apps_are_discovered():
+    app.loader.import_default_modules()
+    assert "wfh.echo" in app.tasks
+
+
+def test_without_redis_url_celery_is_eager_and_with_it_is_not():
+    assert app.conf.task_always_eager is (settings.REDIS_URL is None)
+    assert app.conf.task_eager_propagates
+
+
+def test_an_eager_task_runs_in_the_calling_process(monkeypatch):
+    monkeypatch.setitem(app.conf, "task_always_eager", True)
+    assert echo.delay("halo").get(timeout=5) == {
+        "value": "halo",
+        "host": socket.gethostname(),
+        "pid": os.getpid(),
+    }
+
+
+@pytest.mark.worker
+def test_a_task_makes_the_round_trip_through_a_real_worker_process(live_worker):
+    result = echo.delay("halo").get(timeout=30)
+    assert result["value"] == "halo"
+    assert result["pid"] != os.getpid(), "the task ran in this process, not in a worker"

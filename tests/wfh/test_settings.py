@@ -1,0 +1,119 @@
+"""Settings come from the environment, and a bad value stops the start naming the variable."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from django.core.exceptions import ImproperlyConfigured
+
+from wfh import env
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.mark.parametrize(
+    ("name", "value", "read"),
+    [
+        ("DEBUG", "maybe", lambda: env.env_bool("DEBUG", default=False)),
+        ("TIME_ZONE", "Mars/Olympus", lambda: env.env_time_zone("TIME_ZONE", "Asia/Jakarta")),
+        ("DATABASE_URL", "mysql://u:p@db/wfh", lambda: env.env_database("DATABASE_URL", "x")),
+        ("DATABASE_URL", "postgres://db:5432/", lambda: env.env_database("DATABASE_URL", "x")),
+        ("REDIS_URL", "http://127.0.0.1:6379/0", lambda: env.env_redis_url("REDIS_URL")),
+        (
+            "CELERY_TASK_SOFT_TIME_LIMIT",
+            "ten minutes",
+            lambda: env.env_int("CELERY_TASK_SOFT_TIME_LIMIT", 600, minimum=1),
+        ),
+        (
+            "CELERY_TASK_TIME_LIMIT",
+            "0",
+            lambda: env.env_int("CELERY_TASK_TIME_LIMIT", 660, minimum=1),
+        ),
+        ("DB_CONN_MAX_AGE", "-5", lambda: env.env_int("DB_CONN_MAX_AGE", 60, minimum=0)),
+        ("ALLOWED_HOSTS", " , ", lambda: env.env_list("ALLOWED_HOSTS", [])),
+    ],
+)
+def test_a_bad_value_fails_naming_the_variable(monkeypatch, name, value, read):
+    monkeypatch.setenv(name, value)
+    with pytest.raises(ImproperlyConfigured, match=name):
+        read()
+
+
+def test_good_values_are_read(monkeypatch):
+    monkeypatch.setenv("DEBUG", "ya")
+    monkeypatch.setenv("TIME_ZONE", "Asia/Makassar")
+    monkeypatch.setenv("DATABASE_URL", "postgres://wfh:pw@db:5432/wfh")
+    monkeypatch.setenv("REDIS_URL", "redis://redis:6379/0")
+    monkeypatch.setenv("ALLOWED_HOSTS", "wfh.bekasikota.go.id, localhost")
+    assert env.env_bool("DEBUG", default=False) is True
+    assert env.env_time_zone("TIME_ZONE", "Asia/Jakarta") == "Asia/Makassar"
+    database = env.env_database("DATABASE_URL", "x", conn_max_age=0)
+    assert database["NAME"] == "wfh" and database["HOST"] == "db"
+    assert database["CONN_MAX_AGE"] == 0
+    assert env.env_redis_url("REDIS_URL") == "redis://redis:6379/0"
+    assert env.env_list("ALLOWED_HOSTS", []) == ["wfh.bekasikota.go.id", "localhost"]
+
+
+def test_unset_values_fall_back_to_the_newcomer_defaults(monkeypatch, tmp_path):
+    for name in ("DEBUG", "TIME_ZONE", "DATABASE_URL", "REDIS_URL"):
+        monkeypatch.delenv(name, raising=False)
+    assert env.env_bool("DEBUG", default=False) is False
+    assert env.env_time_zone("TIME_ZONE", "Asia/Jakarta") == "Asia/Jakarta"
+    database = env.env_database("DATABASE_URL", str(tmp_path / "db.sqlite3"))
+    assert database["ENGINE"].endswith("sqlite3")
+    assert env.env_redis_url("REDIS_URL") is None
+
+
+def start_django(**overrides: str | None) -> subprocess.CompletedProcess:
+    """Import the settings in a fresh interpreter, as `manage.py` or gunicorn would."""
+    environ = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "PYTEST_"))}
+    for name in ("SECRET_KEY", "DEBUG", "DATABASE_URL", "REDIS_URL", "TIME_ZONE", "LOG_LEVEL"):
+        environ.pop(name, None)
+    environ["DJANGO_SETTINGS_MODULE"] = "wfh.settings"
+    for name, value in overrides.items():
+        if value is not None:
+            environ[name] = value
+    return subprocess.run(
+        [sys.executable, "-c", "import django; django.setup(); print('started')"],
+        cwd=ROOT,
+        env=environ,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+
+
+def test_start_without_secret_key_and_debug_fails_naming_secret_key():
+    proc = start_django()
+    assert proc.returncode != 0
+    assert "SECRET_KEY" in proc.stderr.splitlines()[-1]
+
+
+@pytest.mark.parametrize(
+    ("overrides", "named"),
+    [
+        ({"DEBUG": "maybe"}, "DEBUG"),
+        ({"TIME_ZONE": "Mars/Olympus"}, "TIME_ZONE"),
+        ({"REDIS_URL": "http://127.0.0.1:6379/0"}, "REDIS_URL"),
+        (
+            {"CELERY_TASK_SOFT_TIME_LIMIT": "700", "CELERY_TASK_TIME_LIMIT": "600"},
+            "CELERY_TASK_TIME_LIMIT",
+        ),
+        ({"LOG_LEVEL": "LOUD"}, "LOG_LEVEL"),
+    ],
+)
+def test_start_with_a_bad_value_fails_naming_the_variable(overrides, named):
+    proc = start_django(SECRET_KEY="not-secret-test-key", **overrides)
+    assert proc.returncode != 0
+    last_line = proc.stderr.strip().splitlines()[-1]
+    assert "ImproperlyConfigured" in last_line and named in last_line, proc.stderr
+
+
+def test_start_with_good_values_succeeds():
+    proc = start_django(SECRET_KEY="not-secret-test-key", TIME_ZONE="Asia/Jayapura")
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.strip() == "started"
