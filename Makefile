@@ -1,0 +1,74 @@
+# WFH-ASN developer commands. A fresh machine needs only Python 3.11: `make run`, `make test`.
+# Without DATABASE_URL / REDIS_URL the app uses the SQLite file db.sqlite3 and runs Celery tasks
+# eagerly in-process; set them to use PostgreSQL and Redis (see README.md, "Configuration").
+
+PY ?= $(shell command -v python3.11 >/dev/null 2>&1 && echo python3.11 || echo python3)
+VENV := .venv
+BIN := $(VENV)/bin
+PYTHON := $(BIN)/python
+STAMP := $(VENV)/.installed
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+# Development commands run with DEBUG=1 unless DEBUG is set (DEBUG=1 also supplies a dev-only
+# SECRET_KEY); the migrations check uses the same throwaway key as tests/_env.py.
+DEV := DEBUG=$${DEBUG:-1}
+TEST_KEY := SECRET_KEY="$${SECRET_KEY:-tests-only-not-secret}"
+
+.DEFAULT_GOAL := help
+.PHONY: help venv install migrate demo run test lint fmt worker bench
+
+help:
+	@echo "make run     install, migrate, load demo data if the database is empty, serve on http://$(HOST):$(PORT)/"
+	@echo "make test    install, ruff check, migrations check, pytest"
+	@echo "make lint    ruff check and ruff format --check"
+	@echo "make fmt     ruff format and ruff check --fix"
+	@echo "make worker  a Celery worker (needs REDIS_URL)"
+	@echo "make bench   how to run the benchmarks in bench/"
+
+venv install: $(STAMP)
+
+# Re-runs only when requirements.txt is newer than the stamp.
+$(STAMP): requirements.txt
+	@$(PY) -c "import sys; sys.exit(sys.version_info < (3, 11))" 2>/dev/null || { \
+	  echo "Python 3.11 or newer is needed ($(PY) is missing or older): make PY=/path/to/python3.11" >&2; exit 1; }
+	@$(PYTHON) -m pip --version >/dev/null 2>&1 || { rm -rf $(VENV) && $(PY) -m venv $(VENV); } || { \
+	  echo "Could not create $(VENV): on Debian/Ubuntu install the python3-venv package for $(PY)" >&2; exit 1; }
+	$(PYTHON) -m pip install --disable-pip-version-check -r requirements.txt
+	@touch $@
+
+migrate: install
+	$(DEV) $(PYTHON) manage.py migrate --noinput
+
+# Loads the demo OPDs, staff and logins only into an empty database; prints the demo logins.
+demo: migrate
+	$(DEV) $(PYTHON) manage.py seed_demo --if-empty
+
+run: demo
+	@echo "Serving WFH-ASN on http://$(HOST):$(PORT)/ (Ctrl+C stops it); log in with a demo account above."
+	$(DEV) $(PYTHON) manage.py runserver $(HOST):$(PORT)
+
+test: install
+	$(BIN)/ruff check .
+	$(TEST_KEY) $(PYTHON) manage.py makemigrations --check --dry-run
+	$(BIN)/pytest -q
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+fmt: install
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+worker: install
+	@test -n "$$REDIS_URL" || { echo "REDIS_URL is not set, so tasks run eagerly in the web process and need no worker." >&2; \
+	  echo "To use a worker: export REDIS_URL=redis://127.0.0.1:6379/0 (for this and for make run)." >&2; exit 1; }
+	$(DEV) $(BIN)/celery -A wfh worker -l info
+
+bench:
+	@echo "Benchmarks print figures; make test never runs them (no timed asserts in tests)."
+	@echo "Run one from the repository root with: $(PYTHON) bench/<name>.py"
+	@echo "Recorded figures and how to read them: docs/benchmarks.md"
+	@if ls bench/*.py >/dev/null 2>&1; then ls bench/*.py | sed "s/^/  /"; \
+	else echo "  (bench/ holds no benchmarks yet)"; fi
