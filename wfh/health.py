@@ -37,7 +37,8 @@ def check_broker() -> dict:
             conn.ensure_connection(
                 max_retries=1, interval_start=0, interval_step=0, timeout=PING_TIMEOUT_S
             )
-            return {"ok": True, "url": conn.as_uri()}  # as_uri() masks any password
+            where = f"{conn.hostname}:{conn.port}" if conn.hostname else None
+            return {"ok": True, "transport": conn.transport_cls, "host": where}
     except Exception as exc:
         return {"ok": False, "error": f"{type(exc).__name__}: {exc}"}
 
