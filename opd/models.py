@@ -267,3 +267,49 @@ class Placement(models.Model):
     def __str__(self) -> str:
         until = self.valid_to.isoformat() if self.valid_to else "…"
         return f"{self.employee_id}: {self.opd_id}/{self.unit_id} {self.valid_from}–{until}"
+
+
+class ImportStatus(models.TextChoices):
+    PREVIEWED = "previewed", _("Pratinjau")
+    RUNNING = "running", _("Sedang diimpor")
+    DONE = "done", _("Selesai")
+    FAILED = "failed", _("Gagal")
+
+
+class ImportBatch(models.Model):
+    """An organisation import from the HR page: the uploaded files between preview and confirm.
+
+    The files are kept as bytes so the confirmed import reads exactly what was previewed; `result`
+    holds the counts and errors of the last run (see opd.importing.ImportResult.as_dict).
+    """
+
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("diunggah oleh"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("diunggah"), auto_now_add=True)
+    finished_at = models.DateTimeField(_("selesai"), null=True, blank=True)
+    status = models.CharField(
+        _("status"), max_length=16, choices=ImportStatus.choices, default=ImportStatus.PREVIEWED
+    )
+    keep_good_rows = models.BooleanField(_("simpan baris yang benar saja"), default=False)
+    opds_name = models.CharField(max_length=255, blank=True)
+    opds_data = models.BinaryField(null=True, blank=True)
+    units_name = models.CharField(max_length=255, blank=True)
+    units_data = models.BinaryField(null=True, blank=True)
+    employees_name = models.CharField(max_length=255, blank=True)
+    employees_data = models.BinaryField(null=True, blank=True)
+    workbook_name = models.CharField(max_length=255, blank=True)
+    workbook_data = models.BinaryField(null=True, blank=True)
+    result = models.JSONField(_("hasil"), default=dict, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("impor organisasi")
+        verbose_name_plural = _("impor organisasi")
+
+    def __str__(self) -> str:
+        return f"#{self.pk} {self.get_status_display()} ({self.created_at:%Y-%m-%d %H:%M})"
