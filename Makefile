@@ -44,8 +44,30 @@ migrate: install
 demo: migrate
 	$(DEV) $(PYTHON) manage.py seed_demo --if-empty
 
+# Printed right before serving, whether the demo was loaded now or on an earlier run.
+define DEMO_LOGINS
+from accounts.models import User
+try:
+    from opd.demo import DEFAULT_PASSWORD
+except ImportError:
+    DEFAULT_PASSWORD = None
+names = ["hr.demo", "opd.demo", "atasan.demo", "pegawai.demo"]
+users = sorted(User.objects.filter(username__in=names), key=lambda u: names.index(u.username))
+if not users:
+    print("No demo logins in this database: log in with an existing account or create one")
+    print("with: DEBUG=1 .venv/bin/python manage.py createsuperuser")
+else:
+    default = DEFAULT_PASSWORD and users[0].check_password(DEFAULT_PASSWORD)
+    password = DEFAULT_PASSWORD if default else "the one given to seed_demo --password"
+    print("Demo logins (password: " + password + "):")
+    for user in users:
+        print("  " + user.username.ljust(13) + " " + user.get_role_display())
+endef
+export DEMO_LOGINS
+
 run: demo
-	@echo "Serving WFH-ASN on http://$(HOST):$(PORT)/ (Ctrl+C stops it); log in with a demo account above."
+	@$(DEV) $(PYTHON) manage.py shell --no-imports -c "$$DEMO_LOGINS"
+	@echo "Serving WFH-ASN on http://$(HOST):$(PORT)/ (Ctrl+C stops it)."
 	$(DEV) $(PYTHON) manage.py runserver $(HOST):$(PORT)
 
 test: install
