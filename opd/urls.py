@@ -1,6 +1,6 @@
 from django.urls import path
 
-from opd import views
+from opd import views, views_import
 
 app_name = "opd"
 
@@ -10,4 +10,9 @@ urlpatterns = [
     path("pegawai/", views.employee_list, name="employees"),
     path("pegawai/saya/", views.my_profile, name="me"),
     path("pegawai/<str:nip>/", views.employee_detail, name="employee"),
+    path("impor/", views_import.import_upload, name="import"),
+    path("impor/templat/<str:name>", views_import.import_template, name="import_template"),
+    path("impor/<int:pk>/", views_import.import_batch, name="import_batch"),
+    path("impor/<int:pk>/lanjutkan", views_import.import_confirm, name="import_confirm"),
+    path("impor/<int:pk>/kesalahan.csv", views_import.import_errors, name="import_errors"),
 ]

@@ -1,0 +1,133 @@
+"""HR page for the organisation import: upload, preview (dry run), confirm, templates."""
+
+from django import forms
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_POST
+
+from opd import access, importing
+from opd.models import ImportBatch, ImportStatus
+
+MAX_UPLOAD_BYTES = 50 * 1024 * 1024
+ERRORS_SHOWN = 500
+SHEET_LABELS = {"opds": _("OPD"), "units": _("Unit kerja"), "employees": _("Pegawai")}
+TEMPLATES = {
+    "opds.csv": "text/csv",
+    "units.csv": "text/csv",
+    "employees.csv": "text/csv",
+    "org.xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+}
+
+
+class ImportForm(forms.Form):
+    opds = forms.FileField(label=_("Berkas OPD (opds.csv)"), required=False)
+    units = forms.FileField(label=_("Berkas unit kerja (units.csv)"), required=False)
+    employees = forms.FileField(label=_("Berkas pegawai (employees.csv)"), required=False)
+    workbook = forms.FileField(
+        label=_("Atau satu buku kerja XLSX (lembar opds, units, employees)"), required=False
+    )
+    keep_good_rows = forms.BooleanField(
+        label=_("Simpan baris yang benar saja dan lewati baris yang salah"), required=False
+    )
+
+    def clean(self):
+        data = super().clean()
+        files = {k: data.get(k) for k in (*importing.SHEETS, "workbook") if data.get(k)}
+        if not files:
+            raise forms.ValidationError(
+                _("Pilih minimal satu berkas: opds, units, employees, atau satu buku kerja XLSX.")
+            )
+        for name, upload in files.items():
+            if upload.size > MAX_UPLOAD_BYTES:
+                self.add_error(name, _("Berkas lebih dari 50 MB."))
+        data["uploads"] = {
+            name: importing.Upload(name=upload.name, data=upload.read())
+            for name, upload in files.items()
+        }
+        return data
+
+
+def _require_hr(request) -> None:
+    access.require(access.scope_for(request.user).is_hr)
+
+
+@login_required
+def import_upload(request):
+    _require_hr(request)
+    bound = request.method == "POST"
+    form = ImportForm(request.POST if bound else None, request.FILES if bound else None)
+    if bound and form.is_valid():
+        batch = importing.create_batch(
+            user=request.user,
+            uploads=form.cleaned_data["uploads"],
+            keep_good_rows=form.cleaned_data["keep_good_rows"],
+        )
+        return redirect("opd:import_batch", pk=batch.pk)
+    recent = ImportBatch.objects.select_related("created_by").defer(
+        "opds_data", "units_data", "employees_data", "workbook_data", "result"
+    )[:10]
+    return render(
+        request,
+        "opd/import.html",
+        {"form": form, "recent": recent, "templates": list(TEMPLATES)},
+    )
+
+
+@login_required
+def import_batch(request, pk):
+    _require_hr(request)
+    batch = get_object_or_404(ImportBatch.objects.select_related("created_by"), pk=pk)
+    result = importing.ImportResult.from_dict(batch.result)
+    counts = [
+        {"sheet": sheet, "label": SHEET_LABELS[sheet], **result.counts[sheet].as_dict()}
+        for sheet in importing.SHEETS
+        if sheet in result.counts
+    ]
+    pending = any(c["created"] or c["updated"] for c in counts)
+    context = {
+        "batch": batch,
+        "result": result,
+        "counts": counts,
+        "errors": result.errors[:ERRORS_SHOWN],
+        "more_errors": max(0, len(result.errors) - ERRORS_SHOWN),
+        "files": importing.batch_file_names(batch),
+        "can_confirm": batch.status == ImportStatus.PREVIEWED
+        and pending
+        and (not result.errors or batch.keep_good_rows),
+    }
+    return render(request, "opd/import_batch.html", context)
+
+
+@login_required
+@require_POST
+def import_confirm(request, pk):
+    _require_hr(request)
+    get_object_or_404(ImportBatch, pk=pk)
+    importing.run_batch(batch_id=pk)
+    return redirect("opd:import_batch", pk=pk)
+
+
+@login_required
+def import_errors(request, pk):
+    _require_hr(request)
+    batch = get_object_or_404(ImportBatch, pk=pk)
+    result = importing.ImportResult.from_dict(batch.result)
+    response = HttpResponse(importing.errors_csv(result.errors), content_type="text/csv")
+    response["Content-Disposition"] = f'attachment; filename="impor-{batch.pk}-kesalahan.csv"'
+    return response
+
+
+@login_required
+def import_template(request, name):
+    _require_hr(request)
+    if name not in TEMPLATES:
+        raise Http404
+    if name == "org.xlsx":
+        content = importing.template_xlsx()
+    else:
+        content = importing.template_csv(name.removesuffix(".csv"))
+    response = HttpResponse(content, content_type=TEMPLATES[name])
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response
