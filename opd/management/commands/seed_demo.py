@@ -1,0 +1,110 @@
+import time
+
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+from django.db.models import ProtectedError
+
+from opd.demo import (
+    DEFAULT_EMPLOYEES,
+    DEFAULT_PASSWORD,
+    DEFAULT_SEED,
+    DemoError,
+    DemoResult,
+    reset_registry,
+    seed_demo,
+)
+from opd.models import Opd
+
+
+class Command(BaseCommand):
+    help = (
+        "Isi registri dengan kota demo ala Kota Bekasi: OPD, kecamatan, kelurahan, puskesmas, "
+        "unit kerja, pegawai dan empat akun demo (hr.demo, opd.demo, atasan.demo, pegawai.demo)."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--employees",
+            type=int,
+            default=DEFAULT_EMPLOYEES,
+            help=f"jumlah pegawai (bawaan {DEFAULT_EMPLOYEES:,})",
+        )
+        parser.add_argument(
+            "--seed",
+            type=int,
+            default=DEFAULT_SEED,
+            help=f"benih acak: benih sama, data sama (bawaan {DEFAULT_SEED})",
+        )
+        parser.add_argument(
+            "--password", default=None, help=f"kata sandi akun demo (bawaan {DEFAULT_PASSWORD})"
+        )
+        parser.add_argument(
+            "--if-empty",
+            action="store_true",
+            help="tidak melakukan apa-apa bila sudah ada OPD",
+        )
+        parser.add_argument(
+            "--reset",
+            action="store_true",
+            help="hapus dulu pegawai, unit, OPD, riwayat penempatan dan pengguna non-superuser",
+        )
+
+    def handle(self, *args, employees, seed, password, if_empty, reset, **options):
+        if if_empty and reset:
+            raise CommandError("--if-empty dan --reset tidak bisa dipakai bersamaan.")
+        existing = Opd.objects.count()
+        if existing and if_empty:
+            self.stdout.write(
+                f"Registri sudah berisi {existing:,} OPD; data demo tidak dibuat (--if-empty)."
+            )
+            return
+        if existing and not reset:
+            raise CommandError(
+                f"Registri sudah berisi {existing:,} OPD. Pakai --reset untuk menggantinya dengan "
+                "data demo (menghapus pegawai, unit, OPD dan pengguna non-superuser), atau "
+                "--if-empty untuk membiarkannya."
+            )
+        started = time.monotonic()
+        try:
+            with transaction.atomic():
+                if reset:
+                    deleted = reset_registry()
+                    self.stdout.write(
+                        "Dihapus: {placements:,} riwayat penempatan, {employees:,} pegawai, "
+                        "{units:,} unit, {opds:,} OPD, {users:,} pengguna.".format(**deleted)
+                    )
+                result = seed_demo(
+                    employees=employees, seed=seed, password=password or DEFAULT_PASSWORD
+                )
+        except DemoError as exc:
+            raise CommandError(str(exc)) from None
+        except ProtectedError as exc:
+            raise CommandError(f"Registri tidak bisa dikosongkan: {exc.args[0]}") from None
+        self._report(result, time.monotonic() - started)
+
+    def _report(self, result: DemoResult, seconds: float) -> None:
+        kinds = result.opds_by_kind
+        out = self.stdout
+        out.write(
+            self.style.SUCCESS(f"Kota demo dibuat (benih {result.seed}) dalam {seconds:.1f} s.")
+        )
+        out.write(
+            f"  OPD        {result.opds:>9,}  ({kinds.get('kecamatan', 0)} kecamatan, "
+            f"{kinds.get('kelurahan', 0)} kelurahan, {kinds.get('puskesmas', 0)} puskesmas, "
+            f"{kinds.get('uptd', 0)} UPTD)"
+        )
+        out.write(f"  unit kerja {result.units:>9,}  ({result.frontline_units} layanan langsung)")
+        out.write(
+            f"  pegawai    {result.employees:>9,}  (PNS {result.pns:,}, PPPK {result.pppk:,} "
+            f"termasuk {result.pppk_part_time:,} paruh waktu)"
+        )
+        out.write(f"  penempatan {result.placements:>9,}")
+        out.write("")
+        out.write(f"Akun demo, kata sandi: {result.password}")
+        width = max(len(a.username) for a in result.accounts)
+        role_width = max(len(a.role) for a in result.accounts)
+        for account in result.accounts:
+            out.write(
+                f"  {account.username:<{width}}  {account.role:<{role_width}}  "
+                f"{account.description}"
+            )
