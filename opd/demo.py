@@ -987,7 +987,7 @@ def code_of(name: str) -> str:
 
 
 def region_opds() -> tuple[OpdSpec, ...]:
-    """Kecamatan first (they are parents), then their kelurahan, then puskesmas and UPTD."""
+    """Kecamatan first (they are parents), then their kelurahan, then the puskesmas."""
     kecamatan, kelurahan, puskesmas = [], [], []
     for kec, (centre, kels) in KECAMATAN.items():
         kec_code = f"KEC-{code_of(kec)}"
@@ -1876,6 +1876,9 @@ def reset_registry() -> dict[str, int]:
     deleted["opds"] = 0
     while Opd.objects.exists():  # children before parents: Opd.parent is protected
         leaves = Opd.objects.filter(children__isnull=True)
-        deleted["opds"] += leaves.delete()[1].get(Opd._meta.label, 0)
+        removed = leaves.delete()[1].get(Opd._meta.label, 0)
+        if not removed:  # parents that point at each other: cut the links, then delete
+            Opd.objects.update(parent=None)
+        deleted["opds"] += removed
     deleted["users"] = User.objects.filter(is_superuser=False).delete()[1].get(User._meta.label, 0)
     return deleted

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import random
 from collections import Counter
 from io import StringIO
 
@@ -11,6 +12,7 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
 
 from accounts.models import Role, User
 from opd.access import scope_for, team_ids
@@ -18,6 +20,7 @@ from opd.demo import (
     BATCH,
     DEFAULT_PASSWORD,
     KECAMATAN,
+    NipMaker,
     build_plan,
     code_of,
     reset_registry,
@@ -118,14 +121,17 @@ def test_every_nip_is_valid_unique_and_of_the_type_recorded(city):
     assert pppk_codes[21] > pppk_codes[24] > 0  # full-time and a few part-time
 
 
-def test_nips_stay_unique_at_a_headcount_where_prefixes_collide():
-    plan = build_plan(employees=60_000, seed=1)
-    nips = [p.nip for p in plan.employees]
-    assert len(set(nips)) == len(nips)
-    prefixes = Counter(nip[:14] for nip in nips)
-    assert prefixes.most_common(1)[0][1] > 1  # shared prefixes do occur and get serials 001, 002...
-    for nip in nips[::997]:
-        parse_nip(nip)
+def test_nip_serials_count_up_per_prefix_and_move_on_when_a_prefix_is_full():
+    nips = NipMaker(random.Random(0))
+    birth = dt.date(1990, 5, 17)
+    made = [nips.pns(birth, "P", age_range=(25, 25))[0] for _ in range(15_000)]
+    assert len(set(made)) == len(made)
+    for nip in made[::250]:
+        info = parse_nip(nip)
+        assert info.asn_type == "PNS" and info.gender == "P"
+    serials = Counter(nip[:14] for nip in made)
+    assert max(serials.values()) == 999  # a full prefix (one birth date, one CPNS month)...
+    assert any(nip.startswith("19900518") for nip in made)  # ...moves on to the next day
 
 
 def test_city_has_its_real_opds_under_short_codes(city):
@@ -302,6 +308,13 @@ def test_demo_accounts_log_in_and_see_their_scope(client, city):
     assert staff.pk in team_ids(head.pk)
     assert not pegawai.is_supervisor and not pegawai.is_opd_admin
 
+    client.force_login(logins["atasan.demo"])
+    team_page = client.get(reverse("opd:employees")).content.decode()
+    assert "Pegawai Demo" in team_page
+    client.force_login(logins["opd.demo"])
+    opd_list = client.get(reverse("opd:list")).content.decode()
+    assert "DISKOMINFOSTANDI" in opd_list and "DISDUKCAPIL" not in opd_list
+
 
 def test_password_option_sets_the_demo_password():
     out = seed(password="kunci-rahasia-9")
@@ -348,6 +361,14 @@ def test_reset_and_if_empty_together_are_refused():
 def test_headcount_below_the_minimum_is_refused():
     with pytest.raises(CommandError, match="250"):
         seed(employees=100)
+    assert not Opd.objects.exists()
+
+
+def test_reset_empties_a_registry_whose_opds_point_at_each_other(city):
+    a, b = Opd.objects.get(code="DLH"), Opd.objects.get(code="DISHUB")
+    Opd.objects.filter(pk=a.pk).update(parent=b)
+    Opd.objects.filter(pk=b.pk).update(parent=a)
+    assert reset_registry()["opds"] == 122
     assert not Opd.objects.exists()
 
 
