@@ -38,6 +38,7 @@ from django.core.validators import validate_email
 from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from accounts.models import Role, User
 from opd.models import (
@@ -48,6 +49,7 @@ from opd.models import (
     IneligibleReason,
     Opd,
     OpdKind,
+    Placement,
     Unit,
     UnitRole,
 )
@@ -643,7 +645,11 @@ def _kind(value: str) -> str:
     return kind
 
 
-def _choice(value: str, mapping: dict, what: str):
+_ROLE_LABEL = gettext_lazy("peran")
+_REASON_LABEL = gettext_lazy("alasan")
+
+
+def _choice(value: str, mapping: dict, what) -> str:
     found = mapping.get(value.lower().replace(" ", "_"))
     if found is None:
         raise _Bad(
@@ -653,10 +659,20 @@ def _choice(value: str, mapping: dict, what: str):
     return found
 
 
+# A plain address (dot-atom local part, LDH domain labels): a strict subset of what Django's
+# EmailValidator accepts, checked first because the full validator is slow over 100,000 rows.
+_PLAIN_EMAIL = re.compile(
+    r"[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*"
+    r"@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,63}"
+)
+
+
 def _email(value: str) -> str:
     if not value:
         return ""
     _max_len(value, 254)
+    if _PLAIN_EMAIL.fullmatch(value):
+        return value
     try:
         validate_email(value)
     except ValidationError:
@@ -1307,7 +1323,7 @@ class _Checker:
                 role = cells["role"]
                 if role:
                     rec.unit_role, ok = self._field(
-                        sheet, number, ok, "role", _choice, role, _ROLES, _("peran")
+                        sheet, number, ok, "role", _choice, role, _ROLES, _ROLE_LABEL
                     )
                 else:
                     rec.unit_role = UnitRole.STAFF
@@ -1339,7 +1355,7 @@ class _Checker:
                         _choice,
                         reason,
                         _REASONS,
-                        _("alasan"),
+                        _REASON_LABEL,
                     )
                 else:
                     rec.ineligible_reason = ""
@@ -1571,63 +1587,80 @@ def _is_postgres() -> bool:
     return connection.vendor == "postgresql"
 
 
-def _copy_rows(table: str, columns: list[str], rows: Iterable[tuple]) -> None:
-    """COPY rows into a table (PostgreSQL), in text format."""
+def _copy_rows(model, columns: list[str], rows: Iterable[tuple], *, table: str = "") -> None:
+    """COPY rows into the model's table, or a temporary `table` shaped like it (PostgreSQL).
+
+    CSV format: None is written as an unquoted empty field, which COPY reads as NULL; text columns
+    that may not be NULL are listed in FORCE_NOT_NULL so an empty field there is "".
+    """
     buffer = io.StringIO()
-    for row in rows:
-        buffer.write("\t".join(_copy_value(v) for v in row))
-        buffer.write("\n")
+    csv.writer(buffer, lineterminator="\n").writerows(rows)
     buffer.seek(0)
+    not_null_text = {
+        f.column
+        for f in model._meta.concrete_fields
+        if not f.null and f.get_internal_type() in ("CharField", "TextField", "EmailField")
+    }
+    options = "FORMAT csv"
+    forced = [f'"{c}"' for c in columns if c in not_null_text]
+    if forced:
+        options += f", FORCE_NOT_NULL ({', '.join(forced)})"
+    names = ", ".join(f'"{c}"' for c in columns)
     with connection.cursor() as cursor:
         cursor.cursor.copy_expert(
-            f"COPY {table} ({', '.join(columns)}) FROM STDIN", buffer, size=1 << 20
+            f'COPY "{table or model._meta.db_table}" ({names}) FROM STDIN WITH ({options})',
+            buffer,
+            size=1 << 20,
         )
 
 
-_COPY_ESCAPES = str.maketrans({"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r"})
+def _bulk_update(model, fields: list[str], rows: list[tuple]) -> None:
+    """Set `fields` on many rows given as (pk, value, ...) tuples, in a few statements.
 
-
-def _copy_value(value) -> str:
-    if value is None:
-        return "\\N"
-    if value is True:
-        return "t"
-    if value is False:
-        return "f"
-    if isinstance(value, str):
-        return value.translate(_COPY_ESCAPES)
-    if isinstance(value, dt.datetime | dt.date):
-        return value.isoformat()
-    return str(value)
-
-
-def _bulk_update(model, objs: list, fields: list[str]) -> None:
-    """UPDATE many rows by primary key: one statement per batch (FROM VALUES on PostgreSQL)."""
-    if not objs:
+    PostgreSQL: COPY into a temporary table, then one UPDATE ... FROM it. Elsewhere: Django's
+    bulk_update in batches.
+    """
+    if not rows:
         return
+    meta = model._meta
+    targets = [meta.get_field(name) for name in fields]
     if not _is_postgres():
+        attnames = [f.attname for f in targets]
+        objs = [model(pk=row[0], **dict(zip(attnames, row[1:], strict=True))) for row in rows]
         model.objects.bulk_update(objs, fields, batch_size=BATCH)
         return
-    from psycopg2.extras import execute_values
-
-    meta = model._meta
-    columns = [meta.get_field(name) for name in fields]
-    pk = meta.pk
-    template = "(" + ", ".join(f"%s::{f.db_type(connection)}" for f in [pk, *columns]) + ")"
-    assignments = ", ".join(f'"{f.column}" = v."{f.column}"' for f in columns)
-    names = ", ".join(f'"{f.column}"' for f in [pk, *columns])
-    # identifiers come from the model's meta; values travel as parameters
-    sql = (
-        f'UPDATE "{meta.db_table}" AS t SET {assignments} FROM (VALUES %s) AS v({names}) '  # noqa: S608
-        f'WHERE t."{pk.column}" = v."{pk.column}"'
-    )
-    values = [
-        tuple(f.get_db_prep_save(getattr(obj, f.attname), connection) for f in [pk, *columns])
-        for obj in objs
-    ]
+    table = meta.db_table
+    temp = f"import_{table}"
+    columns = [f.column for f in targets]
+    selected = ", ".join(f'"{c}"' for c in [meta.pk.column, *columns])
+    assignments = ", ".join(f'"{c}" = s."{c}"' for c in columns)
+    pk = meta.pk.column
+    # identifiers come from the model's meta; values travel through COPY
     with connection.cursor() as cursor:
-        for chunk in _chunks(values):
-            execute_values(cursor.cursor, sql, chunk, template=template, page_size=BATCH)
+        cursor.execute(
+            f'CREATE TEMP TABLE "{temp}" AS SELECT {selected} FROM "{table}" WITH NO DATA'  # noqa: S608
+        )
+        _copy_rows(model, [pk, *columns], rows, table=temp)
+        cursor.execute(
+            f'UPDATE "{table}" AS t SET {assignments} FROM "{temp}" AS s '  # noqa: S608
+            f'WHERE t."{pk}" = s."{pk}"'
+        )
+        cursor.execute(f'DROP TABLE "{temp}"')
+
+
+def _ids_by_key(model, column: str, keys: list[str]) -> dict[str, int]:
+    """Ids of rows by a unique text column (after a COPY, which returns none)."""
+    if _is_postgres():
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f'SELECT "{column}", id FROM "{model._meta.db_table}" WHERE "{column}" = ANY(%s)',  # noqa: S608
+                [keys],
+            )
+            return dict(cursor.fetchall())
+    found: dict[str, int] = {}
+    for chunk in _chunks(keys, 900):  # SQLite takes at most 999 parameters per statement
+        found.update(model.objects.filter(**{f"{column}__in": chunk}).values_list(column, "id"))
+    return found
 
 
 def _unusable_password() -> str:
@@ -1635,7 +1668,40 @@ def _unusable_password() -> str:
     return UNUSABLE_PASSWORD_PREFIX + secrets.token_urlsafe(30)
 
 
+EMPLOYEE_FIELDS = [
+    "name",
+    "asn_type",
+    "opd",
+    "unit",
+    "position",
+    "unit_role",
+    "wfh_eligible",
+    "ineligible_reason",
+    "email",
+    "phone",
+    "new_in_post_since",
+    "active_from",
+    "active_to",
+]
+OPD_FIELDS = ["name", "kind", "latitude", "longitude", "radius_m", "time_zone", "active"]
+UNIT_FIELDS = ["name", "frontline", "min_onsite"]
+USER_COLUMNS = [
+    "password",
+    "is_superuser",
+    "username",
+    "first_name",
+    "last_name",
+    "email",
+    "is_staff",
+    "is_active",
+    "date_joined",
+    "role",
+]
+
+
 class _Writer:
+    """Writes a plan: OPDs, then units, then employees (accounts, supervisors, placements)."""
+
     def __init__(self, plan: _Plan, today: dt.date):
         self.plan = plan
         self.db = plan.db
@@ -1644,57 +1710,34 @@ class _Writer:
         self.unit_ids = dict(self.db.unit_ids)
         self.employee_ids = dict(self.db.employee_ids)
 
-    def run(self, checker: _Checker) -> None:
-        self.write_opds(checker.opds)
+    def run(self) -> None:
+        self.write_opds()
         self.write_units()
-        self.write_employees(checker.employees)
+        self.write_employees()
 
     # -- OPDs: create without parents, then set every parent that differs
 
-    def write_opds(self, records: dict[str, OpdRow]) -> None:
+    def write_opds(self) -> None:
         plan = self.plan
         if plan.opds_new:
             Opd.objects.bulk_create(
                 [
-                    Opd(
-                        code=r.code,
-                        name=r.name,
-                        kind=r.kind,
-                        latitude=r.latitude,
-                        longitude=r.longitude,
-                        radius_m=r.radius_m,
-                        time_zone=r.time_zone,
-                        active=r.active,
-                    )
+                    Opd(code=r.code, **dict(zip(OPD_FIELDS, _opd_values(r), strict=True)))
                     for r in plan.opds_new
                 ],
                 batch_size=BATCH,
             )
             self.opd_ids = dict(Opd.objects.values_list("code", "id"))
         _bulk_update(
-            Opd,
-            [
-                Opd(
-                    pk=self.opd_ids[r.code],
-                    name=r.name,
-                    kind=r.kind,
-                    latitude=r.latitude,
-                    longitude=r.longitude,
-                    radius_m=r.radius_m,
-                    time_zone=r.time_zone,
-                    active=r.active,
-                )
-                for r in plan.opds_changed
-            ],
-            ["name", "kind", "latitude", "longitude", "radius_m", "time_zone", "active"],
+            Opd, OPD_FIELDS, [(self.opd_ids[r.code], *_opd_values(r)) for r in plan.opds_changed]
         )
         parents = []
         for r in plan.opds_new + plan.opds_changed:
             before = self.db.opds.get(r.code)
             if r.parent_code != (before.parent_code if before else None):
                 parent_id = self.opd_ids[r.parent_code] if r.parent_code else None
-                parents.append(Opd(pk=self.opd_ids[r.code], parent_id=parent_id))
-        _bulk_update(Opd, parents, ["parent"])
+                parents.append((self.opd_ids[r.code], parent_id))
+        _bulk_update(Opd, ["parent"], parents)
 
     def write_units(self) -> None:
         plan = self.plan
@@ -1718,232 +1761,186 @@ class _Writer:
                 for pk, opd_id, code in Unit.objects.values_list("id", "opd_id", "code")
             }
         _bulk_update(
-            Unit,
-            [
-                Unit(
-                    pk=self.unit_ids[r.key],
-                    name=r.name,
-                    frontline=r.frontline,
-                    min_onsite=r.min_onsite,
-                )
-                for r in plan.units_changed
-            ],
-            ["name", "frontline", "min_onsite"],
+            Unit, UNIT_FIELDS, [(self.unit_ids[r.key], *r.values()) for r in plan.units_changed]
         )
 
     # -- employees
 
-    EMPLOYEE_FIELDS = [
-        "name",
-        "asn_type",
-        "opd",
-        "unit",
-        "position",
-        "unit_role",
-        "wfh_eligible",
-        "ineligible_reason",
-        "email",
-        "phone",
-        "new_in_post_since",
-        "active_from",
-        "active_to",
-    ]
-
-    def _employee(self, r: EmployeeRow, *, role: str, **extra) -> Employee:
-        return Employee(
-            nip=r.nip,
-            name=r.name,
-            asn_type=r.asn_type,
-            opd_id=self.opd_ids[r.opd_code],
-            unit_id=self.unit_ids[(r.opd_code, r.unit_code)] if r.unit_code else None,
-            position=r.position,
-            unit_role=role,
-            wfh_eligible=r.wfh_eligible,
-            ineligible_reason=r.ineligible_reason,
-            email=r.email,
-            phone=r.phone,
-            new_in_post_since=r.new_in_post_since,
-            active_from=r.active_from,
-            active_to=r.active_to,
-            **extra,
+    def _employee_values(self, r: EmployeeRow, role: str) -> tuple:
+        """In the order of EMPLOYEE_FIELDS."""
+        return (
+            r.name,
+            r.asn_type,
+            self.opd_ids[r.opd_code],
+            self.unit_ids[(r.opd_code, r.unit_code)] if r.unit_code else None,
+            r.position,
+            role,
+            r.wfh_eligible,
+            r.ineligible_reason,
+            r.email,
+            r.phone,
+            r.new_in_post_since,
+            r.active_from,
+            r.active_to,
         )
 
-    def write_employees(self, records: dict[str, EmployeeRow]) -> None:
+    def write_employees(self) -> None:
         plan = self.plan
         db = self.db
         if not (plan.employees_new or plan.employees_changed):
             return
-        # A unit may change head in one import: new heads are written as staff first and
-        # promoted once every old head has been updated (one head per unit at every step).
-        promote: list[str] = []
-
-        def role_now(r: EmployeeRow) -> str:
-            if r.unit_role != UnitRole.HEAD:
-                return r.unit_role
-            before = db.employees.get(r.nip)
-            if before is not None and (before.unit_role, before.opd_code, before.unit_code) == (
+        # Changed rows go first, so every head who steps down has done so before a new head is
+        # written. A changed row that becomes head is written as staff and promoted at the end:
+        # one head per unit at every step. New rows are written with their final role.
+        promote: list[tuple[int, str]] = []
+        changed: list[tuple] = []
+        for r in plan.employees_changed:
+            pk = db.employee_ids[r.nip]
+            role = r.unit_role
+            before = db.employees[r.nip]
+            if role == UnitRole.HEAD and (before.unit_role, before.opd_code, before.unit_code) != (
                 UnitRole.HEAD,
                 r.opd_code,
                 r.unit_code,
             ):
-                return UnitRole.HEAD
-            promote.append(r.nip)
-            return UnitRole.STAFF
-
-        _bulk_update(
-            Employee,
-            [
-                self._employee(r, role=role_now(r), pk=db.employee_ids[r.nip])
-                for r in plan.employees_changed
-            ],
-            self.EMPLOYEE_FIELDS,
-        )
-        created_ids = self._create_employees(plan.employees_new, role_now)
-        if promote:
-            ids = [self.employee_ids[nip] for nip in promote]
-            for chunk in _chunks(ids):
-                Employee.objects.filter(id__in=chunk).update(unit_role=UnitRole.HEAD)
-        # second pass: supervisors, now that every employee has an id
+                promote.append((pk, UnitRole.HEAD))
+                role = UnitRole.STAFF
+            changed.append((pk, *self._employee_values(r, role)))
+        _bulk_update(Employee, EMPLOYEE_FIELDS, changed)
+        created_ids, supervisors_set = self._create_employees(plan.employees_new)
+        _bulk_update(Employee, ["unit_role"], promote)
+        # second pass: supervisors not written yet, now that every employee has an id
         supervisors = []
-        for r in plan.employees_new + plan.employees_changed:
+        pending = (
+            plan.employees_changed
+            if supervisors_set
+            else plan.employees_new + plan.employees_changed
+        )
+        for r in pending:
             before = db.employees.get(r.nip)
             if r.supervisor_nip != (before.supervisor_nip if before else None):
                 boss = self.employee_ids[r.supervisor_nip] if r.supervisor_nip else None
-                supervisors.append(Employee(pk=self.employee_ids[r.nip], supervisor_id=boss))
-        _bulk_update(Employee, supervisors, ["supervisor"])
-        changed_ids = created_ids + [db.employee_ids[r.nip] for r in plan.employees_changed]
+                supervisors.append((self.employee_ids[r.nip], boss))
+        _bulk_update(Employee, ["supervisor"], supervisors)
+        self._open_first_placements(created_ids)
+        changed_ids = [pk for pk, *_ in changed]
         for chunk in _chunks(changed_ids, 20_000):
             placements_sync(employee_ids=chunk, effective=self.today)
 
-    def _create_employees(self, rows: list[EmployeeRow], role_now) -> list[int]:
+    def _open_first_placements(self, employee_ids: list[int]) -> None:
+        """The first placement of each new employee, from min(active_from, today).
+
+        This is the row placements_sync opens for someone without history (a test holds the two
+        to the same rule), written here with one INSERT ... SELECT instead of a model instance
+        per employee; placements_sync then handles the changed employees, whose moves close the
+        old placement and open a new one.
+        """
+        if not employee_ids:
+            return
+        p, e = Placement._meta.db_table, Employee._meta.db_table
+        earliest = "LEAST" if _is_postgres() else "MIN"
+        sql = (
+            f'INSERT INTO "{p}" (employee_id, opd_id, unit_id, position, unit_role, valid_from) '  # noqa: S608
+            f"SELECT id, opd_id, unit_id, position, unit_role, "
+            f'{earliest}(COALESCE(active_from, %s), %s) FROM "{e}" WHERE id '
+        )
+        with connection.cursor() as cursor:
+            if _is_postgres():
+                cursor.execute(sql + "= ANY(%s)", [self.today, self.today, employee_ids])
+                return
+            for chunk in _chunks(employee_ids, 900):
+                marks = ", ".join(["%s"] * len(chunk))
+                cursor.execute(f"{sql}IN ({marks})", [self.today, self.today, *chunk])
+
+    def _create_employees(self, rows: list[EmployeeRow]) -> tuple[list[int], bool]:
+        """Insert new employees with their accounts; returns their ids, and whether their
+        supervisors are set already.
+
+        PostgreSQL: ids are taken from the sequence first, so one COPY writes every row with its
+        supervisor and account (foreign keys are checked at commit). Elsewhere: bulk_create, and
+        supervisors follow in the second pass.
+        """
         if not rows:
-            return []
-        user_ids = self._create_users(rows)
+            return [], True
+        fields = [Employee._meta.get_field(name) for name in EMPLOYEE_FIELDS]
         if _is_postgres():
-            columns = [
-                "nip",
-                "name",
-                "asn_type",
-                "opd_id",
-                "unit_id",
-                "position",
-                "unit_role",
-                "wfh_eligible",
-                "ineligible_reason",
-                "email",
-                "phone",
-                "new_in_post_since",
-                "active_from",
-                "active_to",
-                "user_id",
-            ]
+            ids = _reserve_ids(Employee, len(rows))
+            self.employee_ids.update(zip((r.nip for r in rows), ids, strict=True))
+            user_ids = self._create_users(rows)
+            employee_ids = self.employee_ids
             _copy_rows(
-                Employee._meta.db_table,
-                columns,
+                Employee,
+                ["id", "nip", *(f.column for f in fields), "supervisor_id", "user_id"],
                 (
                     (
+                        pk,
                         r.nip,
-                        r.name,
-                        r.asn_type,
-                        self.opd_ids[r.opd_code],
-                        self.unit_ids[(r.opd_code, r.unit_code)] if r.unit_code else None,
-                        r.position,
-                        role_now(r),
-                        r.wfh_eligible,
-                        r.ineligible_reason,
-                        r.email,
-                        r.phone,
-                        r.new_in_post_since,
-                        r.active_from,
-                        r.active_to,
+                        *self._employee_values(r, r.unit_role),
+                        employee_ids[r.supervisor_nip] if r.supervisor_nip else None,
                         user_ids.get(r.nip),
                     )
-                    for r in rows
+                    for r, pk in zip(rows, ids, strict=True)
                 ),
             )
-            created = self._ids_by_key(Employee._meta.db_table, "nip", [r.nip for r in rows])
-        else:
-            objs = [self._employee(r, role=role_now(r), user_id=user_ids.get(r.nip)) for r in rows]
-            Employee.objects.bulk_create(objs, batch_size=BATCH)
-            created = {obj.nip: obj.pk for obj in objs}
-        self.employee_ids.update(created)
-        return [created[r.nip] for r in rows]
-
-    def _ids_by_key(self, table: str, column: str, keys: list[str]) -> dict[str, int]:
-        """Ids of freshly COPY'd rows by their unique key (PostgreSQL): one query."""
-        with connection.cursor() as cursor:
-            cursor.execute(
-                f'SELECT "{column}", id FROM "{table}" WHERE "{column}" = ANY(%s)',  # noqa: S608
-                [keys],
+            return ids, True
+        user_ids = self._create_users(rows)
+        objs = [
+            Employee(
+                nip=r.nip,
+                user_id=user_ids.get(r.nip),
+                **{
+                    f.attname: v
+                    for f, v in zip(fields, self._employee_values(r, r.unit_role), strict=True)
+                },
             )
-            return dict(cursor.fetchall())
+            for r in rows
+        ]
+        Employee.objects.bulk_create(objs, batch_size=BATCH)
+        self.employee_ids.update((obj.nip, obj.pk) for obj in objs)
+        return [obj.pk for obj in objs], False
 
     def _create_users(self, rows: list[EmployeeRow]) -> dict[str, int]:
         """A login (username = NIP, unusable password, role employee) for each new employee.
 
         An existing account named after the NIP that no employee uses yet is linked instead.
         """
-        nips = [r.nip for r in rows]
-        if _is_postgres():
-            existing = self._ids_by_key(User._meta.db_table, "username", nips)
-        else:
-            existing = {}
-            for chunk in _chunks(nips, 900):
-                existing.update(
-                    User.objects.filter(username__in=chunk).values_list("username", "id")
-                )
+        existing = _ids_by_key(User, "username", [r.nip for r in rows])
         taken = {pk for pk in self.db.employee_users.values() if pk is not None}
         linked = {nip: pk for nip, pk in existing.items() if pk not in taken}
         fresh = [r for r in rows if r.nip not in existing]
         if not fresh:
             return linked
         now = timezone.now()
+        values = [
+            (_unusable_password(), False, r.nip, "", "", r.email, False, True, now, Role.EMPLOYEE)
+            for r in fresh
+        ]
         if _is_postgres():
+            ids = _reserve_ids(User, len(fresh))
             _copy_rows(
-                User._meta.db_table,
-                [
-                    "password",
-                    "is_superuser",
-                    "username",
-                    "first_name",
-                    "last_name",
-                    "email",
-                    "is_staff",
-                    "is_active",
-                    "date_joined",
-                    "role",
-                ],
-                (
-                    (
-                        _unusable_password(),
-                        False,
-                        r.nip,
-                        "",
-                        "",
-                        r.email,
-                        False,
-                        True,
-                        now,
-                        Role.EMPLOYEE,
-                    )
-                    for r in fresh
-                ),
+                User, ["id", *USER_COLUMNS], ((pk, *v) for pk, v in zip(ids, values, strict=True))
             )
-            linked.update(self._ids_by_key(User._meta.db_table, "username", [r.nip for r in fresh]))
+            linked.update(zip((r.nip for r in fresh), ids, strict=True))
         else:
-            users = [
-                User(
-                    username=r.nip,
-                    password=_unusable_password(),
-                    email=r.email,
-                    role=Role.EMPLOYEE,
-                    date_joined=now,
-                )
-                for r in fresh
-            ]
+            users = [User(**dict(zip(USER_COLUMNS, v, strict=True))) for v in values]
             User.objects.bulk_create(users, batch_size=BATCH)
             linked.update({u.username: u.pk for u in users})
         return linked
+
+
+def _reserve_ids(model, count: int) -> list[int]:
+    """`count` fresh primary keys from the table's sequence (PostgreSQL), in one query."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT nextval(pg_get_serial_sequence(%s, %s)) FROM generate_series(1, %s)",
+            [model._meta.db_table, model._meta.pk.column, count],
+        )
+        return [row[0] for row in cursor.fetchall()]
+
+
+def _opd_values(r: OpdRow) -> tuple:
+    """In the order of OPD_FIELDS."""
+    return (r.name, r.kind, r.latitude, r.longitude, r.radius_m, r.time_zone, r.active)
 
 
 # --------------------------------------------------------------------------------------------
@@ -2030,7 +2027,7 @@ def _import(tables, errors, *, dry_run, keep_good_rows, today) -> ImportResult:
     plan, counts = _plan(checker)
     write = not dry_run and (keep_good_rows or not errors)
     if write:
-        _Writer(plan, today).run(checker)
+        _Writer(plan, today).run()
     written = write and any(c.created or c.updated for c in counts.values())
     return ImportResult(
         counts=counts,

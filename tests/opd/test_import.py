@@ -210,6 +210,22 @@ def test_a_changed_row_updates_only_that_row(world):
     assert world.other.name == "Dewi Sekretariat, S.Kom." and world.other.position == "Analis"
 
 
+def test_existing_and_new_employees_can_report_to_someone_new_in_the_same_file(world):
+    boss = make_nip()
+    result = run(
+        employees=employees(
+            emp(world.other.nip, name=world.other.name, supervisor_nip=boss),
+            emp(name="Staf Baru", supervisor_nip=boss),
+            emp(boss, name="Kepala Sekretariat", role="kepala"),
+        )
+    )
+    assert result.ok, [str(e) for e in result.errors]
+    world.other.refresh_from_db()
+    assert world.other.supervisor.nip == boss
+    assert Employee.objects.get(name="Staf Baru").supervisor.nip == boss
+    assert Employee.objects.get(nip=boss).unit_role == UnitRole.HEAD
+
+
 def test_a_column_left_out_keeps_the_current_value(world):
     world.other.email = "dewi@example.go.id"
     world.other.phone = "0812"
@@ -261,6 +277,37 @@ def test_a_unit_can_change_its_head_in_one_import(world):
     world.head.refresh_from_db()
     world.staff.refresh_from_db()
     assert world.head.unit_role == UnitRole.STAFF and world.staff.unit_role == UnitRole.HEAD
+
+
+def test_first_placements_of_new_employees_follow_the_placements_sync_rule(world):
+    from opd.services import placements_sync
+
+    header = [*EMP_HEADER, "active_from"]
+    result = run(
+        employees=employees(
+            emp(name="Lama", active_from="2020-02-01"),
+            emp(name="Besok", active_from="2026-01-05"),
+            emp(name="Tanpa tanggal"),
+            header=header,
+        )
+    )
+    assert result.ok
+    new = Employee.objects.filter(name__in=["Lama", "Besok", "Tanpa tanggal"])
+    starts = {e.name: e.placements.get(valid_to__isnull=True).valid_from for e in new}
+    assert starts == {"Lama": dt.date(2020, 2, 1), "Besok": TODAY, "Tanpa tanggal": TODAY}
+    placement = new.get(name="Lama").placements.get()
+    assert (placement.opd_id, placement.unit_id, placement.unit_role) == (
+        world.kominfo.pk,
+        world.sek.pk,
+        UnitRole.STAFF,
+    )
+    # placements_sync finds nothing left to do for them
+    assert placements_sync(employee_ids=[e.pk for e in new], effective=TODAY) == {
+        "opened": 0,
+        "closed": 0,
+        "replaced": 0,
+        "updated": 0,
+    }
 
 
 def test_semicolon_csv_with_bom_and_untidy_headers_and_decimal_comma(db):
