@@ -1,0 +1,617 @@
+"""Rotation: at most a ratio r of each unit's eligible staff at home on any day (Phase II).
+
+Rule 3 (DESIGN section 4.3), per unit and day: WFH (frozen cells included) never goes above
+ceil(r x eligible staff present), and on-site never below the unit minimum: the engine's WFH
+slots for the day are min(ceil(r x E), present - min_onsite) minus the frozen WFH cells. Only
+leave or frozen cells can leave the unit short, and the stats report it.
+
+Targets (rule 3, per eligible employee): each day's WFH capacity is shared equally among the
+eligible staff present that day, share(d) = min(r, min(ceil(r x E), present - min) / E). Where
+the minimum does not bind this is r, so the target is r x available days; where it binds, the
+target is lowered by exactly what that day's minimum takes away (a per-day form of "scale the
+unit's targets down": it equals the proportional scaling when presence is even, and unlike it
+never asks someone who is only in on tight days for days that do not exist). Head and deputy
+split the days both are in (rule 6), so each gets at most 1/2 of such a day. The weekly cap
+lowers it week by week: target = sum over ISO weeks of min(cap, the week's shares). These
+shares form a fractional roster that keeps every limit, so an integral roster with everyone
+within one day of target exists (flow integrality); the greedy below aims at
+floor(target)..ceil(target) and a repair pass (augmenting paths, as in a flow) lifts the rare
+employee it leaves below floor(target).
+
+Rule 4 for this pattern: an employee is a candidate on a day only while their WFH count in the
+ISO week, frozen WFH of the whole week included, is below the cap.
+
+Rule 5, spread over weekdays: the score includes how far the candidate's WFH days on this
+weekday lag their pro-rata share of it, and someone already above rho x (their present days on
+this weekday) + 1 (rho = target / available days) is not picked on it unless it is their last
+chance to reach their target. The property tests hold every employee's count per weekday within
+1 + ceil(weeks / 2) of their pro-rata share (the slack covers weeks where a tight cap, the
+head/deputy rule or the minimum leaves someone a single possible day).
+
+Rule 6: once a head of the unit is WFH on a day (frozen or chosen), no deputy is chosen that
+day, and the other way round; the repair pass keeps the same rule.
+
+The greedy, per unit, day by day (no solver; about 1 microsecond per cell):
+- how many: round(the unit's pro-rata WFH so far - its WFH so far + the candidates' spread
+  terms), at least what the candidates still need this week beyond the slots left on later
+  days, bounded by the day's slots;
+- who: the largest score = deficit against the pro-rata target so far + weekday-spread term +
+  composition preference, with a large bonus for whoever would otherwise end below
+  floor(target) and a smaller one for days still needed this week, minus a seeded rotating
+  tiebreak. Nobody goes above ceil(target).
+
+Compositions shape which days, never whether the limits hold:
+- alternating_days: the unit's eligible staff split into G = max(2, round(1/r)) balanced
+  groups (head and deputy in different groups); group g prefers the working days with
+  `Calendar.turn` % G == g: the groups alternate working days, shifted by a day each week so
+  that each group's days move over the weekdays (rule 5).
+- alternating_weeks: the same groups, group g prefers ISO weeks with index % G == g (so group A
+  takes more days in week 1, within the cap, and B in week 2).
+- by_team: the OPD's units are split into G balanced teams; a unit sends more people home on
+  its team's days (turn % G == team) and fewer on the others, still within its slots, its
+  minimum and each employee's target.
+- balanced: no preference; deficit and weekday spread decide.
+"""
+
+from __future__ import annotations
+
+import math
+import random
+from collections import deque
+from itertools import accumulate
+
+from wfh.engine.grid import (
+    EPS,
+    F_WFH,
+    FREE,
+    M_WFH,
+    M_WFO,
+    MODE_TABLE,
+    PRESENT_CODES,
+    R_CAP,
+    R_INELIGIBLE,
+    R_MINIMUM,
+    R_ROTATION,
+    Calendar,
+    UnitGrid,
+    present_count,
+    ratio_cap,
+    reason_table,
+    week_frozen_wfh,
+)
+from wfh.engine.types import Composition
+
+GAMMA_DAYS = 1.0  # weight of an alternating-days preference, in days of deficit
+GAMMA_WEEKS = 2.0  # weight of an alternating-weeks preference (a group's week runs ~3 days)
+TEAM_SHIFT = 0.5  # by_team: share of the candidates sent home more / fewer on team days
+BETA_SPREAD = 0.5  # weight of the weekday-spread term
+URGENT = 100.0  # score bonus for someone who must go today to reach floor(target)
+NEEDED = 4.0  # score bonus per needed day this week, over the days left to take it
+TIE = 1e-7  # weight of the seeded tiebreak
+
+_PRESENT_TABLE = bytearray(256)
+for _c in PRESENT_CODES:
+    _PRESENT_TABLE[_c] = 1
+PRESENT_TABLE = bytes(_PRESENT_TABLE)
+_FREE_TABLE = bytearray(256)
+_FREE_TABLE[FREE] = 1
+FREE_TABLE = bytes(_FREE_TABLE)
+
+
+def group_count(ratio: float) -> int:
+    """Groups (or teams) that take turns: one per 1/r of the staff, at least two."""
+    if ratio <= 0:
+        return 2
+    return max(2, round(1 / ratio))
+
+
+def split_groups(g: UnitGrid, rot: list[int], n_groups: int, rng: random.Random) -> list[int]:
+    """Balanced groups of the unit's eligible staff; head(s) and deputy(ies) kept apart."""
+    group = [0] * len(rot)
+    sizes = [0] * n_groups
+    order = list(range(len(rot)))
+    rng.shuffle(order)
+    lead = {"head": 0, "deputy": 1}
+    rest = []
+    for q in order:
+        role = g.employees[rot[q]].role
+        if role in lead:
+            group[q] = lead[role] % n_groups
+            sizes[group[q]] += 1
+        else:
+            rest.append(q)
+    for q in rest:
+        k = min(range(n_groups), key=lambda x: (sizes[x], x))
+        group[q] = k
+        sizes[k] += 1
+    return group
+
+
+def split_teams(sizes: dict[int, int], n_teams: int) -> dict[int, int]:
+    """by_team: units (id -> eligible staff) into balanced teams, largest units first."""
+    load = [0] * n_teams
+    team = {}
+    for uid in sorted(sizes, key=lambda u: (-sizes[u], u)):
+        k = min(range(n_teams), key=lambda x: (load[x], x))
+        team[uid] = k
+        load[k] += sizes[uid]
+    return team
+
+
+def rotation_unit(
+    g: UnitGrid,
+    cal: Calendar,
+    ratio: float,
+    cap: int,
+    composition: Composition,
+    team: int,
+    n_teams: int,
+    rng: random.Random,
+) -> list[tuple[int, str, str]]:
+    """Fill one non-frontline unit's grid; returns its shortfalls (day, reason, detail)."""
+    codes = g.codes
+    emps = g.employees
+    n_days = len(cal.days)
+    g.modes = [row.translate(MODE_TABLE) for row in codes]
+    inel_table = reason_table(R_INELIGIBLE)
+    rot_table = reason_table(R_ROTATION)
+    g.reasons = [
+        row.translate(rot_table if emp.eligible else inel_table)
+        for emp, row in zip(emps, codes, strict=True)
+    ]
+    g.target = [0.0] * len(codes)
+    rot = [j for j, emp in enumerate(emps) if emp.eligible]
+    columns = list(zip(*codes, strict=True)) if codes else [()] * n_days
+    rot_codes = [codes[j] for j in rot]
+    rot_columns = list(zip(*rot_codes, strict=True)) if rot else [()] * n_days
+    min_onsite = g.unit.min_onsite
+
+    # the day's limits: ratio cap, room above the minimum, frozen WFH already there
+    present = [present_count(col) for col in columns]
+    elig = [present_count(col) for col in rot_columns]
+    day = _Days(
+        rcap=[ratio_cap(ratio, e) for e in elig],
+        room=[max(0, p - min_onsite) for p in present],
+        frozen=[col.count(F_WFH) for col in columns],
+    )
+    g.wfh_cap = day.rcap
+    shortfalls: list[tuple[int, str, str]] = []
+    for i in range(n_days):
+        if present[i] >= min_onsite and elig[i] and day.room[i] < ratio * elig[i] - EPS:
+            shortfalls.append(
+                (
+                    i,
+                    "ratio_limited_by_minimum",
+                    f"at most {day.room[i]} of {elig[i]} eligible staff can work from home "
+                    f"(ratio {ratio:g} asks {ratio * elig[i]:.1f}) to keep {min_onsite} of "
+                    f"{present[i]} present on site",
+                )
+            )
+    if not rot:
+        return shortfalls
+
+    # each day's share of its WFH capacity per eligible employee present; head and deputy
+    # split the days both are in
+    share = [min(ratio, day.cap[i] / elig[i]) if elig[i] else 0.0 for i in range(n_days)]
+    roles = [emps[j].role for j in rot]
+    lead_share = share
+    if "head" in roles and "deputy" in roles:
+        heads = [row for row, role in zip(rot_codes, roles, strict=True) if role == "head"]
+        deps = [row for row, role in zip(rot_codes, roles, strict=True) if role == "deputy"]
+        lead_share = [
+            min(s, 0.5)
+            if any(r[i] in PRESENT_CODES for r in heads)
+            and any(r[i] in PRESENT_CODES for r in deps)
+            else s
+            for i, s in enumerate(share)
+        ]
+    profiles: dict[tuple[bytes, bool], _Profile] = {}
+    prof = []
+    for row, role in zip(rot_codes, roles, strict=True):
+        leader = role != "staff"
+        p = profiles.get((row, leader))
+        if p is None:
+            p = profiles[row, leader] = _Profile.of(row, lead_share if leader else share, cal, cap)
+        prof.append(p)
+    for q, j in enumerate(rot):
+        g.target[j] = prof[q].target
+
+    modes = [bytearray(g.modes[j]) for j in rot]
+    reasons = [bytearray(g.reasons[j]) for j in rot]
+    is_head = [emp.role == "head" for emp in emps]
+    is_dep = [emp.role == "deputy" for emp in emps]
+    group = [0] * len(rot)
+    n_groups = group_count(ratio)
+    if composition in (Composition.ALTERNATING_DAYS, Composition.ALTERNATING_WEEKS):
+        group = split_groups(g, rot, n_groups, rng)
+    rank = list(range(len(rot)))
+    rng.shuffle(rank)
+    wfh, wfh_wd = _greedy(
+        cal, cap, composition, team, n_teams, n_groups, group, rank,
+        rot, rot_columns, columns, prof, day, modes, reasons, is_head, is_dep,
+    )  # fmt: skip
+    lo = [p.lo for p in prof]
+    if any(wfh[q] < lo[q] for q in range(len(rot))):
+        _repair(g, cal, rot, modes, reasons, wfh, wfh_wd, lo, day.cap, cap, is_head, is_dep)
+    for q, j in enumerate(rot):
+        g.modes[j] = bytes(modes[q])
+        g.reasons[j] = bytes(reasons[q])
+    return shortfalls
+
+
+class _Days:
+    """A unit's limits per day: rcap = ceil(r x E), room = present - minimum (at least 0),
+    cap = min of the two (the most WFH the day can have), frozen = frozen WFH cells there,
+    after = engine slots left on the later days of the same week."""
+
+    __slots__ = ("rcap", "room", "cap", "frozen", "after")
+
+    def __init__(self, rcap: list[int], room: list[int], frozen: list[int]) -> None:
+        self.rcap = rcap
+        self.room = room
+        self.frozen = frozen
+        self.cap = [min(a, b) for a, b in zip(rcap, room, strict=True)]
+        self.after: list[int] = []
+
+
+class _Profile:
+    """What the greedy needs about one row of cells (shared by identical rows).
+
+    cum[i]: share accrued up to and including day i (the pro-rata target so far); target: the
+    total. seen[i]: present days so far on day i's weekday; per_weekday: present days per
+    weekday over the phase. after[i]: free days left in day i's week after i. later[w]: most WFH
+    the weekly cap allows from week w on. frozen_weeks[w]: frozen WFH cells in week w.
+    """
+
+    __slots__ = (
+        "cum",
+        "target",
+        "lo",
+        "hi",
+        "rho",
+        "seen",
+        "per_weekday",
+        "after",
+        "later",
+        "frozen_weeks",
+    )
+
+    @classmethod
+    def of(cls, row: bytes, share: list[float], cal: Calendar, cap: int) -> _Profile:
+        p = cls()
+        n_days = len(cal.days)
+        pres = row.translate(PRESENT_TABLE)
+        free = row.translate(FREE_TABLE)
+        accrual = [share[i] if pres[i] else 0.0 for i in range(n_days)]
+        p.frozen_weeks = week_frozen_wfh(cal, row)
+        p.after = [0] * n_days
+        p.later = [0] * (len(cal.weeks) + 1)
+        for w in cal.weeks:
+            total = sum(accrual[w.start : w.stop])
+            if total > cap:  # the weekly cap lowers the target, week by week
+                f = cap / total
+                for i in w:
+                    accrual[i] *= f
+            left = 0
+            for i in reversed(w):
+                p.after[i] = left
+                left += free[i]
+        for wi in range(len(cal.weeks) - 1, -1, -1):
+            w = cal.weeks[wi]
+            room = min(cap - p.frozen_weeks[wi], free[w.start : w.stop].count(1))
+            p.later[wi] = p.later[wi + 1] + max(0, room)
+        p.cum = list(accumulate(accrual))
+        p.target = p.cum[-1] if n_days else 0.0
+        p.lo = math.floor(p.target + EPS)
+        p.hi = math.ceil(p.target - EPS)
+        avail = pres.count(1)
+        p.rho = p.target / avail if avail else 0.0
+        counts = [0] * 7
+        p.seen = [0] * n_days
+        for i in range(n_days):
+            if pres[i]:
+                counts[cal.weekday[i]] += 1
+            p.seen[i] = counts[cal.weekday[i]]
+        p.per_weekday = counts
+        return p
+
+
+def _greedy(
+    cal: Calendar,
+    cap: int,
+    composition: Composition,
+    team: int,
+    n_teams: int,
+    n_groups: int,
+    group: list[int],
+    rank: list[int],
+    rot: list[int],
+    rot_columns: list[tuple[int, ...]],
+    columns: list[tuple[int, ...]],
+    prof: list[_Profile],
+    day: _Days,
+    modes: list[bytearray],
+    reasons: list[bytearray],
+    is_head: list[bool],
+    is_dep: list[bool],
+) -> tuple[list[int], list[list[int]]]:
+    """Day by day, send home the right number of the right people; returns WFH counts
+    (per employee, and per employee and weekday)."""
+    n_days = len(cal.days)
+    m = len(rot)
+    weeks = cal.weeks
+    week_of = cal.week
+    weekday = cal.weekday
+    turn = cal.turn
+    day_cap = day.cap
+    rcap = day.rcap
+    frozen_day = day.frozen
+    # engine slots on the later days of each day's week
+    slots_after = [0] * n_days
+    for w in weeks:
+        left = 0
+        for i in reversed(w):
+            slots_after[i] = left
+            left += max(0, day_cap[i] - frozen_day[i])
+    # the unit's pro-rata WFH so far, day by day
+    unit_cum = [0.0] * n_days
+    uses: dict[int, list] = {}
+    for p in prof:
+        uses.setdefault(id(p), [p, 0])[1] += 1
+    for p, n in uses.values():
+        unit_cum = [u + n * c for u, c in zip(unit_cum, p.cum, strict=True)]
+    gamma = 0.0
+    by_weeks = composition == Composition.ALTERNATING_WEEKS
+    if composition == Composition.ALTERNATING_DAYS:
+        gamma = GAMMA_DAYS
+    elif by_weeks:
+        gamma = GAMMA_WEEKS
+    by_team = composition == Composition.BY_TEAM
+    cum = [p.cum for p in prof]
+    seen = [p.seen for p in prof]
+    after_in_week = [p.after for p in prof]
+    later = [p.later for p in prof]
+    per_weekday = [p.per_weekday for p in prof]
+    rho = [p.rho for p in prof]
+    lo = [p.lo for p in prof]
+    hi = [p.hi for p in prof]
+    frozen_weeks = [p.frozen_weeks for p in prof]
+    any_frozen = any(any(fw) for fw in frozen_weeks) or any(frozen_day)
+    lead_rows = [j for j in range(len(is_head)) if is_head[j] or is_dep[j]]
+    wfh = [0] * m
+    wfh_wd = [[0] * 7 for _ in range(m)]
+    wk = [0] * m
+    total_wfh = 0
+    current_week = -1
+    qs = range(m)
+    for i in range(n_days):
+        w = week_of[i]
+        if w != current_week:
+            current_week = w
+            wk = [fw[w] for fw in frozen_weeks] if any_frozen else [0] * m
+        k = weekday[i]
+        col = rot_columns[i]
+        cands = []
+        for q in qs:
+            c = col[q]
+            if c == FREE:
+                if wk[q] >= cap:
+                    reasons[q][i] = R_CAP
+                elif wfh[q] < hi[q]:
+                    cands.append(q)
+            elif c == F_WFH:
+                wfh[q] += 1
+                wfh_wd[q][k] += 1
+                total_wfh += 1
+        if not cands:
+            continue
+        slots = day_cap[i] - frozen_day[i]
+        ratio_slots = rcap[i] - frozen_day[i]
+        if ratio_slots <= 0:
+            continue
+        pref = (w if by_weeks else turn[i]) % n_groups
+        scored = []
+        urgent = 0
+        spread_sum = 0.0
+        needed = 0  # WFH days the candidates still need this week to reach floor(target)
+        for q in cands:
+            got = wfh_wd[q][k]
+            sd = BETA_SPREAD * (rho[q] * seen[q][i] - got)
+            spread_sum += sd
+            s = cum[q][i] - wfh[q] + sd
+            over = got > rho[q] * per_weekday[q][k] + EPS
+            if gamma and group[q] == pref:
+                s += gamma
+            need = lo[q] - wfh[q] - later[q][w + 1]
+            if need > 0:
+                needed += need
+                after = after_in_week[q][i]
+                if need > min(cap - wk[q], after):
+                    s += URGENT  # today is their last chance
+                    urgent += 1
+                    over = False
+                else:
+                    s += NEEDED * need / (after + 1)
+            if not over:
+                scored.append((s - TIE * ((rank[q] + i) % m), q))
+        level = unit_cum[i] - total_wfh + spread_sum
+        if by_team:
+            shift = TEAM_SHIFT * len(cands)
+            level += shift if turn[i] % n_teams == team else -shift
+        want = int(level + 0.5) if level > 0 else 0
+        want = max(want, needed - slots_after[i], urgent)
+        take = min(want, slots, len(scored))
+        take_ratio = min(want, ratio_slots, len(scored))
+        if take_ratio <= 0:
+            continue
+        scored.sort(reverse=True)
+        head_home = dep_home = False
+        for j in lead_rows:
+            if columns[i][j] == F_WFH:
+                if is_head[j]:
+                    head_home = True
+                else:
+                    dep_home = True
+        picked = 0
+        held = 0
+        for _, q in scored:
+            if picked >= take:
+                if held < take_ratio - take:
+                    reasons[q][i] = R_MINIMUM
+                    held += 1
+                    continue
+                break
+            j = rot[q]
+            if (is_head[j] and dep_home) or (is_dep[j] and head_home):
+                continue
+            modes[q][i] = M_WFH
+            wfh[q] += 1
+            wk[q] += 1
+            wfh_wd[q][k] += 1
+            picked += 1
+            if is_head[j]:
+                head_home = True
+            elif is_dep[j]:
+                dep_home = True
+        total_wfh += picked
+    return wfh, wfh_wd
+
+
+def _repair(
+    g: UnitGrid,
+    cal: Calendar,
+    rot: list[int],
+    modes: list[bytearray],
+    reasons: list[bytearray],
+    wfh: list[int],
+    wfh_wd: list[list[int]],
+    lo: list[int],
+    daycap: list[int],
+    cap: int,
+    is_head: list[bool],
+    is_dep: list[bool],
+) -> None:
+    """Bring employees below floor(target) up by augmenting paths, every limit kept.
+
+    A path gives the short employee a day where they are WFO; whoever is displaced from a full
+    day moves to another of their WFO days, and so on, until a day with a free slot or someone
+    above floor(target) who can give the day up. Each step keeps the day's WFH count, the weekly
+    cap and the head/deputy rule.
+    """
+    m = len(rot)
+    n_days = len(cal.days)
+    week_of = cal.week
+    weekday = cal.weekday
+    codes = g.codes
+    rot_codes = [codes[j] for j in rot]
+    total = [0] * n_days  # WFH in the unit per day, frozen and ineligible included
+    heads_home = [0] * n_days
+    deps_home = [0] * n_days
+    for j, row in enumerate(codes):
+        for i in range(n_days):
+            if row[i] == F_WFH:
+                total[i] += 1
+                heads_home[i] += is_head[j]
+                deps_home[i] += is_dep[j]
+    home: list[list[int]] = [[] for _ in range(n_days)]  # engine WFH by rotating row
+    wkc = [[0] * len(cal.weeks) for _ in range(m)]
+    for q in range(m):
+        j = rot[q]
+        row = modes[q]
+        for i in range(n_days):
+            if row[i] == M_WFH:
+                wkc[q][week_of[i]] += 1
+                if rot_codes[q][i] == FREE:
+                    home[i].append(q)
+                    total[i] += 1
+                    heads_home[i] += is_head[j]
+                    deps_home[i] += is_dep[j]
+
+    def leader_ok(q: int, i: int, leaving: int | None) -> bool:
+        j = rot[q]
+        if is_head[j]:
+            others = deps_home[i] - (1 if leaving is not None and is_dep[rot[leaving]] else 0)
+            return others == 0
+        if is_dep[j]:
+            others = heads_home[i] - (1 if leaving is not None and is_head[rot[leaving]] else 0)
+            return others == 0
+        return True
+
+    def move(q: int, i: int, on: bool) -> None:
+        j = rot[q]
+        d = 1 if on else -1
+        modes[q][i] = M_WFH if on else M_WFO
+        reasons[q][i] = R_ROTATION
+        wfh[q] += d
+        wfh_wd[q][weekday[i]] += d
+        wkc[q][week_of[i]] += d
+        total[i] += d
+        heads_home[i] += d * is_head[j]
+        deps_home[i] += d * is_dep[j]
+        if on:
+            home[i].append(q)
+        else:
+            home[i].remove(q)
+
+    def conflict(i: int) -> bool:
+        """Head and deputy both home on day i with at least one of them the engine's doing."""
+        if not (heads_home[i] and deps_home[i]):
+            return False
+        return any(is_head[rot[q]] or is_dep[rot[q]] for q in home[i])
+
+    def augment(e: int) -> bool:
+        parent: dict[int, tuple[int, int] | None] = {e: None}
+        queue = deque([e])
+        while queue:
+            x = queue.popleft()
+            lost = parent[x]
+            lost_day = lost[1] if lost else -1
+            row = rot_codes[x]
+            days = [
+                i
+                for i in range(n_days)
+                if row[i] == FREE and modes[x][i] == M_WFO and i != lost_day
+            ]
+            days.sort(key=lambda i: (wfh_wd[x][weekday[i]], i))
+            for i in days:
+                used = wkc[x][week_of[i]]
+                if lost_day >= 0 and week_of[lost_day] == week_of[i]:
+                    used -= 1
+                if used >= cap:
+                    continue
+                if total[i] < daycap[i] and leader_ok(x, i, None):
+                    return apply(x, i, None, parent)
+                for f in sorted(home[i], key=lambda f: (lo[f] - wfh[f], f)):
+                    if f in parent or not leader_ok(x, i, f):
+                        continue
+                    if wfh[f] > lo[f]:
+                        return apply(x, i, f, parent)
+                    parent[f] = (x, i)
+                    queue.append(f)
+        return False
+
+    def apply(x: int, i: int, giver: int | None, parent: dict) -> bool:
+        """Carry out the path ending with x taking day i; undo it if any limit would break."""
+        steps: list[tuple[int, int, bool]] = []
+        if giver is not None:
+            steps.append((giver, i, False))
+        steps.append((x, i, True))
+        y = x
+        while parent[y] is not None:
+            p, day = parent[y]
+            steps += [(y, day, False), (p, day, True)]
+            y = p
+        days = {day for _, day, _ in steps}
+        before = {day: total[day] for day in days}
+        for q, day, on in steps:
+            move(q, day, on)
+        ok = all(total[d] <= max(daycap[d], before[d]) and not conflict(d) for d in days)
+        ok = ok and all(wkc[q][week_of[day]] <= cap for q, day, on in steps if on)
+        if not ok:
+            for q, day, on in reversed(steps):
+                move(q, day, not on)
+        return ok
+
+    for q in sorted(range(m), key=lambda q: (wfh[q] - lo[q], q)):
+        while wfh[q] < lo[q] and augment(q):
+            pass
