@@ -516,14 +516,14 @@ _MISSING = object()
 
 def _required(value: str) -> str:
     if not value:
-        raise _Bad(_("wajib diisi."))
+        raise _Bad(_("Wajib diisi."))
     return value
 
 
 def _max_len(value: str, limit: int) -> str:
     if len(value) > limit:
         raise _Bad(
-            _("terlalu panjang: %(n)d karakter, paling banyak %(limit)d.")
+            _("Terlalu panjang: %(n)d karakter, paling banyak %(limit)d.")
             % {"n": len(value), "limit": limit}
         )
     return value
@@ -552,7 +552,7 @@ def _yes_no(value: str, default: bool) -> bool:
     if lowered in _NO:
         return False
     raise _Bad(
-        _("nilai %(value)s tidak dikenal; isi ya/tidak (juga yes/no, true/false, 1/0).")
+        _("Nilai %(value)s tidak dikenal; isi ya/tidak (juga yes/no, true/false, 1/0).")
         % {"value": value}
     )
 
@@ -586,7 +586,7 @@ def _integer(value: str, default: int, low: int, high: int) -> int:
     number = int(text)
     if not low <= number <= high:
         raise _Bad(
-            _("harus antara %(low)d dan %(high)d, bukan %(value)s.")
+            _("Harus antara %(low)d dan %(high)d, bukan %(value)s.")
             % {"low": low, "high": high, "value": value}
         )
     return number
@@ -602,7 +602,7 @@ def _date(value: str) -> dt.date | None:
         return dt.date.fromisoformat(value[:10])
     except ValueError:
         raise _Bad(
-            _("tanggal %(value)s tidak dikenal; gunakan format YYYY-MM-DD.") % {"value": value}
+            _("Tanggal %(value)s tidak dikenal; gunakan format YYYY-MM-DD.") % {"value": value}
         ) from None
 
 
@@ -623,7 +623,7 @@ def _time_zone(value: str) -> str:
     if name is None:
         raise _Bad(
             _(
-                "zona waktu %(value)s tidak dikenal (contoh: Asia/Jakarta, Asia/Makassar, "
+                "Zona waktu %(value)s tidak dikenal (contoh: Asia/Jakarta, Asia/Makassar, "
                 "Asia/Jayapura, atau WIB/WITA/WIT)."
             )
             % {"value": value}
@@ -639,14 +639,14 @@ def _kind(value: str) -> str:
     kind = _KINDS.get(value.lower())
     if kind is None:
         raise _Bad(
-            _("jenis OPD %(value)s tidak dikenal; gunakan salah satu dari: %(choices)s.")
+            _("Jenis OPD %(value)s tidak dikenal; gunakan salah satu dari: %(choices)s.")
             % {"value": value, "choices": ", ".join(k.value for k in OpdKind)}
         )
     return kind
 
 
-_ROLE_LABEL = gettext_lazy("peran")
-_REASON_LABEL = gettext_lazy("alasan")
+_ROLE_LABEL = gettext_lazy("Peran")
+_REASON_LABEL = gettext_lazy("Alasan")
 
 
 def _choice(value: str, mapping: dict, what) -> str:
@@ -676,7 +676,7 @@ def _email(value: str) -> str:
     try:
         validate_email(value)
     except ValidationError:
-        raise _Bad(_("alamat email %(value)s tidak valid.") % {"value": value}) from None
+        raise _Bad(_("Alamat email %(value)s tidak valid.") % {"value": value}) from None
     return value
 
 
@@ -959,7 +959,7 @@ class _Checker:
                     number,
                     "",
                     _(
-                        "baris berisi %(n)d sel, lebih banyak dari %(m)d kolom di baris judul "
+                        "Baris berisi %(n)d sel, lebih banyak dari %(m)d kolom di baris judul "
                         "(periksa tanda pemisah di dalam nilai, mis. koma pada gelar)."
                     )
                     % {"n": len(cells), "m": width},
@@ -1049,7 +1049,7 @@ class _Checker:
                     "opds",
                     number,
                     missing,
-                    _("isi lintang dan bujur bersama-sama, atau kosongkan keduanya."),
+                    _("Isi lintang dan bujur bersama-sama, atau kosongkan keduanya."),
                 )
                 ok = False
             if "radius_m" in cells:
@@ -1131,7 +1131,7 @@ class _Checker:
                         "opds",
                         rec.row,
                         "parent_code",
-                        _("induk OPD berputar: %(loop)s.") % {"loop": text},
+                        _("Induk OPD berputar: %(loop)s.") % {"loop": text},
                     )
                     rec.ok = False
                     work.append(code)
@@ -1278,7 +1278,7 @@ class _Checker:
                 rec = EmployeeRow(number, nip)
             name = cells["name"]
             if not name:
-                self.error(sheet, number, "name", _("wajib diisi."))
+                self.error(sheet, number, "name", _("Wajib diisi."))
                 ok = False
             elif len(name) > 200:
                 name, ok = self._field(sheet, number, ok, "name", _max_len, name, 200)
@@ -1291,7 +1291,7 @@ class _Checker:
                         sheet,
                         number,
                         "asn_type",
-                        _("jenis ASN %(value)s tidak dikenal; isi PNS atau PPPK.")
+                        _("Jenis ASN %(value)s tidak dikenal; isi PNS atau PPPK.")
                         % {"value": asn_type},
                     )
                     ok = False
@@ -1310,7 +1310,7 @@ class _Checker:
             rec.asn_type = info.asn_type
             opd_code = cells["opd_code"]
             if not opd_code:
-                self.error(sheet, number, "opd_code", _("wajib diisi."))
+                self.error(sheet, number, "opd_code", _("Wajib diisi."))
                 ok = False
             rec.opd_code = opd_code
             if "unit_code" in cells:
@@ -1334,7 +1334,7 @@ class _Checker:
                         sheet,
                         number,
                         "supervisor_nip",
-                        _("pegawai tidak boleh menjadi atasan dirinya sendiri."),
+                        _("Pegawai tidak boleh menjadi atasan dirinya sendiri."),
                     )
                     ok = False
                 rec.supervisor_nip = sup or None
@@ -1366,7 +1366,7 @@ class _Checker:
                         number,
                         "ineligible_reason",
                         _(
-                            "alasan diisi padahal wfh_eligible = ya; kosongkan alasan atau isi "
+                            "Alasan diisi padahal wfh_eligible = ya; kosongkan alasan atau isi "
                             "wfh_eligible = tidak."
                         ),
                     )
@@ -1378,7 +1378,7 @@ class _Checker:
                     number,
                     "ineligible_reason",
                     _(
-                        "isi alasan bila pegawai tidak boleh WFH: disciplinary "
+                        "Isi alasan bila pegawai tidak boleh WFH: disciplinary "
                         "(hukuman_disiplin), new_in_post (baru_menjabat), frontline "
                         "(layanan_langsung) atau other (lainnya)."
                     ),
@@ -1399,7 +1399,7 @@ class _Checker:
                     sheet,
                     number,
                     "active_to",
-                    _("tanggal akhir aktif sebelum tanggal mulai (active_from)."),
+                    _("Tanggal akhir aktif sebelum tanggal mulai (active_from)."),
                 )
                 ok = False
             rec.ok = ok
@@ -1461,7 +1461,7 @@ class _Checker:
                         "employees",
                         rec.row,
                         "supervisor_nip",
-                        _("rantai atasan berputar: %(loop)s.") % {"loop": text},
+                        _("Rantai atasan berputar: %(loop)s.") % {"loop": text},
                     )
                     rec.ok = False
                     work.append(nip)
