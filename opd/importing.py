@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import functools
 import io
 import re
 import secrets
@@ -36,7 +37,7 @@ from django.contrib.auth.hashers import UNUSABLE_PASSWORD_PREFIX
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import IntegrityError, connection, transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -631,12 +632,17 @@ def _time_zone(value: str) -> str:
     return name
 
 
-_KINDS = {k.value: k.value for k in OpdKind} | {str(k.label).lower(): k.value for k in OpdKind}
+@functools.cache
+def _kinds() -> dict[str, str]:
+    """Kind values and their Indonesian labels (e.g. "sekretariat daerah"), lowercased."""
+    with translation.override("id"):
+        labels = {str(k.label).lower(): k.value for k in OpdKind}
+    return {k.value: k.value for k in OpdKind} | labels
 
 
 def _kind(value: str) -> str:
     _required(value)
-    kind = _KINDS.get(value.lower())
+    kind = _kinds().get(value.lower())
     if kind is None:
         raise _Bad(
             _("Jenis OPD %(value)s tidak dikenal; gunakan salah satu dari: %(choices)s.")
