@@ -32,7 +32,10 @@ def test_tasks_of_the_installed_apps_are_discovered():
 
 
 def test_without_redis_url_celery_is_eager_and_with_it_is_not():
-    assert app.conf.task_always_eager is (settings.REDIS_URL is None)
+    # The settings, not app.conf: tests that do not ask for the live worker run tasks eagerly.
+    assert settings.CELERY_TASK_ALWAYS_EAGER is (settings.REDIS_URL is None)
+    broker = settings.CELERY_BROKER_URL
+    assert broker == (settings.REDIS_URL or "memory://")
     assert app.conf.task_eager_propagates
 
 
