@@ -91,6 +91,7 @@ worker: install
 bench:
 	@echo "Benchmarks print figures; make test never runs them (no timed asserts in tests)."
 	@echo "Run one from the repository root with: $(PYTHON) bench/<name>.py"
-	@echo "Recorded figures and how to read them: docs/benchmarks.md"
+	@echo "Each script's docstring says what it measures and its options."
+	@if [ -f docs/benchmarks.md ]; then echo "Recorded figures: docs/benchmarks.md"; fi
 	@if ls bench/*.py >/dev/null 2>&1; then ls bench/*.py | sed "s/^/  /"; \
 	else echo "  (bench/ holds no benchmarks yet)"; fi
