@@ -59,3 +59,23 @@ def build_world() -> SimpleNamespace:
 @pytest.fixture
 def world(db):
     return build_world()
+
+
+@pytest.fixture(autouse=True)
+def _eager_celery_unless_live_worker(request):
+    """Tasks run in-process, inside the test's transaction, unless the test asks for the worker.
+
+    With REDIS_URL set (CI) tasks would otherwise go to the real worker, which cannot see rows
+    of a test that runs inside a transaction. Tests of the real worker request `live_worker`.
+    """
+    if "live_worker" in request.fixturenames:
+        yield
+        return
+    from wfh.celery import app
+
+    previous = app.conf.task_always_eager
+    app.conf.task_always_eager = True
+    try:
+        yield
+    finally:
+        app.conf.task_always_eager = previous

@@ -23,8 +23,13 @@ class Command(BaseCommand):
             help="buat ulang mulai tanggal ini; hari sebelumnya dan ubahan manual tetap",
         )
         parser.add_argument("--wait", action="store_true", help="tunggu sampai semua selesai")
+        parser.add_argument(
+            "--timeout", type=int, default=3600, help="detik menunggu dengan --wait (bawaan 3600)"
+        )
 
-    def handle(self, *args, phase, opd, seed, composition, regenerate_from, wait, **options):
+    def handle(
+        self, *args, phase, opd, seed, composition, regenerate_from, wait, timeout, **options
+    ):
         import datetime as dt
 
         try:
@@ -58,6 +63,7 @@ class Command(BaseCommand):
             return
         ids = [r.pk for r in queued]
         pending = {Roster.Status.QUEUED, Roster.Status.RUNNING}
+        deadline = time.monotonic() + timeout
         while True:
             states = list(
                 Roster.objects.filter(pk__in=ids).values_list(
@@ -70,6 +76,11 @@ class Command(BaseCommand):
             self.stdout.write(f"  {len(ids) - busy}/{len(ids)} OPD selesai, {done}/{total} pegawai")
             if not busy:
                 break
+            if time.monotonic() > deadline:
+                raise CommandError(
+                    f"{busy} jadwal belum selesai setelah {timeout} detik: apakah worker Celery "
+                    "berjalan? (make worker)"
+                )
             time.sleep(1)
         failed = Roster.objects.filter(pk__in=ids, status=Roster.Status.FAILED)
         for r in failed.select_related("opd"):
