@@ -110,7 +110,7 @@ def test_a_write_that_dies_halfway_leaves_the_previous_rows(jabar):
         Assignment.objects.filter(roster=roster).values_list("employee_id", "day", "mode")
     )
 
-    def half_then_die(roster, assignments, unit_of, manual):
+    def half_then_die(roster, result, unit_of, manual):
         Assignment.objects.filter(roster=roster).delete()
         raise OSError("worker killed")
 
