@@ -201,3 +201,35 @@ def run(inp: RosterInput) -> View:
 
 def without_frozen(inp: RosterInput) -> RosterInput:
     return replace(inp, frozen={})
+
+
+def sample_input(seed: int, *, rotation: bool = True) -> RosterInput:
+    """A fixed, mid-sized organisation (4 weeks, 2 holidays, leave, a frontline unit) built
+    from `random.Random(seed)`, for tests that need one realistic input rather than many."""
+    import random
+
+    rnd = random.Random(seed)
+    start = date(2026, 2, 2)
+    days = [
+        start + timedelta(days=d) for d in range(28) if (start + timedelta(days=d)).weekday() < 5
+    ]
+    for holiday in rnd.sample(days, 2):
+        days.remove(holiday)
+    units, employees, eid = [], [], 1
+    for uid in range(1, 7):
+        units.append(UnitIn(id=uid, min_onsite=rnd.randint(0, 4), frontline=uid == 6))
+        for k in range(rnd.randint(4, 20)):
+            leave = (
+                frozenset(rnd.sample(days, rnd.randint(1, 4)))
+                if rnd.random() < 0.3
+                else frozenset()
+            )
+            role = "head" if k == 0 else "deputy" if k == 1 else "staff"
+            employees.append(EmployeeIn(eid, uid, role, rnd.random() > 0.1, leave))
+            eid += 1
+    pattern = (
+        RotationPattern(0.5, rnd.choice(list(Composition)))
+        if rotation
+        else WeekdayPattern(frozenset({3}))
+    )
+    return RosterInput(tuple(days), tuple(units), tuple(employees), pattern, Limits(3), seed)
