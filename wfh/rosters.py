@@ -35,9 +35,12 @@ from wfh.engine.types import Mode as EngineMode
 from wfh.models import (
     Assignment,
     AssignmentChange,
+    Composition,
+    LocalDayOff,
     Mode,
     PatternKind,
     Phase,
+    PhaseOpdOption,
     Roster,
     ScheduleDay,
     Source,
@@ -470,3 +473,82 @@ def unit_day_totals(roster: Roster) -> dict[tuple[int | None, dt.date], dict[str
     for unit, day, mode in rows.iterator(chunk_size=20000):
         totals[(unit, day)][mode] += 1
     return totals
+
+
+# -- calendar and OPD options inside a phase ----------------------------------------------------
+
+
+@transaction.atomic
+def local_day_off_add(
+    *, user, day: dt.date, name: str, opds: list[Opd] | None = None
+) -> LocalDayOff:
+    """HR adds a local day off (for every OPD when `opds` is empty). Returns the new row."""
+    if not access.scope_for(user).is_hr:
+        raise PermissionDenied
+    if not name.strip():
+        raise ValidationError("Tuliskan nama hari libur.")
+    if day.weekday() >= 5:
+        raise ValidationError(f"{day.isoformat()} jatuh pada akhir pekan: sudah bukan hari kerja.")
+    off = LocalDayOff.objects.create(date=day, name=name.strip(), created_by=user)
+    if opds:
+        off.opds.set(opds)
+    return off
+
+
+def local_day_off_delete(*, user, day_off: LocalDayOff) -> None:
+    if not access.scope_for(user).is_hr:
+        raise PermissionDenied
+    day_off.delete()
+
+
+def _option(phase: Phase, opd: Opd) -> PhaseOpdOption:
+    option, _created = PhaseOpdOption.objects.select_for_update().get_or_create(
+        phase=phase, opd=opd
+    )
+    return option
+
+
+@transaction.atomic
+def phase_composition_choose(*, phase: Phase, opd: Opd, user, composition: str) -> None:
+    """The OPD admin (or HR) chooses the OPD's rotation composition inside a phase."""
+    if not access.can_manage_opd(user, opd):
+        raise PermissionDenied
+    if phase.pattern != PatternKind.ROTATION:
+        raise ValidationError("Komposisi hanya berlaku untuk tahap rotasi.")
+    if composition and composition not in Composition.values:
+        raise ValidationError(f"Komposisi {composition!r} tidak dikenal.")
+    option = _option(phase, opd)
+    if option.composition != composition:
+        option.composition = composition
+        option.save(update_fields=["composition"])
+
+
+@transaction.atomic
+def optional_weekday_apply(*, phase: Phase, opd: Opd, user) -> None:
+    """The OPD applies to BKD for the phase's optional extra WFH weekday (the 2026 Friday)."""
+    if not access.can_manage_opd(user, opd):
+        raise PermissionDenied
+    if phase.pattern != PatternKind.WEEKDAY or phase.optional_weekday is None:
+        raise ValidationError("Tahap ini tidak punya hari WFH tambahan yang dapat diajukan.")
+    option = _option(phase, opd)
+    allowed = (PhaseOpdOption.Application.NONE, PhaseOpdOption.Application.REJECTED)
+    if option.optional_weekday not in allowed:
+        raise ValidationError(
+            f"Pengajuan sudah berstatus {option.get_optional_weekday_display().lower()}."
+        )
+    option.optional_weekday = PhaseOpdOption.Application.APPLIED
+    option.save(update_fields=["optional_weekday"])
+
+
+@transaction.atomic
+def optional_weekday_decide(*, phase: Phase, opd: Opd, user, approve: bool) -> None:
+    """HR approves or rejects an OPD's application; approval counts at the next generation."""
+    if not access.scope_for(user).is_hr:
+        raise PermissionDenied
+    option = _option(phase, opd)
+    if option.optional_weekday == PhaseOpdOption.Application.NONE:
+        raise ValidationError(f"OPD {opd.code} belum mengajukan hari WFH tambahan.")
+    option.optional_weekday = (
+        PhaseOpdOption.Application.APPROVED if approve else PhaseOpdOption.Application.REJECTED
+    )
+    option.save(update_fields=["optional_weekday"])
