@@ -274,10 +274,14 @@ class Roster(models.Model):
 class Assignment(models.Model):
     """One employee's mode on one working day in one roster version."""
 
-    roster = models.ForeignKey(Roster, on_delete=models.CASCADE, related_name="assignments")
+    # The unique (roster, employee, day) serves roster lookups; each extra index costs time on
+    # every one of the millions of rows a phase writes, so roster and unit get none of their own.
+    roster = models.ForeignKey(
+        Roster, on_delete=models.CASCADE, related_name="assignments", db_index=False
+    )
     employee = models.ForeignKey(Employee, on_delete=models.CASCADE, related_name="assignments")
     unit = models.ForeignKey(
-        Unit, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        Unit, null=True, blank=True, on_delete=models.SET_NULL, related_name="+", db_index=False
     )
     day = models.DateField()
     mode = models.CharField(max_length=5, choices=Mode.choices)
@@ -328,14 +332,18 @@ class ScheduleDay(models.Model):
     on; earlier days are never rewritten.
     """
 
-    employee = models.ForeignKey(Employee, on_delete=models.CASCADE, related_name="schedule")
+    # (employee, day) is unique and (opd, day), (phase, opd, day) are indexed: they serve the
+    # foreign keys' lookups too, so employee, phase, opd and unit get no index of their own.
+    employee = models.ForeignKey(
+        Employee, on_delete=models.CASCADE, related_name="schedule", db_index=False
+    )
     day = models.DateField()
     mode = models.CharField(max_length=5, choices=Mode.choices)
     source = models.CharField(max_length=10, choices=Source.choices, default=Source.GENERATED)
-    phase = models.ForeignKey(Phase, on_delete=models.CASCADE, related_name="+")
-    opd = models.ForeignKey(Opd, on_delete=models.CASCADE, related_name="+")
+    phase = models.ForeignKey(Phase, on_delete=models.CASCADE, related_name="+", db_index=False)
+    opd = models.ForeignKey(Opd, on_delete=models.CASCADE, related_name="+", db_index=False)
     unit = models.ForeignKey(
-        Unit, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        Unit, null=True, blank=True, on_delete=models.SET_NULL, related_name="+", db_index=False
     )
     roster = models.ForeignKey(Roster, on_delete=models.CASCADE, related_name="+")
 
