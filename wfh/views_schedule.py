@@ -46,9 +46,7 @@ from wfh.models import (
     Mode,
     PatternKind,
     Phase,
-    PhaseOpdOption,
     Roster,
-    Source,
 )
 
 OPDS_PER_PAGE = 50
@@ -304,7 +302,6 @@ def phase_detail(request, slug: str):
             else []
         ),
         "is_rotation": phase.pattern == PatternKind.ROTATION,
-        "Application": PhaseOpdOption.Application,
         **_phase_facts(phase),
     }
     return render(request, "wfh/phase_detail.html", context)
@@ -635,7 +632,6 @@ def roster_detail(request, pk: int):
         "regenerate_form": RegenerateForm(phase=phase, initial={"seed": roster.seed}),
         "return_form": ReturnForm(),
         "publish_form": PublishForm(),
-        "Source": Source,
     }
     if roster.status == Roster.Status.READY:
         context.update(_grid(roster, request, days, units))
