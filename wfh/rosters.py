@@ -203,7 +203,7 @@ def roster_build(*, roster_id: int) -> Roster:
         manual = _manual_keys(roster)
         with transaction.atomic():
             Assignment.objects.filter(roster=roster).delete()
-            _write_rows(roster, result.assignments, unit_of, manual)
+            _write_rows(roster, result, unit_of, manual)
             updated = Roster.objects.filter(pk=roster.pk, status=Roster.Status.RUNNING).update(
                 status=Roster.Status.READY,
                 stats=result.stats.to_dict(),
@@ -242,48 +242,58 @@ def _progress_writer(roster_id: int):
     return write
 
 
-def _write_rows(roster, assignments, unit_of, manual) -> None:
-    rows = (
-        (
-            roster.pk,
-            a.employee_id,
-            unit_of.get(a.employee_id),
-            a.day,
-            str(a.mode.value if hasattr(a.mode, "value") else a.mode),
-            manual.get((a.employee_id, a.day), Source.GENERATED),
-            a.reason,
-        )
-        for a in assignments
-    )
+def _write_rows(roster, result, unit_of, manual) -> None:
+    """Write every cell of the engine's result as this roster's rows (COPY on PostgreSQL)."""
     if connection.vendor == "postgresql":
-        _copy_rows(rows)
-    else:
-        Assignment.objects.bulk_create(
-            (
-                Assignment(
-                    roster_id=r, employee_id=e, unit_id=u, day=d, mode=m, source=s, reason=why
-                )
-                for r, e, u, d, m, s, why in rows
-            ),
-            batch_size=5000,
-        )
+        _copy_rows(roster.pk, result.iter_rows(), unit_of, manual)
+        return
+    Assignment.objects.bulk_create(
+        (
+            Assignment(
+                roster_id=roster.pk,
+                employee_id=emp,
+                unit_id=unit_of.get(emp),
+                day=day,
+                mode=mode,
+                source=manual.get((emp, day), Source.GENERATED),
+                reason=reason,
+            )
+            for emp, day, mode, reason in result.iter_rows()
+        ),
+        batch_size=5000,
+    )
 
 
-def _copy_rows(rows, chunk: int = 200_000) -> None:
-    """COPY the rows into wfh_assignment, streaming chunks so memory stays flat."""
-    columns = "(roster_id, employee_id, unit_id, day, mode, source, reason)"
+def _copy_rows(roster_id: int, rows, unit_of, manual, chunk: int = 200_000) -> None:
+    """COPY (employee, day, mode, reason) rows into wfh_assignment in chunks: flat memory.
+
+    Day and employee prefixes are formatted once, not per cell: this loop runs for every cell of
+    a 100,000-employee phase.
+    """
+    sql = (
+        "COPY wfh_assignment (roster_id, employee_id, unit_id, day, mode, source, reason) "
+        "FROM STDIN"
+    )
     raw = connection.connection.cursor()
-    buf = io.StringIO()
-    for n, (r, e, u, d, m, s, why) in enumerate(rows, start=1):
-        unit = NULL if u is None else u
-        buf.write(f"{r}\t{e}\t{unit}\t{d.isoformat()}\t{m}\t{s}\t{why}\n")
-        if n % chunk == 0:
-            buf.seek(0)
-            raw.copy_expert(f"COPY wfh_assignment {columns} FROM STDIN", buf)
-            buf = io.StringIO()
-    if buf.tell():
-        buf.seek(0)
-        raw.copy_expert(f"COPY wfh_assignment {columns} FROM STDIN", buf)
+    day_text: dict[dt.date, str] = {}
+    prefix: dict[int, str] = {}
+    generated = Source.GENERATED.value
+    lines: list[str] = []
+    for emp, day, mode, reason in rows:
+        head = prefix.get(emp)
+        if head is None:
+            unit = unit_of.get(emp)
+            head = prefix[emp] = f"{roster_id}\t{emp}\t{NULL if unit is None else unit}\t"
+        text = day_text.get(day)
+        if text is None:
+            text = day_text[day] = day.isoformat()
+        source = manual.get((emp, day), generated) if manual else generated
+        lines.append(f"{head}{text}\t{mode}\t{source}\t{reason}\n")
+        if len(lines) >= chunk:
+            raw.copy_expert(sql, io.StringIO("".join(lines)))
+            lines = []
+    if lines:
+        raw.copy_expert(sql, io.StringIO("".join(lines)))
 
 
 # -- changing -----------------------------------------------------------------------------------
@@ -311,7 +321,7 @@ def assignment_change(
     if not reason.strip():
         raise ValidationError("Tuliskan alasan perubahan.")
     cell = (
-        Assignment.objects.select_for_update()
+        Assignment.objects.select_for_update(of=("self",))
         .select_related("employee", "unit")
         .filter(roster=roster, employee_id=employee_id, day=day)
         .first()
