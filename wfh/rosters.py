@@ -443,7 +443,9 @@ def roster_publish(*, roster: Roster, user=None, from_date: dt.date | None = Non
     start = max(from_date or phase.start, phase.start)
     cutoff = max(start, timezone.localdate())
     ScheduleDay.objects.filter(phase=phase, opd=roster.opd, day__gte=cutoff).delete()
-    rows = Assignment.objects.filter(roster=roster, day__gte=start).values_list(
+    # A day that became a day off after generation (a local holiday added later) is not published.
+    still_working = working_days(start, phase.end, opd_id=roster.opd_id)
+    rows = Assignment.objects.filter(roster=roster, day__in=still_working).values_list(
         "employee_id", "day", "mode", "source", "unit_id"
     )
     batch = []

@@ -357,3 +357,14 @@ def test_generation_runs_through_the_real_worker(live_worker, jabar):
         time.sleep(0.3)
     assert roster.status == Roster.Status.READY, roster.error
     assert Assignment.objects.filter(roster=roster).count() == roster.progress_total * 21
+
+
+@pytest.mark.django_db
+def test_a_day_off_added_after_generation_is_not_published(jabar):
+    from wfh.models import LocalDayOff
+
+    roster = generate(jabar.phase1, jabar.kominfo)
+    LocalDayOff.objects.create(date=D(2025, 11, 12), name="HUT Kota")
+    rosters.roster_publish(roster=roster, user=jabar.hr)
+    published = set(ScheduleDay.objects.filter(roster=roster).values_list("day", flat=True))
+    assert D(2025, 11, 12) not in published and D(2025, 11, 11) in published
