@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from opd.models import Employee, Opd, Placement, Unit
+from opd.models import Employee, ImportBatch, Opd, Placement, Unit
 
 
 class UnitInline(admin.TabularInline):
@@ -41,3 +41,11 @@ class EmployeeAdmin(admin.ModelAdmin):
     list_select_related = ["opd", "unit"]
     raw_id_fields = ["opd", "unit", "supervisor", "user"]
     inlines = [PlacementInline]
+
+
+@admin.register(ImportBatch)
+class ImportBatchAdmin(admin.ModelAdmin):
+    list_display = ["pk", "status", "created_by", "created_at", "finished_at", "keep_good_rows"]
+    list_filter = ["status"]
+    readonly_fields = ["created_by", "created_at", "finished_at", "status", "result"]
+    exclude = ["opds_data", "units_data", "employees_data", "workbook_data"]
