@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
 
-from accounts.models import Role, User
+from accounts.models import User
 from opd.models import Employee, Opd
 
 
@@ -38,7 +38,7 @@ def scope_for(user: User) -> Scope:
     cached = getattr(user, "_wfh_scope", None)
     if cached is not None:
         return cached
-    is_hr = bool(user.is_superuser or user.role == Role.HR)
+    is_hr = user.is_hr
     opd_ids = (
         frozenset(user.administered_opds.values_list("id", flat=True)) if not is_hr else frozenset()
     )

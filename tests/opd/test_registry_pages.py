@@ -98,3 +98,15 @@ def test_list_pagination_keeps_the_search(client, world):
     login(client, world.hr)
     body = client.get(reverse("opd:employees"), {"q": "rina"}).content.decode()
     assert "q=rina" in body and "page=2" in body
+
+
+def test_hr_staff_are_admin_power_users_without_per_model_permissions(client, world):
+    world.hr.is_staff = True
+    world.hr.save()
+    login(client, world.hr)
+    assert client.get("/admin/opd/employee/").status_code == 200
+    assert client.get(f"/admin/opd/opd/{world.kominfo.pk}/change/").status_code == 200
+    world.opd_admin.is_staff = True
+    world.opd_admin.save()
+    login(client, world.opd_admin)
+    assert client.get("/admin/opd/employee/").status_code == 403
