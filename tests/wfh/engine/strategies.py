@@ -4,10 +4,12 @@ and a view of a result that the property tests read (they never reuse engine int
 from __future__ import annotations
 
 import math
+import os
 from collections import defaultdict
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
+from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 
 from wfh.engine import generate
@@ -24,6 +26,18 @@ from wfh.engine.types import (
 )
 
 RATIOS = (0.2, 0.3, 0.4, 0.5, 0.6)
+
+
+def examples(default: int) -> settings:
+    """Hypothesis settings: `default` examples (the suite stays under a minute), or
+    ENGINE_EXAMPLES of them for a deeper run (`ENGINE_EXAMPLES=3000 pytest tests/wfh/engine`)."""
+    return settings(
+        max_examples=int(os.environ.get("ENGINE_EXAMPLES", default)),
+        deadline=None,
+        suppress_health_check=[HealthCheck.too_slow],
+    )
+
+
 FIRST_MONDAY = date(2025, 1, 6)
 
 

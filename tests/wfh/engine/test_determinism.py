@@ -12,15 +12,15 @@ import sys
 from dataclasses import replace
 from pathlib import Path
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
-from tests.wfh.engine.strategies import inputs, run, sample_input
+from tests.wfh.engine.strategies import examples, inputs, run, sample_input
 from wfh.engine import generate
 from wfh.engine.types import EmployeeIn, Mode
 
 ROOT = Path(__file__).resolve().parents[3]
-EXAMPLES = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+EXAMPLES = examples(50)
 
 
 def digest(result) -> str:

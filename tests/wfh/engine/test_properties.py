@@ -9,13 +9,13 @@ from __future__ import annotations
 import math
 from collections import Counter, defaultdict
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
-from tests.wfh.engine.strategies import View, ceil_ratio, inputs, run, week_of
+from tests.wfh.engine.strategies import View, ceil_ratio, examples, inputs, run, week_of
 from wfh.engine.types import Mode, RotationPattern
 
-EXAMPLES = settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+EXAMPLES = examples(100)
 
 
 def expected_target(v: View, e) -> float:
