@@ -95,3 +95,10 @@ bench:
 	@if [ -f docs/benchmarks.md ]; then echo "Recorded figures: docs/benchmarks.md"; fi
 	@if ls bench/*.py >/dev/null 2>&1; then ls bench/*.py | sed "s/^/  /"; \
 	else echo "  (bench/ holds no benchmarks yet)"; fi
+
+# Refresh the English catalogue (locale/en) from the source strings, then compile it; needs GNU
+# gettext (msgfmt). Translate the new empty or fuzzy entries, run it again, commit .po and .mo.
+.PHONY: messages
+messages: install
+	$(DEV) $(PYTHON) manage.py makemessages -l en --ignore=.venv --ignore=static --ignore=staticfiles --ignore=node_modules --no-obsolete
+	$(DEV) $(PYTHON) manage.py compilemessages --ignore=.venv
