@@ -25,6 +25,7 @@ help:
 	@echo "make fmt     ruff format and ruff check --fix"
 	@echo "make worker  a Celery worker (needs REDIS_URL)"
 	@echo "make bench   how to run the benchmarks in bench/"
+	@echo "make messages  refresh and compile the English catalogue in locale/en (needs gettext)"
 
 venv install: $(STAMP)
 
