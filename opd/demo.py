@@ -1855,7 +1855,7 @@ def _demo_users(password: str) -> dict[str, User]:
                 "email": f"{username}@{EMAIL_DOMAIN}",
                 "password": hashed,
                 "is_active": True,
-                "is_staff": False,
+                "is_staff": role == Role.HR,  # HR are the admin power users
                 "is_superuser": False,
             },
         )
