@@ -126,6 +126,7 @@ class UnitGrid:
     reasons: list[bytes] = field(default_factory=list)
     target: list[float] = field(default_factory=list)
     wfh_cap: list[int] = field(default_factory=list)  # per day: WFH the pattern allows
+    spread: dict[int, list[int]] = field(default_factory=dict)  # row -> WFH per weekday, if known
 
 
 def build_grids(

@@ -196,15 +196,16 @@ def rotation_unit(
     roles = [emps[j].role for j in rot]
     lead_share = share
     if "head" in roles and "deputy" in roles:
-        heads = [row for row, role in zip(rot_codes, roles, strict=True) if role == "head"]
-        deps = [row for row, role in zip(rot_codes, roles, strict=True) if role == "deputy"]
-        lead_share = [
-            min(s, 0.5)
-            if any(r[i] in PRESENT_CODES for r in heads)
-            and any(r[i] in PRESENT_CODES for r in deps)
-            else s
-            for i, s in enumerate(share)
-        ]
+        # days with an eligible head and an eligible deputy both present (byte masks, OR-ed)
+        def anyone(role: str) -> int:
+            mask = 0
+            for row, r in zip(rot_codes, roles, strict=True):
+                if r == role:
+                    mask |= int.from_bytes(row.translate(PRESENT_TABLE), "big")
+            return mask
+
+        both = (anyone("head") & anyone("deputy")).to_bytes(n_days, "big")
+        lead_share = [min(x, 0.5) if b else x for x, b in zip(share, both, strict=True)]
     profiles: dict[tuple[bytes, bool], _Profile] = {}
     prof = []
     for row, role in zip(rot_codes, roles, strict=True):
@@ -236,6 +237,7 @@ def rotation_unit(
     for q, j in enumerate(rot):
         g.modes[j] = bytes(modes[q])
         g.reasons[j] = bytes(reasons[q])
+        g.spread[j] = wfh_wd[q]
     return shortfalls
 
 
@@ -258,9 +260,11 @@ class _Profile:
     """What the greedy needs about one row of cells (shared by identical rows).
 
     cum[i]: share accrued up to and including day i (the pro-rata target so far); target: the
-    total. seen[i]: present days so far on day i's weekday; per_weekday: present days per
-    weekday over the phase. after[i]: free days left in day i's week after i. later[w]: most WFH
-    the weekly cap allows from week w on. frozen_weeks[w]: frozen WFH cells in week w.
+    total, lo/hi its floor and ceiling; rho = target / available days. seen[i]: rho x present
+    days so far on day i's weekday (that weekday's pro-rata share so far); limit[k]: more WFH
+    than this on weekday k is too many. after[i]: free days left in day i's week after i.
+    later[w]: most WFH the weekly cap allows from week w on; need_from[w]: what week w must
+    give to reach floor(target). frozen_weeks[w]: frozen WFH cells in week w.
     """
 
     __slots__ = (
@@ -270,9 +274,10 @@ class _Profile:
         "hi",
         "rho",
         "seen",
-        "per_weekday",
+        "limit",
         "after",
         "later",
+        "need_from",
         "frozen_weeks",
     )
 
@@ -307,12 +312,15 @@ class _Profile:
         avail = pres.count(1)
         p.rho = p.target / avail if avail else 0.0
         counts = [0] * 7
-        p.seen = [0] * n_days
+        p.seen = [0.0] * n_days  # rho x present days so far on day i's weekday
         for i in range(n_days):
             if pres[i]:
                 counts[cal.weekday[i]] += 1
-            p.seen[i] = counts[cal.weekday[i]]
-        p.per_weekday = counts
+            p.seen[i] = p.rho * counts[cal.weekday[i]]
+        # WFH on a weekday beyond rho x its present days + 1 is too many (rule 5)
+        p.limit = [p.rho * n + EPS for n in counts]
+        # floor(target) minus what later weeks can still give: what week w must give itself
+        p.need_from = [p.lo - p.later[wi + 1] for wi in range(len(cal.weeks))]
         return p
 
 
@@ -346,13 +354,18 @@ def _greedy(
     day_cap = day.cap
     rcap = day.rcap
     frozen_day = day.frozen
-    # engine slots on the later days of each day's week
+    # engine slots on the later days of each day's week, and of the whole phase
     slots_after = [0] * n_days
-    for w in weeks:
+    phase_slots_after = [0] * n_days
+    total = 0
+    for w in reversed(weeks):
         left = 0
         for i in reversed(w):
             slots_after[i] = left
+            phase_slots_after[i] = total
             left += max(0, day_cap[i] - frozen_day[i])
+            total += max(0, day_cap[i] - frozen_day[i])
+    unit_lo = sum(p.lo for p in prof)
     # the unit's pro-rata WFH so far, day by day
     unit_cum = [0.0] * n_days
     uses: dict[int, list] = {}
@@ -370,14 +383,25 @@ def _greedy(
     cum = [p.cum for p in prof]
     seen = [p.seen for p in prof]
     after_in_week = [p.after for p in prof]
-    later = [p.later for p in prof]
-    per_weekday = [p.per_weekday for p in prof]
-    rho = [p.rho for p in prof]
-    lo = [p.lo for p in prof]
+    limit = [p.limit for p in prof]
+    need_from = [p.need_from for p in prof]
     hi = [p.hi for p in prof]
     frozen_weeks = [p.frozen_weeks for p in prof]
     any_frozen = any(any(fw) for fw in frozen_weeks) or any(frozen_day)
     lead_rows = [j for j in range(len(is_head)) if is_head[j] or is_dep[j]]
+    # head and deputy share the days both are in: when what they still need reaches the days
+    # left on which one of them can go, one of them must go today
+    lead_qs = [q for q in range(m) if is_head[rot[q]] or is_dep[rot[q]]]
+    lead_lo = [prof[q].lo for q in lead_qs]
+    is_lead_q = [False] * m
+    for q in lead_qs:
+        is_lead_q[q] = True
+    lead_days_after = [0] * n_days
+    if lead_qs:
+        left = 0
+        for i in range(n_days - 1, -1, -1):
+            lead_days_after[i] = left
+            left += any(rot_columns[i][q] == FREE for q in lead_qs)
     wfh = [0] * m
     wfh_wd = [[0] * 7 for _ in range(m)]
     wk = [0] * m
@@ -391,57 +415,85 @@ def _greedy(
             wk = [fw[w] for fw in frozen_weeks] if any_frozen else [0] * m
         k = weekday[i]
         col = rot_columns[i]
-        cands = []
+        pref = (w if by_weeks else turn[i]) % n_groups
+        scored = []
+        n_cands = 0
+        urgent = 0
+        spread_sum = 0.0
+        needed = 0  # WFH days the candidates still need this week to reach floor(target)
         for q in qs:
             c = col[q]
-            if c == FREE:
-                if wk[q] >= cap:
-                    reasons[q][i] = R_CAP
-                elif wfh[q] < hi[q]:
-                    cands.append(q)
-            elif c == F_WFH:
-                wfh[q] += 1
-                wfh_wd[q][k] += 1
-                total_wfh += 1
-        if not cands:
+            if c != FREE:
+                if c == F_WFH:
+                    wfh[q] += 1
+                    wfh_wd[q][k] += 1
+                    total_wfh += 1
+                continue
+            if wk[q] >= cap:
+                reasons[q][i] = R_CAP
+                continue
+            done = wfh[q]
+            if done >= hi[q]:
+                continue
+            n_cands += 1
+            got = wfh_wd[q][k]
+            sd = BETA_SPREAD * (seen[q][i] - got)
+            spread_sum += sd
+            s = cum[q][i] - done + sd
+            if gamma and group[q] == pref:
+                s += gamma
+            need = need_from[q][w] - done
+            if need > 0:
+                needed += need
+                after = after_in_week[q][i]
+                room = cap - wk[q]
+                if need > (room if room < after else after):
+                    s += URGENT  # today is their last chance
+                    urgent += 1
+                    scored.append((s - TIE * ((rank[q] + i) % m), q))
+                    continue
+                s += NEEDED * need / (after + 1)
+            if got <= limit[q][k]:
+                scored.append((s - TIE * ((rank[q] + i) % m), q))
+        if not n_cands:
             continue
         slots = day_cap[i] - frozen_day[i]
         ratio_slots = rcap[i] - frozen_day[i]
         if ratio_slots <= 0:
             continue
-        pref = (w if by_weeks else turn[i]) % n_groups
-        scored = []
-        urgent = 0
-        spread_sum = 0.0
-        needed = 0  # WFH days the candidates still need this week to reach floor(target)
-        for q in cands:
-            got = wfh_wd[q][k]
-            sd = BETA_SPREAD * (rho[q] * seen[q][i] - got)
-            spread_sum += sd
-            s = cum[q][i] - wfh[q] + sd
-            over = got > rho[q] * per_weekday[q][k] + EPS
-            if gamma and group[q] == pref:
-                s += gamma
-            need = lo[q] - wfh[q] - later[q][w + 1]
-            if need > 0:
-                needed += need
-                after = after_in_week[q][i]
-                if need > min(cap - wk[q], after):
-                    s += URGENT  # today is their last chance
+        if lead_qs:
+            lead_need = 0
+            for n, q in enumerate(lead_qs):
+                if lead_lo[n] > wfh[q]:
+                    lead_need += lead_lo[n] - wfh[q]
+            if lead_need > lead_days_after[i]:
+                best = -1
+                best_key = None
+                for n, (sc, q) in enumerate(scored):
+                    if is_lead_q[q]:
+                        key = (prof[q].lo - wfh[q], sc)
+                        if best_key is None or key > best_key:
+                            best, best_key = n, key
+                if best >= 0 and scored[best][0] < URGENT / 2:
+                    scored[best] = (scored[best][0] + URGENT, scored[best][1])
                     urgent += 1
-                    over = False
-                else:
-                    s += NEEDED * need / (after + 1)
-            if not over:
-                scored.append((s - TIE * ((rank[q] + i) % m), q))
         level = unit_cum[i] - total_wfh + spread_sum
         if by_team:
-            shift = TEAM_SHIFT * len(cands)
+            shift = TEAM_SHIFT * n_cands
             level += shift if turn[i] % n_teams == team else -shift
         want = int(level + 0.5) if level > 0 else 0
-        want = max(want, needed - slots_after[i], urgent)
-        take = min(want, slots, len(scored))
-        take_ratio = min(want, ratio_slots, len(scored))
+        # at least what this week's needs and the whole phase's floor(targets) leave for today
+        floor_week = needed - slots_after[i]
+        floor_phase = unit_lo - total_wfh - phase_slots_after[i]
+        if floor_week > want:
+            want = floor_week
+        if floor_phase > want:
+            want = floor_phase
+        if urgent > want:
+            want = urgent
+        n_scored = len(scored)
+        take = min(want, slots, n_scored)
+        take_ratio = min(want, ratio_slots, n_scored)
         if take_ratio <= 0:
             continue
         scored.sort(reverse=True)

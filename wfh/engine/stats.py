@@ -123,22 +123,25 @@ def tally(
     uid = g.unit.id
     min_onsite = g.unit.min_onsite
     totals = stats.mode_totals
+    cells = b"".join(g.modes)
+    totals["WFH"] += cells.count(M_WFH)
+    totals["WFO"] += cells.count(M_WFO)
+    totals["LEAVE"] += cells.count(M_LEAVE)
     unit_spread = [0] * 7
-    for emp, row, target in zip(g.employees, g.modes, g.target, strict=True):
-        n_wfh = row.count(M_WFH)
-        stats.wfh_days[emp.id] = n_wfh
+    by_employee = stats.weekday_spread.by_employee
+    for j, (emp, row, target) in enumerate(zip(g.employees, g.modes, g.target, strict=True)):
+        stats.wfh_days[emp.id] = row.count(M_WFH)
         stats.target[emp.id] = target
-        totals["WFH"] += n_wfh
-        totals["WFO"] += row.count(M_WFO)
-        totals["LEAVE"] += row.count(M_LEAVE)
-        spread = [0] * 7
-        i = row.find(M_WFH)
-        while i >= 0:
-            spread[weekday[i]] += 1
-            i = row.find(M_WFH, i + 1)
+        spread = g.spread.get(j)
+        if spread is None:
+            spread = [0] * 7
+            i = row.find(M_WFH)
+            while i >= 0:
+                spread[weekday[i]] += 1
+                i = row.find(M_WFH, i + 1)
         for k in range(7):
             unit_spread[k] += spread[k]
-        stats.weekday_spread.by_employee[emp.id] = tuple(spread)
+        by_employee[emp.id] = tuple(spread)
     stats.weekday_spread.by_unit[uid] = tuple(unit_spread)
     for j, i in piket:
         stats.piket.append((g.employees[j].id, days[i]))
