@@ -131,7 +131,7 @@ DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "wfh-asn@localhost")
 # Celery: with REDIS_URL a real broker and worker; without it tasks run eagerly in-process so a
 # newcomer needs nothing but Python.
 REDIS_URL = env_redis_url("REDIS_URL")
-CELERY_BROKER_URL = REDIS_URL or "memory://"
+CELERY_BROKER_URL = REDIS_URL or "memory://localhost/"
 CELERY_RESULT_BACKEND = REDIS_URL or "cache+memory://"
 CELERY_TASK_ALWAYS_EAGER = REDIS_URL is None
 CELERY_TASK_EAGER_PROPAGATES = True
@@ -180,4 +180,6 @@ LOGGING = {
         "handlers": ["console"],
         "level": env_choice("LOG_LEVEL", "INFO", ["DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"]),
     },
+    # Eager tasks run inside commands and requests: a "succeeded" line per task is noise there.
+    "loggers": {"celery.app.trace": {"level": "WARNING" if REDIS_URL is None else "INFO"}},
 }
