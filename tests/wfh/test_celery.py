@@ -35,7 +35,7 @@ def test_without_redis_url_celery_is_eager_and_with_it_is_not():
     # The settings, not app.conf: tests that do not ask for the live worker run tasks eagerly.
     assert settings.CELERY_TASK_ALWAYS_EAGER is (settings.REDIS_URL is None)
     broker = settings.CELERY_BROKER_URL
-    assert broker == (settings.REDIS_URL or "memory://")
+    assert broker == (settings.REDIS_URL or "memory://localhost/")
     assert app.conf.task_eager_propagates
 
 
