@@ -11,6 +11,7 @@ urlpatterns = [
     path("kalender/libur/tambah/", views.local_day_off_add, name="day_off_add"),
     path("kalender/libur/<int:pk>/hapus/", views.local_day_off_delete, name="day_off_delete"),
     path("jadwal/", views.schedule_index, name="schedule"),
+    path("jadwal/preset/", views.preset_load, name="preset_load"),
     path("jadwal/tahap/<slug:slug>/", views.phase_detail, name="phase"),
     path("jadwal/tahap/<slug:slug>/buat/", views.phase_generate, name="phase_generate"),
     path(

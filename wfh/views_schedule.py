@@ -30,7 +30,7 @@ from django.views.decorators.http import require_GET, require_POST
 from opd import access
 from opd.access import Scope
 from opd.models import Opd, Unit
-from wfh import exports, rosters, selectors
+from wfh import exports, presets, rosters, selectors
 from wfh.calendar import days_off, month_view, working_days
 from wfh.forms_schedule import (
     CellForm,
@@ -48,6 +48,7 @@ from wfh.models import (
     Phase,
     Roster,
 )
+from wfh.presets import PRESETS
 
 OPDS_PER_PAGE = 50
 EMPLOYEES_PER_PAGE = 100
@@ -240,7 +241,39 @@ def schedule_index(request):
                 if counts.get(phase.pk, {}).get(value)
             ]
             phase.my_rosters = mine.get(phase.pk, [])
-    return render(request, "wfh/schedule_index.html", {"programmes": programmes})
+    presets = []
+    if scope.is_hr:
+        loaded = {p.slug for p in programmes}
+        presets = [
+            {"name": name, "title": spec["programme"]["name"], "loaded": name in loaded}
+            for name, spec in sorted(PRESETS.items())
+        ]
+    return render(
+        request, "wfh/schedule_index.html", {"programmes": programmes, "presets": presets}
+    )
+
+
+@login_required
+@require_POST
+def preset_load(request):
+    """HR loads a ready-made programme (the same as `manage.py load_preset NAME`)."""
+    access.require(_scope(request).is_hr)
+    name = request.POST.get("name", "")
+    if name not in PRESETS:
+        messages.error(request, _("Preset %(name)s tidak dikenal.") % {"name": name})
+        return redirect("wfh:schedule")
+    counts = presets.preset_load(name=name)
+    messages.success(
+        request,
+        _("Program %(name)s dimuat: %(created)s dibuat, %(updated)s diperbarui, %(same)s tetap.")
+        % {
+            "name": PRESETS[name]["programme"]["name"],
+            "created": counts["created"],
+            "updated": counts["updated"],
+            "same": counts["unchanged"],
+        },
+    )
+    return redirect("wfh:schedule")
 
 
 def _phase_or_404(slug: str) -> Phase:

@@ -63,3 +63,15 @@ def test_a_changed_preset_row_is_put_back():
 def test_unknown_preset_names_the_choices():
     with pytest.raises(CommandError, match="jabar-2025"):
         load("jatim-2030")
+
+
+def test_hr_loads_a_preset_from_the_schedule_page_and_others_may_not(client, world):
+    client.force_login(world.opd_admin)
+    assert client.post("/jadwal/preset/", {"name": "jabar-2025"}).status_code == 403
+    client.force_login(world.hr)
+    assert "jabar-2025" in client.get("/jadwal/").content.decode()
+    resp = client.post("/jadwal/preset/", {"name": "jabar-2025"})
+    assert resp.status_code == 302
+    assert Phase.objects.filter(programme__slug="jabar-2025").count() == 2
+    client.post("/jadwal/preset/", {"name": "jabar-2025"})
+    assert Programme.objects.count() == 1
