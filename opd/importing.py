@@ -687,7 +687,7 @@ def _email(value: str) -> str:
 
 
 def _nip_text(value: str) -> str:
-    return value.replace(" ", "").replace("'", "")
+    return "".join(value.split()).replace("'", "")
 
 
 # --------------------------------------------------------------------------------------------

@@ -45,10 +45,11 @@ def parse_nip(raw: str, *, today: dt.date | None = None) -> NipInfo:
 
     `today`, when given, rejects start dates in the future.
     """
-    nip = (raw or "").strip().replace(" ", "")
+    # any whitespace (also the no-break spaces of a NIP copied from a web page or PDF) is dropped
+    nip = "".join((raw or "").split())
     if not nip:
         raise NipError("NIP kosong.", "NIP")
-    if not nip.isdigit():
+    if not (nip.isascii() and nip.isdigit()):  # str.isdigit() also takes ² and Arabic digits
         raise NipError(f"NIP {nip!r} harus berisi angka saja.", "NIP")
     if len(nip) != 18:
         raise NipError(f"NIP {nip} harus 18 digit, bukan {len(nip)}.", "panjang")

@@ -89,3 +89,16 @@ def test_start_in_the_future_is_rejected_when_today_is_known():
 def test_spaces_in_the_printed_form_are_accepted_and_format_round_trips():
     assert parse_nip("19850330 200312 1 002").nip == "198503302003121002"
     assert format_nip("198503302003121002") == "19850330 200312 1 002"
+
+
+@pytest.mark.parametrize(
+    "nip", ["１９８５０３３０２００３１２１００２", "198503302003121٠٠٢", "19850330200312100²"]
+)
+def test_only_ascii_digits_make_a_nip_and_other_digits_are_an_error_not_a_crash(nip):
+    with pytest.raises(NipError) as err:
+        parse_nip(nip)
+    assert err.value.part == "NIP"
+
+
+def test_no_break_spaces_and_tabs_in_a_pasted_nip_are_ignored():
+    assert parse_nip("19850330\xa0200312\xa01\t002").nip == "198503302003121002"
