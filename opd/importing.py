@@ -1482,11 +1482,24 @@ class _Checker:
                 if rec is None or not rec.ok:
                     db_heads[(current.opd_code, current.unit_code)] = nip
         first: dict[tuple[str, str], EmployeeRow] = {}
+        # A head whose row keeps them heading the same unit stays; a newcomer is the extra head,
+        # wherever the two rows are in the file.
+        for rec in self.employees.values():
+            current = self.db.employees.get(rec.nip)
+            if (
+                current is not None
+                and rec.ok
+                and rec.unit_role == current.unit_role == UnitRole.HEAD
+                and (rec.opd_code, rec.unit_code) == (current.opd_code, current.unit_code)
+            ):
+                first[(rec.opd_code, rec.unit_code)] = rec
         work = []
         for rec in self.employees.values():
             if not (rec.ok and rec.unit_role == UnitRole.HEAD and rec.unit_code):
                 continue
             key = (rec.opd_code, rec.unit_code)
+            if first.get(key) is rec:
+                continue
             if key in db_heads:
                 holder = self.db.employees[db_heads[key]]
                 message = _(
@@ -1612,7 +1625,8 @@ def _copy_rows(model, columns: list[str], rows: Iterable[tuple], *, table: str =
     if forced:
         options += f", FORCE_NOT_NULL ({', '.join(forced)})"
     names = ", ".join(f'"{c}"' for c in columns)
-    with connection.cursor() as cursor:
+    # the raw cursor bypasses Django's error wrapping: keep IntegrityError an IntegrityError
+    with connection.cursor() as cursor, connection.wrap_database_errors:
         cursor.cursor.copy_expert(
             f'COPY "{table or model._meta.db_table}" ({names}) FROM STDIN WITH ({options})',
             buffer,

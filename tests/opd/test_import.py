@@ -499,6 +499,34 @@ def test_a_second_head_next_to_the_head_already_in_the_database(world):
     )
 
 
+def test_a_newcomer_head_is_blamed_not_the_head_whose_row_keeps_them_in_place(world):
+    newcomer = make_nip()
+    result = run(
+        employees=employees(
+            emp(newcomer, unit_code="TIK", role="kepala"),  # listed before the current head
+            emp(world.head.nip, name=world.head.name, unit_code="TIK", role="kepala"),
+        )
+    )
+    assert_error(result, "employees.csv", 2, "role", "sudah punya kepala", world.head.nip)
+    assert not any(e.row == 3 for e in result.errors), [str(e) for e in result.errors]
+
+
+def test_keep_good_rows_with_a_newcomer_head_keeps_the_current_head_and_skips_the_newcomer(world):
+    newcomer = make_nip()
+    result = run(
+        employees=employees(
+            emp(newcomer, unit_code="TIK", role="kepala"),
+            emp(world.head.nip, name=world.head.name, unit_code="TIK", role="kepala"),
+            emp(name="Staf Baru"),
+        ),
+        keep_good_rows=True,
+    )
+    assert result.written, [str(e) for e in result.errors]
+    assert Employee.objects.get(unit=world.it, unit_role=UnitRole.HEAD).nip == world.head.nip
+    assert not Employee.objects.filter(nip=newcomer).exists()
+    assert Employee.objects.filter(name="Staf Baru").exists()
+
+
 def test_required_value_missing_and_required_column_missing(world):
     result = run(
         employees=employees(emp(name="")),
@@ -819,3 +847,20 @@ def test_import_query_count_does_not_grow_with_rows(world, django_assert_max_num
 
 def test_columns_of_the_templates_match_what_the_importer_reads():
     assert COLUMNS["employees"][:11] == tuple(EMP_HEADER)
+
+
+def test_a_copy_that_breaks_a_constraint_raises_djangos_integrity_error(world):
+    """On PostgreSQL rows go in by COPY on the raw cursor; a clash must still be an IntegrityError
+    so that import_org reports it instead of crashing."""
+    from django.db import IntegrityError, connection, transaction
+
+    from opd.importing import _copy_rows
+
+    if connection.vendor != "postgresql":
+        pytest.skip("COPY is used on PostgreSQL only")
+    with pytest.raises(IntegrityError), transaction.atomic():
+        _copy_rows(
+            Opd,
+            ["code", "name", "kind", "radius_m", "time_zone", "active"],
+            [(world.kominfo.code, "Dobel", "dinas", 150, "Asia/Jakarta", True)],
+        )
