@@ -291,22 +291,27 @@ def _normalise_header(name: str) -> str:
 
 
 def _decode(upload: Upload) -> str:
-    try:
-        return upload.data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        pass
-    try:
-        # "CSV (Comma delimited)" from an Indonesian Excel is in the Windows code page
-        return upload.data.decode("cp1252")
-    except UnicodeDecodeError:
-        raise ReadError(
-            RowError(
-                upload.name,
-                None,
-                "",
-                _("Berkas tidak bisa dibaca sebagai teks UTF-8. Simpan ulang sebagai CSV UTF-8."),
-            )
-        ) from None
+    unreadable = ReadError(
+        RowError(
+            upload.name,
+            None,
+            "",
+            _("Berkas tidak bisa dibaca sebagai teks UTF-8. Simpan ulang sebagai CSV UTF-8."),
+        )
+    )
+    data = upload.data
+    # Excel's "Unicode Text" is UTF-16 with a byte-order mark; its "CSV (Comma delimited)" from
+    # an Indonesian Windows is in the Windows code page
+    encodings = ("utf-16",) if data[:2] in (b"\xff\xfe", b"\xfe\xff") else ("utf-8-sig", "cp1252")
+    for encoding in encodings:
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        if "\x00" in text:  # a binary file (or UTF-16 without its mark), not text
+            raise unreadable
+        return text
+    raise unreadable
 
 
 def _delimiter(first_line: str) -> str:
@@ -388,6 +393,9 @@ def _open_workbook(upload: Upload):
 
 
 def _sheet_table(ws, sheet: str, file: str) -> Table:
+    # read-only mode trusts the size the file states, which some exporters leave stale (A1:D2 on
+    # a sheet of 500 rows): rows beyond it would vanish silently
+    ws.reset_dimensions()
     rows = ([_cell_text(v) for v in values] for values in ws.iter_rows(values_only=True))
     return _table_from_rows(sheet, f"{file}:{ws.title}", rows)
 

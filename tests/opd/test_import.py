@@ -750,6 +750,46 @@ def test_xlsx_errors_name_the_sheet_and_spreadsheet_row(db):
     assert_error(result, "pegawai.xlsx:employees", 4, "nip", "format kolom NIP sebagai Teks")
 
 
+def test_xlsx_rows_beyond_a_stale_dimension_in_the_file_are_still_read(world):
+    """Some exporters write <dimension ref="A1:D2"/> whatever the sheet holds; openpyxl's
+    read-only mode would stop there and the rows below would vanish without an error."""
+    import re
+    import zipfile
+
+    data = workbook(
+        {
+            "employees": [
+                ["nip", "name", "opd_code", "unit_code"],
+                [make_nip(), "Baris Dua", "DISKOMINFO", "SEK"],
+                [make_nip(), "Baris Tiga", "TIDAK-ADA", "SEK"],
+            ]
+        }
+    )
+    stale = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as zin, zipfile.ZipFile(stale, "w") as zout:
+        for item in zin.infolist():
+            content = zin.read(item.filename)
+            if item.filename.startswith("xl/worksheets/"):
+                content = re.sub(rb'<dimension ref="[^"]*"', b'<dimension ref="A1:D2"', content)
+            zout.writestr(item, content)
+    result = run(employees=Upload("pegawai.xlsx", stale.getvalue()), dry_run=True)
+    assert_error(result, "pegawai.xlsx:employees", 3, "opd_code", "TIDAK-ADA")
+
+
+def test_utf16_unicode_text_from_excel_imports(world):
+    nip = make_nip()
+    text = f"nip\tname\topd_code\tunit_code\r\n{nip}\tSiti Utf16\tDISKOMINFO\tSEK\r\n"
+    result = run(employees=Upload("pegawai.txt", text.encode("utf-16")))
+    assert result.ok, [str(e) for e in result.errors]
+    assert Employee.objects.get(nip=nip).name == "Siti Utf16"
+
+
+def test_a_binary_file_given_as_csv_is_one_clear_error(world):
+    result = run(employees=Upload("foto.csv", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"))
+    error = only_error(result)
+    assert (error.file, error.row) == ("foto.csv", None) and "CSV UTF-8" in error.message
+
+
 # --- the command
 
 

@@ -163,3 +163,11 @@ def test_hr_uploads_one_xlsx_workbook(client, world):
     assert batch.result["errors"] == []
     client.post(reverse("opd:import_confirm", args=[batch.pk]))
     assert Opd.objects.get(code="DINSOS").employees.count() == 1
+
+
+def test_a_binary_upload_is_previewed_with_an_error_not_a_server_error(client, world):
+    client.force_login(world.hr)
+    junk = SimpleUploadedFile("pegawai.csv", b"\xff\xfe\x00\x00\x01\x02", content_type="text/csv")
+    resp = client.post(reverse("opd:import"), {"employees": junk}, follow=True)
+    assert resp.status_code == 200
+    assert "CSV UTF-8" in resp.content.decode()
