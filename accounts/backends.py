@@ -13,8 +13,9 @@ class NipOrUsernameBackend(ModelBackend):
         User = get_user_model()
         login = username.strip()
         user = User.objects.filter(username__iexact=login).first()
-        if user is None and login.isdigit():
-            user = User.objects.filter(employee__nip=login).first()
+        nip = "".join(login.split())  # the printed form has spaces: 19850330 200312 1 002
+        if user is None and nip.isascii() and nip.isdigit():
+            user = User.objects.filter(employee__nip=nip).first()
         if user is None:
             User().set_password(password)  # same work as a real check: no timing oracle
             return None

@@ -90,6 +90,12 @@ def test_login_with_nip_or_username(client, world):
     assert not client.login(username=world.staff.nip, password="salah")
 
 
+def test_login_with_the_nip_as_printed_with_spaces(client, world):
+    from opd.nip import format_nip
+
+    assert client.login(username=format_nip(world.staff.nip), password=world.password)
+
+
 def test_list_pagination_keeps_the_search(client, world):
     from tests.factories import make_employee
 
