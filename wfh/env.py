@@ -112,6 +112,18 @@ def env_redis_url(name: str) -> str | None:
     raw = env_str(name)
     if not raw:
         return None
-    if urlparse(raw).scheme not in {"redis", "rediss"}:
+    parsed = urlparse(raw)
+    if parsed.scheme not in {"redis", "rediss"}:
         raise ImproperlyConfigured(f"{name}={raw!r} must start with redis:// or rediss://.")
+    try:
+        parsed.port  # noqa: B018 - raises ValueError on a port that is not a number 0-65535
+    except ValueError:
+        raise ImproperlyConfigured(
+            f"{name}={raw!r} has a bad port (redis://host:6379/0)."
+        ) from None
+    database = parsed.path.strip("/")
+    if database and not database.isdigit():
+        raise ImproperlyConfigured(
+            f"{name}={raw!r}: the database after the last / must be a number (redis://host:6379/0)."
+        )
     return raw

@@ -23,6 +23,8 @@ ROOT = Path(__file__).resolve().parents[2]
         ("DATABASE_URL", "mysql://u:p@db/wfh", lambda: env.env_database("DATABASE_URL", "x")),
         ("DATABASE_URL", "postgres://db:5432/", lambda: env.env_database("DATABASE_URL", "x")),
         ("REDIS_URL", "http://127.0.0.1:6379/0", lambda: env.env_redis_url("REDIS_URL")),
+        ("REDIS_URL", "redis://127.0.0.1:abc/0", lambda: env.env_redis_url("REDIS_URL")),
+        ("REDIS_URL", "redis://127.0.0.1:6379/zero", lambda: env.env_redis_url("REDIS_URL")),
         (
             "CELERY_TASK_SOFT_TIME_LIMIT",
             "ten minutes",
@@ -99,6 +101,7 @@ def test_start_without_secret_key_and_debug_fails_naming_secret_key():
         ({"DEBUG": "maybe"}, "DEBUG"),
         ({"TIME_ZONE": "Mars/Olympus"}, "TIME_ZONE"),
         ({"REDIS_URL": "http://127.0.0.1:6379/0"}, "REDIS_URL"),
+        ({"REDIS_URL": "redis://127.0.0.1:abc/0"}, "REDIS_URL"),
         (
             {"CELERY_TASK_SOFT_TIME_LIMIT": "700", "CELERY_TASK_TIME_LIMIT": "600"},
             "CELERY_TASK_TIME_LIMIT",
