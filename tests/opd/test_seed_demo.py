@@ -364,6 +364,14 @@ def test_headcount_below_the_minimum_is_refused():
     assert not Opd.objects.exists()
 
 
+def test_a_refused_reset_keeps_the_registry_and_does_not_claim_it_deleted_anything(city):
+    out = StringIO()
+    with pytest.raises(CommandError, match="250"):
+        call_command("seed_demo", employees=100, reset=True, stdout=out)
+    assert "Dihapus" not in out.getvalue()
+    assert Employee.objects.count() == HEADCOUNT
+
+
 def test_reset_empties_a_registry_whose_opds_point_at_each_other(city):
     a, b = Opd.objects.get(code="DLH"), Opd.objects.get(code="DISHUB")
     Opd.objects.filter(pk=a.pk).update(parent=b)

@@ -67,12 +67,7 @@ class Command(BaseCommand):
         started = time.monotonic()
         try:
             with transaction.atomic():
-                if reset:
-                    deleted = reset_registry()
-                    self.stdout.write(
-                        "Dihapus: {placements:,} riwayat penempatan, {employees:,} pegawai, "
-                        "{units:,} unit, {opds:,} OPD, {users:,} pengguna.".format(**deleted)
-                    )
+                deleted = reset_registry() if reset else None
                 result = seed_demo(
                     employees=employees, seed=seed, password=password or DEFAULT_PASSWORD
                 )
@@ -80,6 +75,11 @@ class Command(BaseCommand):
             raise CommandError(str(exc)) from None
         except ProtectedError as exc:
             raise CommandError(f"Registri tidak bisa dikosongkan: {exc.args[0]}") from None
+        if deleted is not None:  # said only once it is true: a failed seed rolls the reset back
+            self.stdout.write(
+                "Dihapus: {placements:,} riwayat penempatan, {employees:,} pegawai, "
+                "{units:,} unit, {opds:,} OPD, {users:,} pengguna.".format(**deleted)
+            )
         self._report(result, time.monotonic() - started)
 
     def _report(self, result: DemoResult, seconds: float) -> None:
