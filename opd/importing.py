@@ -505,8 +505,11 @@ def template_xlsx() -> bytes:
             for cell in row:
                 cell.number_format = "@"
         for index, name in enumerate(COLUMNS[sheet], start=1):
-            width = max(len(name), len(TEMPLATE_EXAMPLE[sheet][name])) + 2
-            ws.column_dimensions[ws.cell(1, index).column_letter].width = width
+            column = ws.column_dimensions[ws.cell(1, index).column_letter]
+            column.width = max(len(name), len(TEMPLATE_EXAMPLE[sheet][name])) + 2
+            # the rows HR types or pastes below the example are text too: a NIP typed into a
+            # General cell becomes 1.98503E+17, a phone number loses its leading 0
+            column.number_format = "@"
     out = io.BytesIO()
     wb.save(out)
     return out.getvalue()

@@ -144,6 +144,18 @@ def test_template_workbook_keeps_the_nip_as_text(client, world):
     assert cell.value == "198503302003121002" and cell.number_format == "@"
 
 
+def test_template_workbook_columns_are_text_for_the_rows_hr_types_below_the_example(client, world):
+    from openpyxl import load_workbook
+
+    client.force_login(world.hr)
+    data = client.get(reverse("opd:import_template", args=["org.xlsx"])).content
+    ws = load_workbook(io.BytesIO(data))["employees"]
+    header = [cell.value for cell in ws[1]]
+    for name in ("nip", "supervisor_nip", "phone"):
+        letter = ws.cell(1, header.index(name) + 1).column_letter
+        assert ws.column_dimensions[letter].number_format == "@", name
+
+
 def test_hr_uploads_one_xlsx_workbook(client, world):
     from openpyxl import Workbook
 
