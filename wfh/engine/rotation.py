@@ -58,6 +58,7 @@ from __future__ import annotations
 import math
 import random
 from collections import deque
+from dataclasses import dataclass, field
 from itertools import accumulate
 
 from wfh.engine.grid import (
@@ -169,20 +170,31 @@ def rotation_unit(
     # the day's limits: ratio cap, room above the minimum, frozen WFH already there
     present = [present_count(col) for col in columns]
     elig = [present_count(col) for col in rot_columns]
-    day = _Days(
-        rcap=[ratio_cap(ratio, e) for e in elig],
-        room=[max(0, p - min_onsite) for p in present],
+    rcap = [ratio_cap(ratio, e) for e in elig]
+    room = [max(0, p - min_onsite) for p in present]
+    u = _Unit(
+        g=g,
+        cal=cal,
+        weekly_cap=cap,
+        rcap=rcap,
+        room=room,
+        cap=[min(a, b) for a, b in zip(rcap, room, strict=True)],
         frozen=[col.count(F_WFH) for col in columns],
+        rot=rot,
+        columns=columns,
+        rot_columns=rot_columns,
+        is_head=[emp.role == "head" for emp in emps],
+        is_dep=[emp.role == "deputy" for emp in emps],
     )
-    g.wfh_cap = day.rcap
+    g.wfh_cap = rcap
     shortfalls: list[tuple[int, str, str]] = []
     for i in range(n_days):
-        if present[i] >= min_onsite and elig[i] and day.room[i] < ratio * elig[i] - EPS:
+        if present[i] >= min_onsite and elig[i] and room[i] < ratio * elig[i] - EPS:
             shortfalls.append(
                 (
                     i,
                     "ratio_limited_by_minimum",
-                    f"at most {day.room[i]} of {elig[i]} eligible staff can work from home "
+                    f"at most {room[i]} of {elig[i]} eligible staff can work from home "
                     f"(ratio {ratio:g} asks {ratio * elig[i]:.1f}) to keep {min_onsite} of "
                     f"{present[i]} present on site",
                 )
@@ -192,7 +204,7 @@ def rotation_unit(
 
     # each day's share of its WFH capacity per eligible employee present; head and deputy
     # split the days both are in
-    share = [min(ratio, day.cap[i] / elig[i]) if elig[i] else 0.0 for i in range(n_days)]
+    share = [min(ratio, u.cap[i] / elig[i]) if elig[i] else 0.0 for i in range(n_days)]
     roles = [emps[j].role for j in rot]
     lead_share = share
     if "head" in roles and "deputy" in roles:
@@ -207,53 +219,31 @@ def rotation_unit(
         both = (anyone("head") & anyone("deputy")).to_bytes(n_days, "big")
         lead_share = [min(x, 0.5) if b else x for x, b in zip(share, both, strict=True)]
     profiles: dict[tuple[bytes, bool], _Profile] = {}
-    prof = []
     for row, role in zip(rot_codes, roles, strict=True):
         leader = role != "staff"
         p = profiles.get((row, leader))
         if p is None:
             p = profiles[row, leader] = _Profile.of(row, lead_share if leader else share, cal, cap)
-        prof.append(p)
+        u.prof.append(p)
     for q, j in enumerate(rot):
-        g.target[j] = prof[q].target
+        g.target[j] = u.prof[q].target
 
-    modes = [bytearray(g.modes[j]) for j in rot]
-    reasons = [bytearray(g.reasons[j]) for j in rot]
-    is_head = [emp.role == "head" for emp in emps]
-    is_dep = [emp.role == "deputy" for emp in emps]
-    group = [0] * len(rot)
+    u.modes = [bytearray(g.modes[j]) for j in rot]
+    u.reasons = [bytearray(g.reasons[j]) for j in rot]
     n_groups = group_count(ratio)
+    group = [0] * len(rot)
     if composition in (Composition.ALTERNATING_DAYS, Composition.ALTERNATING_WEEKS):
         group = split_groups(g, rot, n_groups, rng)
     rank = list(range(len(rot)))
     rng.shuffle(rank)
-    wfh, wfh_wd = _greedy(
-        cal, cap, composition, team, n_teams, n_groups, group, rank,
-        rot, rot_columns, columns, prof, day, modes, reasons, is_head, is_dep,
-    )  # fmt: skip
-    lo = [p.lo for p in prof]
-    if any(wfh[q] < lo[q] for q in range(len(rot))):
-        _repair(g, cal, rot, modes, reasons, wfh, wfh_wd, lo, day.cap, cap, is_head, is_dep)
+    wfh, wfh_wd = _greedy(u, composition, group, n_groups, team, n_teams, rank)
+    if any(n < p.lo for n, p in zip(wfh, u.prof, strict=True)):
+        _repair(u, wfh, wfh_wd)
     for q, j in enumerate(rot):
-        g.modes[j] = bytes(modes[q])
-        g.reasons[j] = bytes(reasons[q])
+        g.modes[j] = bytes(u.modes[q])
+        g.reasons[j] = bytes(u.reasons[q])
         g.spread[j] = wfh_wd[q]
     return shortfalls
-
-
-class _Days:
-    """A unit's limits per day: rcap = ceil(r x E), room = present - minimum (at least 0),
-    cap = min of the two (the most WFH the day can have), frozen = frozen WFH cells there,
-    after = engine slots left on the later days of the same week."""
-
-    __slots__ = ("rcap", "room", "cap", "frozen", "after")
-
-    def __init__(self, rcap: list[int], room: list[int], frozen: list[int]) -> None:
-        self.rcap = rcap
-        self.room = room
-        self.frozen = frozen
-        self.cap = [min(a, b) for a, b in zip(rcap, room, strict=True)]
-        self.after: list[int] = []
 
 
 class _Profile:
@@ -324,36 +314,58 @@ class _Profile:
         return p
 
 
+@dataclass(slots=True)
+class _Unit:
+    """One unit's rotation in progress: its limits per day and its rows being filled.
+
+    rcap[i] = ceil(r x eligible present), room[i] = present - minimum (at least 0), cap[i] =
+    the lower of the two (the most WFH day i may have), frozen[i] = frozen WFH cells on day i.
+    rot: the grid rows of the eligible staff (index q in every per-employee list);
+    modes/reasons: their rows being filled; prof: their profiles.
+    """
+
+    g: UnitGrid
+    cal: Calendar
+    weekly_cap: int
+    rcap: list[int]
+    room: list[int]
+    cap: list[int]
+    frozen: list[int]
+    rot: list[int]
+    columns: list[tuple[int, ...]]  # all rows' cell codes by day
+    rot_columns: list[tuple[int, ...]]  # the eligible rows' cell codes by day
+    is_head: list[bool]  # by grid row
+    is_dep: list[bool]
+    prof: list[_Profile] = field(default_factory=list)
+    modes: list[bytearray] = field(default_factory=list)
+    reasons: list[bytearray] = field(default_factory=list)
+
+
 def _greedy(
-    cal: Calendar,
-    cap: int,
+    u: _Unit,
     composition: Composition,
+    group: list[int],
+    n_groups: int,
     team: int,
     n_teams: int,
-    n_groups: int,
-    group: list[int],
     rank: list[int],
-    rot: list[int],
-    rot_columns: list[tuple[int, ...]],
-    columns: list[tuple[int, ...]],
-    prof: list[_Profile],
-    day: _Days,
-    modes: list[bytearray],
-    reasons: list[bytearray],
-    is_head: list[bool],
-    is_dep: list[bool],
 ) -> tuple[list[int], list[list[int]]]:
     """Day by day, send home the right number of the right people; returns WFH counts
     (per employee, and per employee and weekday)."""
+    cal = u.cal
+    cap = u.weekly_cap
+    rot, prof, modes, reasons = u.rot, u.prof, u.modes, u.reasons
+    columns, rot_columns = u.columns, u.rot_columns
+    is_head, is_dep = u.is_head, u.is_dep
     n_days = len(cal.days)
     m = len(rot)
     weeks = cal.weeks
     week_of = cal.week
     weekday = cal.weekday
     turn = cal.turn
-    day_cap = day.cap
-    rcap = day.rcap
-    frozen_day = day.frozen
+    day_cap = u.cap
+    rcap = u.rcap
+    frozen_day = u.frozen
     # engine slots on the later days of each day's week, and of the whole phase
     slots_after = [0] * n_days
     phase_slots_after = [0] * n_days
@@ -529,20 +541,7 @@ def _greedy(
     return wfh, wfh_wd
 
 
-def _repair(
-    g: UnitGrid,
-    cal: Calendar,
-    rot: list[int],
-    modes: list[bytearray],
-    reasons: list[bytearray],
-    wfh: list[int],
-    wfh_wd: list[list[int]],
-    lo: list[int],
-    daycap: list[int],
-    cap: int,
-    is_head: list[bool],
-    is_dep: list[bool],
-) -> None:
+def _repair(u: _Unit, wfh: list[int], wfh_wd: list[list[int]]) -> None:
     """Bring employees below floor(target) up by augmenting paths, every limit kept.
 
     A path gives the short employee a day where they are WFO; whoever is displaced from a full
@@ -550,11 +549,14 @@ def _repair(
     above floor(target) who can give the day up. Each step keeps the day's WFH count, the weekly
     cap and the head/deputy rule.
     """
+    cal, cap, rot, modes, reasons = u.cal, u.weekly_cap, u.rot, u.modes, u.reasons
+    is_head, is_dep, daycap = u.is_head, u.is_dep, u.cap
+    lo = [p.lo for p in u.prof]
     m = len(rot)
     n_days = len(cal.days)
     week_of = cal.week
     weekday = cal.weekday
-    codes = g.codes
+    codes = u.g.codes
     rot_codes = [codes[j] for j in rot]
     total = [0] * n_days  # WFH in the unit per day, frozen and ineligible included
     heads_home = [0] * n_days
