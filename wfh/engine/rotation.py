@@ -31,14 +31,17 @@ head/deputy rule or the minimum leaves someone a single possible day).
 Rule 6: once a head of the unit is WFH on a day (frozen or chosen), no deputy is chosen that
 day, and the other way round; the repair pass keeps the same rule.
 
-The greedy, per unit, day by day (no solver; about 1 microsecond per cell):
+The greedy, per unit, day by day (no solver: ~1.3 microseconds per cell, bench/engine.py):
 - how many: round(the unit's pro-rata WFH so far - its WFH so far + the candidates' spread
-  terms), at least what the candidates still need this week beyond the slots left on later
-  days, bounded by the day's slots;
+  terms) (by_team: plus or minus a share of the candidates on team / other days), but at least
+  what the candidates still need this week beyond the slots left on its later days, and at
+  least what the unit's floor(targets) still need beyond the slots left in the whole phase;
+  never more than the day's slots;
 - who: the largest score = deficit against the pro-rata target so far + weekday-spread term +
   composition preference, with a large bonus for whoever would otherwise end below
-  floor(target) and a smaller one for days still needed this week, minus a seeded rotating
-  tiebreak. Nobody goes above ceil(target).
+  floor(target) (for head and deputy together: once what they still need reaches the days left
+  on which one of them can go) and a smaller one for days still needed this week, minus a
+  seeded tiebreak that rotates by day. Nobody goes above ceil(target).
 
 Compositions shape which days, never whether the limits hold:
 - alternating_days: the unit's eligible staff split into G = max(2, round(1/r)) balanced
