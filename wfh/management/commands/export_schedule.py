@@ -2,9 +2,8 @@ import sys
 
 from django.core.management.base import BaseCommand, CommandError
 
-from opd.models import Opd
-from wfh import exports, selectors
-from wfh.models import Phase
+from wfh import exports
+from wfh.management.commands._options import opds_arg, phase_arg
 
 
 class Command(BaseCommand):
@@ -20,17 +19,8 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, phase, opd, published, format, output, **options):
-        try:
-            phase_obj = selectors.phase_by_id_or_slug(phase)
-        except Phase.DoesNotExist:
-            raise CommandError(f"Tahap {phase!r} tidak ditemukan (id atau slug).") from None
-        opds = None
-        if opd:
-            found = {o.code: o for o in Opd.objects.filter(code__in=opd)}
-            missing = [c for c in opd if c not in found]
-            if missing:
-                raise CommandError(f"Kode OPD tidak dikenal: {', '.join(missing)}.")
-            opds = [found[c] for c in opd]
+        phase_obj = phase_arg(phase)
+        opds = opds_arg(opd)
         rows = exports.schedule_rows(phase=phase_obj, opds=opds, published=published)
         if format == "xlsx":
             if not output:

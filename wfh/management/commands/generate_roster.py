@@ -2,9 +2,9 @@ import time
 
 from django.core.management.base import BaseCommand, CommandError
 
-from opd.models import Opd
-from wfh import rosters, selectors
-from wfh.models import Composition, Phase, Roster
+from wfh import rosters
+from wfh.management.commands._options import date_arg, opds_arg, phase_arg
+from wfh.models import Composition, Roster
 
 
 class Command(BaseCommand):
@@ -30,27 +30,9 @@ class Command(BaseCommand):
     def handle(
         self, *args, phase, opd, seed, composition, regenerate_from, wait, timeout, **options
     ):
-        import datetime as dt
-
-        try:
-            phase_obj = selectors.phase_by_id_or_slug(phase)
-        except Phase.DoesNotExist:
-            raise CommandError(f"Tahap {phase!r} tidak ditemukan (id atau slug).") from None
-        opds = None
-        if opd:
-            found = {o.code: o for o in Opd.objects.filter(code__in=opd)}
-            missing = [c for c in opd if c not in found]
-            if missing:
-                raise CommandError(f"Kode OPD tidak dikenal: {', '.join(missing)}.")
-            opds = [found[c] for c in opd]
-        start_from = None
-        if regenerate_from:
-            try:
-                start_from = dt.date.fromisoformat(regenerate_from)
-            except ValueError:
-                raise CommandError(
-                    f"--from {regenerate_from!r} bukan tanggal YYYY-MM-DD."
-                ) from None
+        phase_obj = phase_arg(phase)
+        opds = opds_arg(opd)
+        start_from = date_arg("--from", regenerate_from)
         queued = rosters.rosters_start(
             phase=phase_obj,
             opds=opds,

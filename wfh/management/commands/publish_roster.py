@@ -1,9 +1,8 @@
-import datetime as dt
-
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
 from wfh import rosters
+from wfh.management.commands._options import date_arg
 from wfh.models import Roster
 
 
@@ -18,12 +17,7 @@ class Command(BaseCommand):
         roster = Roster.objects.filter(pk=roster_id).first()
         if roster is None:
             raise CommandError(f"Jadwal {roster_id} tidak ditemukan.")
-        start = None
-        if from_date:
-            try:
-                start = dt.date.fromisoformat(from_date)
-            except ValueError:
-                raise CommandError(f"--from {from_date!r} bukan tanggal YYYY-MM-DD.") from None
+        start = date_arg("--from", from_date)
         try:
             rows = rosters.roster_publish(roster=roster, from_date=start)
         except ValidationError as exc:
