@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "accounts",
     "opd",
     "wfh",
+    "attendance",
 ]
 
 MIDDLEWARE = [

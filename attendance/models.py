@@ -1,0 +1,337 @@
+"""Attendance: working hours as data, check-in/check-out events, and leave or duty records."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import F, Q, Value
+from django.db.models.functions import Coalesce
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy as _
+
+from attendance import rules
+from opd.models import Employee, Opd
+
+T0730 = dt.time(7, 30)
+T0800 = dt.time(8, 0)
+T1500 = dt.time(15, 0)
+T1530 = dt.time(15, 30)
+T1600 = dt.time(16, 0)
+T1630 = dt.time(16, 30)
+
+DAY_PREFIXES = ("mon", "tue", "wed", "thu", "fri")
+
+
+def _week_hours(name: str, start: dt.time, end: dt.time, fri_end: dt.time) -> type[models.Model]:
+    """An abstract model with a start and end time per weekday, Monday to Friday."""
+    labels = (_("Senin"), _("Selasa"), _("Rabu"), _("Kamis"), _("Jumat"))
+    attrs: dict = {"__module__": __name__, "Meta": type("Meta", (), {"abstract": True})}
+    for prefix, label in zip(DAY_PREFIXES, labels, strict=True):
+        attrs[f"{prefix}_start"] = models.TimeField(
+            format_lazy("{} {}", label, _("mulai")), default=start
+        )
+        attrs[f"{prefix}_end"] = models.TimeField(
+            format_lazy("{} {}", label, _("selesai")), default=fri_end if prefix == "fri" else end
+        )
+
+    def week(self) -> dict[int, tuple[dt.time, dt.time]]:
+        return {
+            i: (getattr(self, f"{p}_start"), getattr(self, f"{p}_end"))
+            for i, p in enumerate(DAY_PREFIXES)
+        }
+
+    attrs["week"] = week
+    return type(name, (models.Model,), attrs)
+
+
+# Usual Pemda hours, and Ramadan-style hours as the default of a new special period.
+RegularWeekHours = _week_hours("RegularWeekHours", T0730, T1600, T1630)
+ShortWeekHours = _week_hours("ShortWeekHours", T0800, T1500, T1530)
+
+
+class WorkingHours(RegularWeekHours):
+    """The working-hours policy of one OPD, or the default one (no OPD) for every other OPD."""
+
+    opd = models.OneToOneField(
+        Opd,
+        verbose_name=_("OPD"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="working_hours",
+        help_text=_("Kosongkan untuk aturan bawaan semua OPD."),
+    )
+    grace_minutes = models.PositiveSmallIntegerField(
+        _("toleransi keterlambatan (menit)"), default=0
+    )
+    require_home_radius = models.BooleanField(
+        _("WFH wajib dalam radius rumah"),
+        default=False,
+        help_text=_("Presensi pada hari WFH harus berada dalam radius rumah yang terdaftar."),
+    )
+
+    class Meta:
+        constraints = [
+            # NULLs never collide in a unique index: coalesce so that one default row exists.
+            models.UniqueConstraint(
+                Coalesce("opd", Value(0), output_field=models.BigIntegerField()),
+                name="one_working_hours_per_opd_or_default",
+                violation_error_message=_("Jam kerja untuk OPD ini (atau bawaan) sudah ada."),
+            ),
+        ]
+        verbose_name = _("jam kerja")
+        verbose_name_plural = _("jam kerja")
+
+    def __str__(self) -> str:
+        return str(self.opd) if self.opd_id else str(_("Jam kerja bawaan"))
+
+    def as_policy(self) -> rules.Policy:
+        """The plain policy for rules.py (needs `periods` and `tiers` prefetched for speed)."""
+        periods = tuple(
+            rules.Period(p.name, p.start_date, p.end_date, p.week()) for p in self.periods.all()
+        )
+        tiers = sorted(self.tiers.all(), key=lambda t: (t.kind, t.min_minutes))
+
+        def pick(kind: str) -> tuple[rules.Tier, ...]:
+            return tuple(
+                rules.Tier(t.code, t.min_minutes, t.max_minutes, float(t.cut_percent))
+                for t in tiers
+                if t.kind == kind
+            )
+
+        return rules.Policy(
+            week=self.week(),
+            grace_minutes=self.grace_minutes,
+            periods=periods,
+            tl_tiers=pick(rules.TL),
+            psw_tiers=pick(rules.PSW),
+        )
+
+
+class SpecialPeriod(ShortWeekHours):
+    """A period with other hours, e.g. Ramadan (08:00–15:00, Friday to 15:30)."""
+
+    policy = models.ForeignKey(
+        WorkingHours, verbose_name=_("jam kerja"), on_delete=models.CASCADE, related_name="periods"
+    )
+    name = models.CharField(_("nama"), max_length=200)
+    start_date = models.DateField(_("mulai"))
+    end_date = models.DateField(_("selesai"))
+
+    class Meta:
+        ordering = ["start_date"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(end_date__gte=F("start_date")), name="period_end_after_start"
+            )
+        ]
+        verbose_name = _("periode khusus")
+        verbose_name_plural = _("periode khusus")
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.start_date}–{self.end_date})"
+
+
+class TierKind(models.TextChoices):
+    TL = rules.TL, _("Terlambat (TL)")
+    PSW = rules.PSW, _("Pulang sebelum waktu (PSW)")
+
+
+class LatenessTier(models.Model):
+    """One TL or PSW band of minutes and its TPP cut; empty `max_minutes`: above, or no record."""
+
+    policy = models.ForeignKey(
+        WorkingHours, verbose_name=_("jam kerja"), on_delete=models.CASCADE, related_name="tiers"
+    )
+    kind = models.CharField(_("jenis"), max_length=3, choices=TierKind.choices)
+    code = models.CharField(_("kode"), max_length=8)
+    min_minutes = models.PositiveSmallIntegerField(_("dari menit"))
+    max_minutes = models.PositiveSmallIntegerField(
+        _("sampai menit"),
+        null=True,
+        blank=True,
+        help_text=_("Kosongkan untuk tingkat teratas (lebih lama, atau tidak ada presensi)."),
+    )
+    cut_percent = models.DecimalField(
+        _("potongan TPP (%)"),
+        max_digits=5,
+        decimal_places=2,
+        validators=[MinValueValidator(0), MaxValueValidator(100)],
+    )
+
+    class Meta:
+        ordering = ["policy", "kind", "min_minutes"]
+        constraints = [
+            models.UniqueConstraint(fields=["policy", "code"], name="tier_code_unique_in_policy"),
+            models.CheckConstraint(
+                condition=Q(max_minutes__isnull=True) | Q(max_minutes__gte=F("min_minutes")),
+                name="tier_max_after_min",
+            ),
+        ]
+        verbose_name = _("tingkat TL/PSW")
+        verbose_name_plural = _("tingkat TL/PSW")
+
+    def __str__(self) -> str:
+        top = self.max_minutes if self.max_minutes is not None else "…"
+        return f"{self.code} {self.min_minutes}–{top} menit: {self.cut_percent}%"
+
+
+# -- events --------------------------------------------------------------------------------------
+
+
+class EventKind(models.TextChoices):
+    IN = "in", _("Masuk")
+    OUT = "out", _("Pulang")
+
+
+class ClaimedMode(models.TextChoices):
+    WFH = "WFH", "WFH"
+    WFO = "WFO", "WFO"
+
+
+class EventSource(models.TextChoices):
+    WEB = "web", _("halaman web")
+    API = "api", "API"
+    CSV = "csv", _("impor CSV")
+    DEVICE = "device", _("mesin presensi")
+
+
+class EventStatus(models.TextChoices):
+    ACCEPTED = "accepted", _("diterima")
+    FLAGGED = "flagged", _("ditandai, menunggu tinjauan")
+    ACCEPTED_BY_REVIEW = "accepted_by_review", _("diterima setelah ditinjau")
+    REJECTED_BY_REVIEW = "rejected_by_review", _("ditolak setelah ditinjau")
+
+
+class AttendanceEvent(models.Model):
+    """One check-in or check-out. `timestamp` is stored in UTC; `utc_offset_minutes` keeps the
+    offset it was sent with, so the event can be shown as sent. `day` is the working day in the
+    OPD's time zone; `distance_m` the distance to the geofence checked (office or home), which the
+    review queue shows instead of coordinates."""
+
+    employee = models.ForeignKey(
+        Employee, verbose_name=_("pegawai"), on_delete=models.CASCADE, related_name="attendance"
+    )
+    opd = models.ForeignKey(
+        Opd, verbose_name=_("OPD"), on_delete=models.PROTECT, related_name="+", db_index=False
+    )
+    timestamp = models.DateTimeField(_("waktu"))
+    utc_offset_minutes = models.SmallIntegerField(_("selisih UTC (menit)"))
+    day = models.DateField(_("hari kerja"))
+    kind = models.CharField(_("jenis"), max_length=3, choices=EventKind.choices)
+    mode = models.CharField(_("mode yang diklaim"), max_length=3, choices=ClaimedMode.choices)
+    latitude = models.DecimalField(
+        _("lintang"), max_digits=9, decimal_places=6, null=True, blank=True
+    )
+    longitude = models.DecimalField(
+        _("bujur"), max_digits=9, decimal_places=6, null=True, blank=True
+    )
+    accuracy_m = models.FloatField(_("akurasi (m)"), null=True, blank=True)
+    distance_m = models.FloatField(_("jarak ke titik acuan (m)"), null=True, blank=True)
+    source = models.CharField(_("sumber"), max_length=8, choices=EventSource.choices)
+    device_id = models.CharField(_("ID perangkat"), max_length=64, blank=True)
+    external_id = models.CharField(_("ID eksternal"), max_length=64, blank=True)
+    received_at = models.DateTimeField(_("diterima pada"))
+    status = models.CharField(
+        _("status"), max_length=20, choices=EventStatus.choices, default=EventStatus.ACCEPTED
+    )
+    flags = models.JSONField(_("kode tanda"), default=list, blank=True)
+    flag_message = models.TextField(_("keterangan tanda"), blank=True)
+    review_note = models.TextField(_("catatan tinjauan"), blank=True)
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("ditinjau oleh"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    reviewed_at = models.DateTimeField(_("ditinjau pada"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["timestamp", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["source", "external_id"],
+                condition=~Q(external_id=""),
+                name="event_external_id_unique_per_source",
+            )
+        ]
+        indexes = [
+            models.Index(fields=["employee", "day"]),
+            models.Index(fields=["opd", "day"]),
+            models.Index(
+                fields=["opd", "status"],
+                condition=Q(status="flagged"),
+                name="event_review_queue",
+            ),
+        ]
+        verbose_name = _("presensi")
+        verbose_name_plural = _("presensi")
+
+    def __str__(self) -> str:
+        return f"{self.employee_id} {self.kind} {self.timestamp.isoformat()}"
+
+    @property
+    def sent_timestamp(self) -> dt.datetime:
+        """The timestamp in the offset it was sent with."""
+        return self.timestamp.astimezone(dt.timezone(dt.timedelta(minutes=self.utc_offset_minutes)))
+
+
+# -- leave and duty --------------------------------------------------------------------------------
+
+
+class LeaveKind(models.TextChoices):
+    CUTI_TAHUNAN = "cuti_tahunan", _("Cuti tahunan")
+    CUTI_SAKIT = "cuti_sakit", _("Cuti sakit")
+    CUTI_BESAR = "cuti_besar", _("Cuti besar")
+    CUTI_MELAHIRKAN = "cuti_melahirkan", _("Cuti melahirkan")
+    CUTI_ALASAN_PENTING = "cuti_alasan_penting", _("Cuti karena alasan penting")
+    SAKIT = "sakit", _("Sakit")
+    DINAS_LUAR = "dinas_luar", _("Dinas luar")
+    TUGAS_BELAJAR = "tugas_belajar", _("Tugas belajar")
+
+
+class LeaveStatus(models.TextChoices):
+    APPROVED = "approved", _("disetujui")
+    PENDING = "pending", _("diajukan")
+    REJECTED = "rejected", _("ditolak")
+
+
+class LeaveRecord(models.Model):
+    """Leave (cuti), sick leave or official duty over a date range, both ends included."""
+
+    employee = models.ForeignKey(
+        Employee, verbose_name=_("pegawai"), on_delete=models.CASCADE, related_name="leave"
+    )
+    kind = models.CharField(_("jenis"), max_length=20, choices=LeaveKind.choices)
+    start = models.DateField(_("mulai"))
+    end = models.DateField(_("selesai"))
+    status = models.CharField(
+        _("status"), max_length=10, choices=LeaveStatus.choices, default=LeaveStatus.APPROVED
+    )
+    note = models.TextField(_("keterangan"), blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("dicatat oleh"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("dicatat pada"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["employee", "start"]
+        constraints = [
+            models.CheckConstraint(condition=Q(end__gte=F("start")), name="leave_end_after_start")
+        ]
+        indexes = [models.Index(fields=["employee", "start", "end"])]
+        verbose_name = _("cuti, sakit atau dinas")
+        verbose_name_plural = _("cuti, sakit atau dinas")
+
+    def __str__(self) -> str:
+        return f"{self.employee_id} {self.kind} {self.start}–{self.end}"
