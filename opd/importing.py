@@ -697,6 +697,16 @@ def _email(value: str) -> str:
     return value
 
 
+def _scientific_hint(nip: str) -> str:
+    """What to do about a NIP that Excel turned into a number (1.98503302003121e+17), or ""."""
+    if "e+" not in nip.lower():
+        return ""
+    return " " + _(
+        "NIP tertulis dalam notasi ilmiah: format kolom NIP sebagai Teks di "
+        "Excel agar 18 digitnya tidak hilang."
+    )
+
+
 def _nip_text(value: str) -> str:
     return "".join(value.split()).replace("'", "")
 
@@ -1267,13 +1277,7 @@ class _Checker:
             try:
                 info = parse_nip(raw_nip, today=today)
             except NipError as exc:
-                message = str(exc)
-                if "e+" in raw_nip.lower():
-                    message += " " + _(
-                        "NIP tertulis dalam notasi ilmiah: format kolom NIP sebagai Teks di "
-                        "Excel agar 18 digitnya tidak hilang."
-                    )
-                self.error(sheet, number, "nip", message)
+                self.error(sheet, number, "nip", str(exc) + _scientific_hint(raw_nip))
                 self.bad_rows[sheet] += 1
                 continue
             nip = info.nip
@@ -1460,6 +1464,7 @@ class _Checker:
             message = _("Atasan dengan NIP %(nip)s tidak ada di berkas ini maupun di database.") % {
                 "nip": nip
             }
+            message += _scientific_hint(nip)
         self.error("employees", rec.row, "supervisor_nip", message)
         return False
 

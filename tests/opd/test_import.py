@@ -750,6 +750,21 @@ def test_xlsx_errors_name_the_sheet_and_spreadsheet_row(db):
     assert_error(result, "pegawai.xlsx:employees", 4, "nip", "format kolom NIP sebagai Teks")
 
 
+def test_a_supervisor_nip_excel_turned_into_a_number_gets_the_same_hint(world):
+    data = workbook(
+        {
+            "employees": [
+                ["nip", "name", "opd_code", "supervisor_nip"],
+                [make_nip(), "A", "DISKOMINFO", float(world.head.nip)],
+            ]
+        }
+    )
+    result = run(employees=Upload("pegawai.xlsx", data), dry_run=True)
+    assert_error(
+        result, "pegawai.xlsx:employees", 2, "supervisor_nip", "format kolom NIP sebagai Teks"
+    )
+
+
 def test_xlsx_rows_beyond_a_stale_dimension_in_the_file_are_still_read(world):
     """Some exporters write <dimension ref="A1:D2"/> whatever the sheet holds; openpyxl's
     read-only mode would stop there and the rows below would vanish without an error."""
