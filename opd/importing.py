@@ -593,7 +593,8 @@ def _integer(value: str, default: int, low: int, high: int) -> int:
     text = value.replace(" ", "")
     if text.endswith((".0", ",0")):
         text = text[:-2]
-    if not text.lstrip("-").isdigit():
+    digits = text.lstrip("-")
+    if not (digits.isascii() and digits.isdigit()):  # isdigit() alone takes ² too
         raise _Bad(_("%(value)s bukan bilangan bulat.") % {"value": value})
     number = int(text)
     if not low <= number <= high:

@@ -573,6 +573,13 @@ def test_bad_yes_no_and_number_in_units(world):
     assert_error(result, "units.csv", 3, "min_onsite", "bukan bilangan bulat")
 
 
+def test_a_superscript_digit_in_a_number_is_an_error_not_a_crash(world):
+    result = run(
+        units=units({"opd_code": "DISKOMINFO", "code": "A", "name": "A", "min_onsite": "²"})
+    )
+    assert_error(result, "units.csv", 2, "min_onsite", "bukan bilangan bulat")
+
+
 def test_unknown_parent_and_a_loop_of_parents(db):
     result = run(
         opds=opds(
