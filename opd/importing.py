@@ -342,9 +342,10 @@ def _table_from_rows(sheet: str, file: str, raw_rows: Iterator[list[str]]) -> Ta
 def read_csv(upload: Upload, *, sheet: str) -> Table:
     text = _decode(upload)
     first_line = text.split("\n", 1)[0]
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(first_line))
+    delimiter = _delimiter(first_line)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     try:
-        return _table_from_rows(sheet, upload.name, reader)
+        table = _table_from_rows(sheet, upload.name, reader)
     except csv.Error as exc:
         raise ReadError(
             RowError(
@@ -354,6 +355,31 @@ def read_csv(upload: Upload, *, sheet: str) -> Table:
                 _("Format CSV rusak: %(error)s") % {"error": exc},
             )
         ) from None
+    last = table.rows[-1] if table.rows else None
+    if last and any("\n" in cell for cell in last[1]) and _ends_inside_quotes(text, delimiter):
+        # the lenient reader reads an unclosed quote to the end of the file: every row below it
+        # would be one cell of this row, and vanish without an error
+        raise ReadError(
+            RowError(
+                upload.name,
+                last[0],
+                "",
+                _(
+                    'Tanda kutip (") di baris ini tidak ditutup, sehingga semua baris sesudahnya '
+                    "terbaca sebagai isi satu sel. Tutup tanda kutipnya lalu ulangi."
+                ),
+            )
+        )
+    return table
+
+
+def _ends_inside_quotes(text: str, delimiter: str) -> bool:
+    try:
+        for _row in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True):
+            pass
+    except csv.Error as exc:
+        return "end of data" in str(exc)
+    return False
 
 
 def _cell_text(value) -> str:

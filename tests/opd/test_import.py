@@ -694,6 +694,27 @@ def test_dry_run_counts_but_writes_nothing(db):
     assert snapshot() == before
 
 
+def test_an_unclosed_quote_is_reported_instead_of_swallowing_the_rows_below(world):
+    first, second, third = make_nip(), make_nip(), make_nip()
+    text = (
+        "nip,name,opd_code\n"
+        f'{first},"Budi,DISKOMINFO\n'
+        f"{second},Siti,DISKOMINFO\n"
+        f"{third},Ani,DISKOMINFO\n"
+    )
+    result = run(employees=Upload("pegawai.csv", text.encode()), keep_good_rows=True)
+    error = only_error(result)
+    assert (error.file, error.row) == ("pegawai.csv", 2) and "tidak ditutup" in error.message
+    assert not Employee.objects.filter(nip__in=[first, second, third]).exists()
+
+
+def test_a_quoted_name_over_two_lines_in_the_last_row_still_imports(world):
+    nip = make_nip()
+    text = f'nip,name,opd_code\n{nip},"Budi\nSantoso",DISKOMINFO\n'
+    result = run(employees=Upload("pegawai.csv", text.encode()))
+    assert result.ok, [str(e) for e in result.errors]
+
+
 # --- XLSX
 
 
