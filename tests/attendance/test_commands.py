@@ -1,0 +1,95 @@
+"""import_events and import_leave: per-row results, and all-or-nothing leave."""
+
+from __future__ import annotations
+
+import datetime as dt
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+from django.core.management.base import CommandError
+
+from attendance.models import AttendanceEvent, LeaveRecord, LeaveStatus
+from wfh.calendar import working_days
+
+HEADER = "nip,timestamp,kind,mode,latitude,longitude,accuracy_m,device_id,external_id\n"
+
+
+def run(name: str, path) -> tuple[str, str]:
+    out, err = StringIO(), StringIO()
+    call_command(name, str(path), stdout=out, stderr=err)
+    return out.getvalue(), err.getvalue()
+
+
+def test_import_events_prints_each_row_with_its_number(days, tmp_path):
+    today = dt.date.today()
+    last_working = working_days(today - dt.timedelta(days=14), today - dt.timedelta(days=1))[-1]
+    stamp = f"{last_working.isoformat()}T07:25:00+07:00"
+    path = tmp_path / "presensi.csv"
+    path.write_text(
+        HEADER
+        + f"{days.staff.nip},{stamp},in,WFO,,,,mesin-1,e-1\n"
+        + f"{days.staff.nip},{stamp},in,WFO,,,,mesin-1,e-1\n"
+        + f"{days.staff.nip},2025-12-01 07:25,in,WFO,,,,mesin-1,e-2\n"
+        + f"{days.head.nip},{stamp},keluar,WFO,,,,mesin-1,e-3\n",
+        encoding="utf-8",
+    )
+    out, _err = run("import_events", path)
+    assert "Baris 2: diterima" in out
+    assert "Baris 3: duplikat" in out
+    assert "Baris 4, kolom timestamp: ditolak" in out
+    assert "Baris 5, kolom kind: ditolak" in out
+    assert "1 diterima, 0 ditandai, 1 duplikat, 2 ditolak" in out
+    event = AttendanceEvent.objects.get()
+    assert event.source == "csv" and event.external_id == "e-1"
+
+
+def test_import_events_flags_rows_that_fail_a_check(days, tmp_path):
+    path = tmp_path / "presensi.csv"
+    path.write_text(HEADER + f"{days.staff.nip},2020-01-06T07:25:00+07:00,in,WFO,,,,,\n")
+    out, _err = run("import_events", path)
+    assert "Baris 2: ditandai (too_old" in out
+    assert AttendanceEvent.objects.get().status == "flagged"
+
+
+def test_import_events_without_required_columns_stops(days, tmp_path):
+    path = tmp_path / "presensi.csv"
+    path.write_text("nip,waktu\n1,2\n")
+    with pytest.raises(CommandError, match="kind, mode, timestamp"):
+        run("import_events", path)
+
+
+LEAVE_HEADER = "nip,kind,start,end,status,note\n"
+
+
+def test_import_leave_stores_every_row(days, tmp_path):
+    path = tmp_path / "cuti.csv"
+    path.write_text(
+        LEAVE_HEADER
+        + f"{days.staff.nip},cuti_tahunan,2025-12-08,2025-12-10,approved,Pulang kampung\n"
+        + f"{days.head.nip},dinas_luar,2025-12-04,2025-12-04,,Bimtek di Bandung\n"
+    )
+    out, _err = run("import_leave", path)
+    assert "2 catatan" in out
+    records = {r.employee_id: r for r in LeaveRecord.objects.all()}
+    assert records[days.staff.pk].end == dt.date(2025, 12, 10)
+    assert records[days.head.pk].status == LeaveStatus.APPROVED
+
+
+def test_import_leave_is_all_or_nothing_with_row_and_column(days, tmp_path):
+    path = tmp_path / "cuti.csv"
+    path.write_text(
+        LEAVE_HEADER
+        + f"{days.staff.nip},cuti_tahunan,2025-12-08,2025-12-10,approved,\n"
+        + "199001012015011001,sakit,2025-12-08,2025-12-08,approved,\n"
+        + f"{days.head.nip},cuti_bersama,2025-12-08,2025-12-01,disetujui,\n"
+    )
+    err = StringIO()
+    with pytest.raises(CommandError, match="4 kesalahan; tidak ada data"):
+        call_command("import_leave", str(path), stdout=StringIO(), stderr=err)
+    text = err.getvalue()
+    assert "Baris 3, kolom nip: NIP 199001012015011001 tidak terdaftar" in text
+    assert "Baris 4, kolom kind" in text
+    assert "Baris 4, kolom end: Tanggal selesai sebelum tanggal mulai" in text
+    assert "Baris 4, kolom status" in text
+    assert LeaveRecord.objects.count() == 0
