@@ -857,8 +857,8 @@ def test_command_imports_and_prints_counts_per_sheet(db, tmp_path, capsys):
         paths["employees"],
     )
     out = capsys.readouterr().out
-    assert "opds: 2 dibuat, 0 diubah, 0 tetap" in out
-    assert "employees: 3 dibuat" in out
+    assert "opds: 2 created, 0 updated, 0 unchanged" in out
+    assert "employees: 3 created" in out
     call_command(
         "import_org",
         "--opds",
@@ -868,7 +868,7 @@ def test_command_imports_and_prints_counts_per_sheet(db, tmp_path, capsys):
         "--employees",
         paths["employees"],
     )
-    assert "employees: 0 dibuat, 0 diubah, 3 tetap" in capsys.readouterr().out
+    assert "employees: 0 created, 0 updated, 3 unchanged" in capsys.readouterr().out
 
 
 def test_command_exits_non_zero_and_prints_every_error(world, tmp_path, capsys):
@@ -947,3 +947,16 @@ def test_a_copy_that_breaks_a_constraint_raises_djangos_integrity_error(world):
             ["code", "name", "kind", "radius_m", "time_zone", "active"],
             [(world.kominfo.code, "Dobel", "dinas", 150, "Asia/Jakarta", True)],
         )
+
+
+def test_a_blocked_import_says_its_counts_were_not_written(world, tmp_path, capsys):
+    path = tmp_path / "employees.csv"
+    path.write_text(
+        "nip,name,asn_type,opd_code,unit_code,position,role,supervisor_nip,wfh_eligible,"
+        "ineligible_reason,email\n"
+        "123,Salah,PNS,DISKOMINFO,SEK,Staf,staff,,ya,,\n"
+    )
+    with pytest.raises(CommandError):
+        call_command("import_org", "--employees", str(path))
+    out = capsys.readouterr().out
+    assert "Belum disimpan" in out and "employees: 0 created" in out

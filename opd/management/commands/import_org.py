@@ -45,10 +45,13 @@ class Command(BaseCommand):
         )
         for error in result.errors:
             self.stderr.write(str(error))
+        if result.dry_run or (result.errors and not result.keep_good_rows):
+            self.stdout.write("Belum disimpan; hitungan yang akan terjadi (would be):")
+        # The counts keep fixed English keywords so scripts can read them in any language.
         for sheet, counts in result.counts.items():
             self.stdout.write(
-                f"{sheet}: {counts.created} dibuat, {counts.updated} diubah, "
-                f"{counts.unchanged} tetap, {counts.skipped} dilewati"
+                f"{sheet}: {counts.created} created, {counts.updated} updated, "
+                f"{counts.unchanged} unchanged, {counts.skipped} skipped"
             )
         if result.dry_run:
             self.stdout.write("Uji coba (--dry-run): tidak ada yang disimpan.")
