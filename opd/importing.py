@@ -169,7 +169,13 @@ _REASONS = {
     "other": IneligibleReason.OTHER,
     "lainnya": IneligibleReason.OTHER,
 }
-_ASN_TYPES = {"pns": AsnType.PNS, "pppk": AsnType.PPPK}
+# "P3K" is how many Pemda spreadsheets write PPPK; part-time PPPK is still PPPK.
+_ASN_TYPES = {
+    "pns": AsnType.PNS,
+    "pppk": AsnType.PPPK,
+    "p3k": AsnType.PPPK,
+    "pppk paruh waktu": AsnType.PPPK,
+}
 _TZ_ALIASES = {"wib": "Asia/Jakarta", "wita": "Asia/Makassar", "wit": "Asia/Jayapura"}
 
 

@@ -406,6 +406,12 @@ def test_asn_type_disagreeing_with_the_nip(world):
     assert_error(result, "employees.csv", 2, "asn_type", "tidak sesuai dengan NIP", "PPPK")
 
 
+def test_p3k_is_read_as_pppk(world):
+    result = run(employees=employees(emp(make_nip(AsnType.PPPK), asn_type="P3K")))
+    assert not result.errors
+    assert result.counts["employees"].created == 1
+
+
 def test_unknown_opd_code_for_an_employee_and_for_a_unit(world):
     result = run(
         units=units({"opd_code": "DINSOS", "code": "SEK", "name": "Sekretariat"}),
