@@ -11,7 +11,7 @@ from django.conf import settings
 from django.db import connection
 from django.http import JsonResponse
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from wfh.celery import app as celery_app
 
@@ -57,7 +57,7 @@ def check_worker() -> dict:
 
 
 @never_cache
-@require_GET
+@require_safe
 def healthz(request):
     checks = {"database": check_database(), "broker": check_broker()}
     # Without a broker no worker can answer: report it down without waiting for a ping.

@@ -106,3 +106,7 @@ def test_healthz_is_503_naming_the_worker_when_the_ping_itself_fails(client, set
     assert resp.status_code == 503
     assert body["down"] == ["worker"]
     assert "ConnectionResetError" in body["checks"]["worker"]["error"]
+
+
+def test_healthz_answers_head_requests_for_load_balancers(client, db):
+    assert client.head("/healthz").status_code == 200
