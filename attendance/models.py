@@ -23,6 +23,7 @@ T1600 = dt.time(16, 0)
 T1630 = dt.time(16, 30)
 
 DAY_PREFIXES = ("mon", "tue", "wed", "thu", "fri")
+DEFAULT_CUTS = ("0.50", "1.00", "1.25", "1.50")  # % of TPP for tiers 1-4, as the migration seeds
 
 
 def _week_hours(name: str, start: dt.time, end: dt.time, fri_end: dt.time) -> type[models.Model]:
@@ -87,6 +88,16 @@ class WorkingHours(RegularWeekHours):
 
     def __str__(self) -> str:
         return str(self.opd) if self.opd_id else str(_("Jam kerja bawaan"))
+
+    def as_policy_without_rows(self) -> rules.Policy:
+        """The policy of an unsaved row: its hours and grace, the usual tiers, no periods."""
+        cuts = tuple(float(c) for c in DEFAULT_CUTS)
+        return rules.Policy(
+            week=self.week(),
+            grace_minutes=self.grace_minutes,
+            tl_tiers=rules.default_tiers(rules.TL, cuts),
+            psw_tiers=rules.default_tiers(rules.PSW, cuts),
+        )
 
     def as_policy(self) -> rules.Policy:
         """The plain policy for rules.py (needs `periods` and `tiers` prefetched for speed)."""
