@@ -12,8 +12,9 @@ import io
 import logging
 import math
 import time
-from collections import defaultdict
+from collections import Counter, defaultdict
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import connection, transaction
 from django.utils import timezone
@@ -51,6 +52,7 @@ log = logging.getLogger(__name__)
 EDITABLE = (Roster.Workflow.DRAFT, Roster.Workflow.RETURNED)
 NO_UNIT = 0  # engine unit id for staff placed in no unit
 NULL = "\\N"  # COPY text format
+SEGMENTS = 1000  # engine ids per employee placed in more than one unit in a phase
 
 
 # -- starting ---------------------------------------------------------------------------------
@@ -69,10 +71,16 @@ def rosters_start(
     """Queue one generation per OPD and send the tasks once the transaction commits.
 
     An OPD whose latest version is still editable (draft or returned) and not running gets that
-    version re-queued (a rerun replaces its own draft); otherwise a new version is made.
+    version re-queued (a rerun replaces its own draft); otherwise a new version is made. A version
+    still "running" after the task's hard time limit lost its worker and is queued again.
     """
     from wfh.tasks import generate_roster
 
+    if regenerate_from is not None and not (phase.start <= regenerate_from <= phase.end):
+        raise ValidationError(
+            f"Tanggal buat ulang {regenerate_from.isoformat()} di luar tahap "
+            f"({phase.start.isoformat()} s.d. {phase.end.isoformat()})."
+        )
     targets = list(opds) if opds is not None else list(selectors.phase_opds(phase))
     rosters = []
     for opd in targets:
@@ -88,7 +96,9 @@ def rosters_start(
             roster = Roster.objects.create(
                 phase=phase, opd=opd, version=selectors.next_version(phase, opd)
             )
-        elif roster.status in (Roster.Status.QUEUED, Roster.Status.RUNNING):
+        elif roster.status == Roster.Status.QUEUED or (
+            roster.status == Roster.Status.RUNNING and not _worker_lost(roster)
+        ):
             rosters.append(roster)  # already on its way: do not queue it twice
             continue
         Roster.objects.filter(pk=roster.pk).update(
@@ -111,6 +121,12 @@ def rosters_start(
     return rosters
 
 
+def _worker_lost(roster: Roster) -> bool:
+    """Running for longer than the task's hard time limit: its worker was killed."""
+    limit = dt.timedelta(seconds=settings.CELERY_TASK_TIME_LIMIT)
+    return roster.started_at is not None and roster.started_at < timezone.now() - limit
+
+
 # -- building -----------------------------------------------------------------------------------
 
 
@@ -124,26 +140,47 @@ def roster_claim(*, roster_id: int) -> bool:
     )
 
 
-def engine_input(roster: Roster) -> tuple[RosterInput, dict[int, int | None]]:
-    """Everything the engine needs for this roster, and each employee's unit for the rows."""
+def _employee_id(engine_id: int) -> int:
+    """The employee behind an engine id (see `engine_input`)."""
+    return engine_id if engine_id >= 0 else -engine_id // SEGMENTS
+
+
+def engine_input(
+    roster: Roster,
+) -> tuple[RosterInput, dict[int, int | None], dict[tuple[int, dt.date], str]]:
+    """Everything the engine needs for this roster, each engine id's unit for the rows, and the
+    manual cells the engine keeps (their rows keep their source), keyed by engine id and day.
+
+    The engine id is the employee's id, except for someone placed in two units of the OPD during
+    the phase: each placement is then its own engine employee, -(id x SEGMENTS + k), so every
+    day counts in the unit of the time.
+    """
     phase, opd = roster.phase, roster.opd
     days = tuple(working_days(phase.start, phase.end, opd_id=opd.pk))
     units = {u.pk: u for u in selectors.units_of(opd)}
     unit_of: dict[int, int | None] = {}
+    segments: dict[int, list[tuple[int, dt.date, dt.date]]] = defaultdict(list)
     employees = []
-    for placement in selectors.placements_in(opd, phase.start, phase.end):
+    placements = list(selectors.placements_in(opd, phase.start, phase.end))
+    count = Counter(p.employee_id for p in placements)
+    for placement in placements:
         emp = placement.employee
-        start = max(d for d in (placement.valid_from, emp.active_from, phase.start) if d)
-        ends = [d for d in (placement.valid_to, emp.active_to, phase.end) if d]
-        unit_of[emp.pk] = placement.unit_id
+        opened = None if placement.first else placement.valid_from
+        start = max(d for d in (opened, emp.active_from, phase.start) if d)
+        end = min(d for d in (placement.valid_to, emp.active_to, phase.end) if d)
+        eid = emp.pk
+        if count[emp.pk] > 1:
+            eid = -(emp.pk * SEGMENTS + len(segments[emp.pk]))
+            segments[emp.pk].append((eid, start, end))
+        unit_of[eid] = placement.unit_id
         employees.append(
             EmployeeIn(
-                id=emp.pk,
+                id=eid,
                 unit_id=placement.unit_id or NO_UNIT,
                 role=placement.unit_role,
                 eligible=emp.wfh_eligible,
                 active_from=start,
-                active_to=min(ends),
+                active_to=end,
             )
         )
     engine_units = [
@@ -157,6 +194,7 @@ def engine_input(roster: Roster) -> tuple[RosterInput, dict[int, int | None]]:
         pattern = RotationPattern(
             ratio=float(phase.ratio), composition=EngineComposition(roster.composition)
         )
+    frozen, manual = _frozen_cells(roster, segments)
     inp = RosterInput(
         working_days=days,
         units=tuple(sorted(engine_units, key=lambda u: u.id)),
@@ -164,29 +202,90 @@ def engine_input(roster: Roster) -> tuple[RosterInput, dict[int, int | None]]:
         pattern=pattern,
         limits=Limits(weekly_cap=phase.weekly_cap),
         seed=roster.seed,
-        frozen=_frozen_cells(roster),
+        frozen=frozen,
     )
-    return inp, unit_of
+    return inp, unit_of, manual
 
 
-def _frozen_cells(roster: Roster) -> dict[tuple[int, dt.date], EngineMode]:
-    """Cells a regeneration must keep: every day before regenerate_from, and manual changes.
+def _base_cells(roster: Roster) -> dict[tuple[int, dt.date], tuple[str, str]]:
+    """(employee, day) -> (mode, source) a regeneration starts from: this version's own rows if
+    it has any, else those of the latest earlier version that is ready (the one a new version
+    regenerates, published or not), else the published schedule."""
+    own = Assignment.objects.filter(roster=roster)
+    if not own.exists():
+        previous = (
+            Roster.objects.filter(
+                phase=roster.phase_id,
+                opd=roster.opd_id,
+                version__lt=roster.version,
+                status=Roster.Status.READY,
+            )
+            .order_by("-version")
+            .first()
+        )
+        if previous is None:
+            return selectors.published_cells(roster.phase, roster.opd)
+        own = Assignment.objects.filter(roster=previous)
+    rows = own.values_list("employee_id", "day", "mode", "source")
+    return {(e, d): (m, s) for e, d, m, s in rows.iterator(chunk_size=20000)}
 
-    The base is this version's own rows if it has any, else the published schedule.
-    """
+
+def _frozen_cells(
+    roster: Roster, segments: dict[int, list[tuple[int, dt.date, dt.date]]]
+) -> tuple[dict[tuple[int, dt.date], EngineMode], dict[tuple[int, dt.date], str]]:
+    """Cells a regeneration must keep: every day before regenerate_from, and manual changes;
+    and the sources of the manual ones. Keyed by engine id (an employee's placement that day)."""
     if roster.regenerate_from is None:
-        return {}
-    own = Assignment.objects.filter(roster=roster).values_list(
-        "employee_id", "day", "mode", "source"
-    )
-    base = {(e, d): (m, s) for e, d, m, s in own.iterator(chunk_size=20000)}
-    if not base:
-        base = selectors.published_cells(roster.phase, roster.opd)
-    return {
-        key: EngineMode(mode)
-        for key, (mode, source) in base.items()
-        if key[1] < roster.regenerate_from or selectors.is_manual(source)
-    }
+        return {}, {}
+    frozen: dict[tuple[int, dt.date], EngineMode] = {}
+    manual: dict[tuple[int, dt.date], str] = {}
+    for (emp, day), (mode, source) in _base_cells(roster).items():
+        is_manual = selectors.is_manual(source)
+        if day >= roster.regenerate_from and not is_manual:
+            continue
+        eid = emp
+        if emp in segments:
+            eid = next((e for e, lo, hi in segments[emp] if lo <= day <= hi), segments[emp][-1][0])
+        frozen[eid, day] = EngineMode(mode)
+        if is_manual:
+            manual[eid, day] = source
+    return frozen, manual
+
+
+class _CappedAcrossPlacements:
+    """The engine's result, with the weekly cap kept for someone placed in two units of the OPD
+    within one ISO week (the engine sees two employees there): their extra WFH days become WFO
+    ("cap"), latest first, frozen cells untouched."""
+
+    def __init__(self, result, inp: RosterInput):
+        self.stats = result.stats
+        self._result = result
+        self.flips: set[tuple[int, dt.date]] = set()
+        by_employee: dict[int, list[int]] = defaultdict(list)
+        for e in inp.employees:
+            if e.id < 0:
+                by_employee[_employee_id(e.id)].append(e.id)
+        cap = inp.limits.weekly_cap
+        for eids in by_employee.values():
+            weeks: dict[tuple[int, int], list[tuple[dt.date, int]]] = defaultdict(list)
+            for eid in eids:
+                for day in inp.working_days:
+                    if result.mode_of(eid, day) == EngineMode.WFH:
+                        weeks[day.isocalendar()[:2]].append((day, eid))
+            for cells in weeks.values():
+                free = sorted(c for c in cells if (c[1], c[0]) not in inp.frozen)
+                extra = len(cells) - cap
+                while extra > 0 and free:
+                    day, eid = free.pop()
+                    self.flips.add((eid, day))
+                    extra -= 1
+
+    def iter_rows(self):
+        flips = self.flips
+        for eid, day, mode, reason in self._result.iter_rows():
+            if (eid, day) in flips:
+                mode, reason = EngineMode.WFO.value, "cap"
+            yield eid, day, mode, reason
 
 
 def roster_build(*, roster_id: int) -> Roster:
@@ -197,16 +296,17 @@ def roster_build(*, roster_id: int) -> Roster:
     """
     roster = Roster.objects.select_related("phase", "opd").get(pk=roster_id)
     try:
-        inp, unit_of = engine_input(roster)
+        inp, unit_of, manual = engine_input(roster)
         Roster.objects.filter(pk=roster.pk).update(progress_total=len(inp.employees))
         result = engine.generate(inp, progress=_progress_writer(roster.pk))
-        manual = _manual_keys(roster)
+        if any(e.id < 0 for e in inp.employees):
+            result = _CappedAcrossPlacements(result, inp)
         with transaction.atomic():
             Assignment.objects.filter(roster=roster).delete()
             _write_rows(roster, result, unit_of, manual)
             updated = Roster.objects.filter(pk=roster.pk, status=Roster.Status.RUNNING).update(
                 status=Roster.Status.READY,
-                stats=result.stats.to_dict(),
+                stats=_stats_dict(result.stats),
                 progress_done=len(inp.employees),
                 finished_at=timezone.now(),
             )
@@ -223,11 +323,14 @@ def roster_build(*, roster_id: int) -> Roster:
     return roster
 
 
-def _manual_keys(roster: Roster) -> dict[tuple[int, dt.date], str]:
-    rows = Assignment.objects.filter(
-        roster=roster, source__in=(Source.MANUAL, Source.SWAP)
-    ).values_list("employee_id", "day", "source")
-    return {(e, d): s for e, d, s in rows}
+def _stats_dict(stats) -> dict:
+    """The engine's stats summary, piket turns counted per employee (not per placement)."""
+    data = stats.to_dict()
+    piket: Counter = Counter()
+    for eid, n in data.get("piket_by_employee", {}).items():
+        piket[_employee_id(int(eid))] += n
+    data["piket_by_employee"] = {str(e): n for e, n in sorted(piket.items())}
+    return data
 
 
 def _progress_writer(roster_id: int):
@@ -251,7 +354,7 @@ def _write_rows(roster, result, unit_of, manual) -> None:
         (
             Assignment(
                 roster_id=roster.pk,
-                employee_id=emp,
+                employee_id=_employee_id(emp),
                 unit_id=unit_of.get(emp),
                 day=day,
                 mode=mode,
@@ -283,7 +386,8 @@ def _copy_rows(roster_id: int, rows, unit_of, manual, chunk: int = 200_000) -> N
         head = prefix.get(emp)
         if head is None:
             unit = unit_of.get(emp)
-            head = prefix[emp] = f"{roster_id}\t{emp}\t{NULL if unit is None else unit}\t"
+            employee = _employee_id(emp)
+            head = prefix[emp] = f"{roster_id}\t{employee}\t{NULL if unit is None else unit}\t"
         text = day_text.get(day)
         if text is None:
             text = day_text[day] = day.isoformat()
@@ -440,6 +544,11 @@ def roster_publish(*, roster: Roster, user=None, from_date: dt.date | None = Non
             f"Jadwal berstatus {roster.get_workflow_display()}: tidak dapat diterbitkan."
         )
     phase = roster.phase
+    if from_date is not None and not (phase.start <= from_date <= phase.end):
+        raise ValidationError(
+            f"Tanggal mulai terbit {from_date.isoformat()} di luar tahap "
+            f"({phase.start.isoformat()} s.d. {phase.end.isoformat()})."
+        )
     start = max(from_date or phase.start, phase.start)
     cutoff = max(start, timezone.localdate())
     ScheduleDay.objects.filter(phase=phase, opd=roster.opd, day__gte=cutoff).delete()
@@ -466,6 +575,15 @@ def roster_publish(*, roster: Roster, user=None, from_date: dt.date | None = Non
             ScheduleDay.objects.bulk_create(batch, ignore_conflicts=True)
             batch = []
     ScheduleDay.objects.bulk_create(batch, ignore_conflicts=True)
+    written = ScheduleDay.objects.filter(roster=roster).count()
+    others = ScheduleDay.objects.filter(phase=phase, opd=roster.opd).exclude(roster=roster)
+    if not written and others.exists():
+        # rolled back: the schedule in force stays with the version that wrote it
+        raise ValidationError(
+            f"Tidak ada hari yang dapat diterbitkan mulai {start.isoformat()}: hari yang sudah "
+            f"lewat (sebelum {timezone.localdate().isoformat()}) tidak ditulis ulang, jadi "
+            "jadwal terbit tetap versi sebelumnya."
+        )
     Roster.objects.filter(phase=phase, opd=roster.opd, workflow=Roster.Workflow.PUBLISHED).exclude(
         pk=roster.pk
     ).update(workflow=Roster.Workflow.SUPERSEDED)
@@ -475,7 +593,7 @@ def roster_publish(*, roster: Roster, user=None, from_date: dt.date | None = Non
         published_at=timezone.now(),
         published_from=start,
     )
-    return ScheduleDay.objects.filter(roster=roster).count()
+    return written
 
 
 def unit_day_totals(roster: Roster) -> dict[tuple[int | None, dt.date], dict[str, int]]:

@@ -62,9 +62,20 @@ def effective_weekdays(phase: Phase, opd: Opd) -> list[int]:
 
 
 def placements_in(opd: Opd, start: dt.date, end: dt.date) -> QuerySet[Placement]:
-    """Who worked in the OPD at some point between start and end, with the unit of the time."""
+    """Who worked in the OPD at some point between start and end, with the unit of the time.
+
+    Each placement is annotated `first`: an employee's first placement opens on the day the
+    registry learned of them (an import), not on the day they started, so it also covers the
+    days before it (bounded by the employee's active_from) and is listed even when it opens
+    after `end`.
+    """
+    earlier = Placement.objects.filter(
+        employee_id=OuterRef("employee_id"), valid_from__lt=OuterRef("valid_from")
+    )
     return (
-        Placement.objects.filter(opd=opd, valid_from__lte=end)
+        Placement.objects.annotate(first=~Exists(earlier))
+        .filter(opd=opd)
+        .filter(Q(valid_from__lte=end) | Q(first=True))
         .filter(Q(valid_to__isnull=True) | Q(valid_to__gte=start))
         .select_related("employee")
         .order_by("employee_id", "valid_from")

@@ -863,7 +863,10 @@ def roster_regenerate(request, pk: int):
 def roster_download(request, pk: int, fmt: str):
     roster, _scope_ = _roster_for(request, pk)
     published = roster.workflow == Roster.Workflow.PUBLISHED
-    rows = exports.schedule_rows(phase=roster.phase, opds=[roster.opd], published=published)
+    if published:
+        rows = exports.schedule_rows(phase=roster.phase, opds=[roster.opd], published=True)
+    else:
+        rows = exports.roster_rows(roster=roster)
     kind = "terbit" if published else "draf"
     filename = f"jadwal-{roster.phase.slug}-{roster.opd.code}-{kind}.{fmt}"
     if fmt == "xlsx":

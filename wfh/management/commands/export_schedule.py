@@ -1,5 +1,3 @@
-import sys
-
 from django.core.management.base import BaseCommand, CommandError
 
 from wfh import exports
@@ -22,15 +20,18 @@ class Command(BaseCommand):
         phase_obj = phase_arg(phase)
         opds = opds_arg(opd)
         rows = exports.schedule_rows(phase=phase_obj, opds=opds, published=published)
-        if format == "xlsx":
-            if not output:
-                raise CommandError("Format xlsx perlu --output FILE.xlsx.")
-            with open(output, "wb") as fh:
-                n = exports.write_xlsx(rows, fh)
-        elif output:
-            with open(output, "w", newline="", encoding="utf-8") as fh:
-                n = exports.write_csv(rows, fh)
-        else:
-            n = exports.write_csv(rows, sys.stdout)
-        if output:
-            self.stdout.write(f"{n} baris ditulis ke {output}.")
+        if format == "xlsx" and not output:
+            raise CommandError("Format xlsx perlu --output FILE.xlsx.")
+        if not output:
+            exports.write_csv(rows, self.stdout)
+            return
+        try:
+            if format == "xlsx":
+                with open(output, "wb") as fh:
+                    n = exports.write_xlsx(rows, fh)
+            else:
+                with open(output, "w", newline="", encoding="utf-8") as fh:
+                    n = exports.write_csv(rows, fh)
+        except OSError as exc:
+            raise CommandError(f"{output}: berkas tidak bisa ditulis ({exc.strerror}).") from None
+        self.stdout.write(f"{n} baris ditulis ke {output}.")

@@ -1,5 +1,6 @@
 import time
 
+from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
 from wfh import rosters
@@ -33,13 +34,16 @@ class Command(BaseCommand):
         phase_obj = phase_arg(phase)
         opds = opds_arg(opd)
         start_from = date_arg("--from", regenerate_from)
-        queued = rosters.rosters_start(
-            phase=phase_obj,
-            opds=opds,
-            seed=seed,
-            composition=composition,
-            regenerate_from=start_from,
-        )
+        try:
+            queued = rosters.rosters_start(
+                phase=phase_obj,
+                opds=opds,
+                seed=seed,
+                composition=composition,
+                regenerate_from=start_from,
+            )
+        except ValidationError as exc:
+            raise CommandError("; ".join(exc.messages)) from None
         self.stdout.write(f"{len(queued)} jadwal diantrekan untuk {phase_obj.slug}.")
         if not wait:
             return
