@@ -16,7 +16,7 @@ from collections import Counter, defaultdict
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import connection, transaction
+from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 
 from opd import access
@@ -93,9 +93,14 @@ def rosters_start(
             "regenerate_from": regenerate_from.isoformat() if regenerate_from else None,
         }
         if roster is None or roster.workflow not in EDITABLE:
-            roster = Roster.objects.create(
-                phase=phase, opd=opd, version=selectors.next_version(phase, opd)
-            )
+            try:
+                with transaction.atomic():
+                    roster = Roster.objects.create(
+                        phase=phase, opd=opd, version=selectors.next_version(phase, opd)
+                    )
+            except IntegrityError:  # another start made this version at the same moment
+                rosters.append(selectors.latest_roster(phase, opd))
+                continue
         elif roster.status == Roster.Status.QUEUED or (
             roster.status == Roster.Status.RUNNING and not _worker_lost(roster)
         ):

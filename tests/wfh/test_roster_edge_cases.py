@@ -231,6 +231,17 @@ def test_a_roster_still_running_within_the_time_limit_is_not_queued_twice(jabar)
     delay.assert_not_called()
 
 
+@pytest.mark.django_db
+def test_two_starts_making_the_same_new_version_at_once_do_not_fail(jabar):
+    first = generate(jabar.phase1, jabar.kominfo)
+    rosters.roster_submit(roster=first, user=jabar.opd_admin)
+    # the other start has just made the version this one is about to make
+    with mock.patch("wfh.selectors.next_version", return_value=first.version):
+        started = rosters.rosters_start(phase=jabar.phase1, opds=[jabar.kominfo])
+    assert [r.pk for r in started] == [first.pk]
+    assert Roster.objects.count() == 1
+
+
 # -- publishing -----------------------------------------------------------------------------------
 
 
