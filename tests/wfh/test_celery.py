@@ -39,8 +39,11 @@ def test_without_redis_url_celery_is_eager_and_with_it_is_not():
     assert app.conf.task_eager_propagates
 
 
-def test_an_eager_task_runs_in_the_calling_process(monkeypatch):
-    monkeypatch.setitem(app.conf, "task_always_eager", True)
+def test_an_eager_task_runs_in_the_calling_process():
+    # eager by the autouse fixture; a monkeypatch here would be undone after that fixture's
+    # teardown (pytest-django's own autouse fixture sets monkeypatch up first) and leave later
+    # tests eager, so the live worker test ran its task in this process
+    assert app.conf.task_always_eager
     assert echo.delay("halo").get(timeout=5) == {
         "value": "halo",
         "host": socket.gethostname(),
