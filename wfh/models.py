@@ -6,6 +6,8 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.db.models.signals import pre_delete
+from django.dispatch import receiver
 from django.utils.translation import gettext_lazy as _
 
 from opd.models import Employee, Opd, Unit
@@ -37,6 +39,16 @@ class LocalDayOff(models.Model):
 
     def __str__(self) -> str:
         return f"{self.date.isoformat()} {self.name}"
+
+
+@receiver(pre_delete, sender=Opd)
+def _local_days_off_follow_their_opds(sender, instance: Opd, **kwargs) -> None:
+    """A day off for some OPDs must not become one for every OPD (no OPDs means all) when its
+    OPDs are deleted: each deleted OPD leaves it first, and a day off left with none goes."""
+    for off in LocalDayOff.objects.filter(opds=instance):
+        off.opds.remove(instance)
+        if not off.opds.exists():
+            off.delete()
 
 
 class Programme(models.Model):

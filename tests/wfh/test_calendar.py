@@ -57,3 +57,19 @@ def test_month_view_marks_weekends_holidays_and_working_days():
     assert cells[D(2025, 12, 6)]["weekend"] and not cells[D(2025, 12, 6)]["working"]
     assert cells[D(2025, 12, 1)]["working"]
     assert not cells[D(2026, 1, 4)]["in_month"]  # the last week runs to Sunday
+
+
+def test_deleting_the_only_opd_of_a_local_day_off_does_not_make_it_a_day_off_for_all():
+    from tests.factories import make_opd
+
+    gone, stays, other = make_opd("HAPUS"), make_opd("TETAP"), make_opd("LAIN")
+    day = D(2025, 12, 10)
+    only_gone = LocalDayOff.objects.create(date=day, name="Libur OPD yang dihapus")
+    only_gone.opds.set([gone])
+    shared = LocalDayOff.objects.create(date=D(2025, 12, 11), name="Libur bersama")
+    shared.opds.set([gone, stays])
+    gone.delete()
+    assert not LocalDayOff.objects.filter(pk=only_gone.pk).exists()
+    assert list(shared.opds.all()) == [stays]
+    assert day in working_days(day, day, opd_id=other.pk)
+    assert working_days(D(2025, 12, 11), D(2025, 12, 11), opd_id=stays.pk) == []
