@@ -17,6 +17,7 @@ from collections import Counter, defaultdict
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, connection, transaction
+from django.db.models import Exists, OuterRef
 from django.utils import timezone
 
 from opd import access
@@ -557,6 +558,17 @@ def roster_publish(*, roster: Roster, user=None, from_date: dt.date | None = Non
     start = max(from_date or phase.start, phase.start)
     cutoff = max(start, timezone.localdate())
     ScheduleDay.objects.filter(phase=phase, opd=roster.opd, day__gte=cutoff).delete()
+    # someone who moved here from another OPD: their days here replace that OPD's from the cut-off
+    ScheduleDay.objects.filter(
+        employee_id__in=Assignment.objects.filter(roster=roster).values("employee_id"),
+        day__gte=cutoff,
+    ).exclude(opd=roster.opd).filter(
+        Exists(
+            Assignment.objects.filter(
+                roster=roster, employee_id=OuterRef("employee_id"), day=OuterRef("day")
+            )
+        )
+    ).delete()
     # A day that became a day off after generation (a local holiday added later) is not published.
     still_working = working_days(start, phase.end, opd_id=roster.opd_id)
     rows = Assignment.objects.filter(roster=roster, day__in=still_working).values_list(

@@ -263,6 +263,26 @@ def test_publishing_a_version_that_can_change_no_day_is_refused(jabar):
 
 
 @pytest.mark.django_db
+@pytest.mark.parametrize("new_opd_first", [True, False])
+def test_someone_who_moved_opd_is_published_with_the_new_opd_from_the_move(jabar, new_opd_first):
+    mover, moved_on = jabar.extra[0], D(2025, 12, 15)
+    with mock.patch("django.utils.timezone.localdate", return_value=D(2025, 11, 28)):
+        first = generate(jabar.phase2, jabar.kominfo, seed=1)
+        rosters.roster_publish(roster=first, user=jabar.hr)
+    move(mover, jabar.counter, moved_on)
+    kominfo = generate(jabar.phase2, jabar.kominfo, seed=1, regenerate_from=moved_on)
+    dukcapil = generate(jabar.phase2, jabar.dukcapil, seed=1)
+    order = [dukcapil, kominfo] if new_opd_first else [kominfo, dukcapil]
+    with mock.patch("django.utils.timezone.localdate", return_value=D(2025, 12, 10)):
+        for roster in order:
+            rosters.roster_publish(roster=roster, user=jabar.hr, from_date=moved_on)
+    published = dict(ScheduleDay.objects.filter(employee=mover).values_list("day", "opd__code"))
+    assert len(published) == 21
+    assert {c for d, c in published.items() if d < moved_on} == {"DISKOMINFO"}
+    assert {c for d, c in published.items() if d >= moved_on} == {"DISDUKCAPIL"}
+
+
+@pytest.mark.django_db
 def test_publishing_from_a_date_outside_the_phase_is_refused(jabar):
     roster = generate(jabar.phase2, jabar.kominfo)
     with pytest.raises(ValidationError, match="di luar tahap"):
