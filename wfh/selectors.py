@@ -230,13 +230,13 @@ def roster_grid_rows(
 
 def roster_cells(
     roster: Roster, employee_ids: Iterable[int], start: dt.date, end: dt.date
-) -> dict[tuple[int, dt.date], tuple[str, str, str]]:
-    """(employee, day) -> (mode, source, reason) for some employees over some days, in one
-    query."""
+) -> dict[tuple[int, int | None, dt.date], tuple[str, str, str]]:
+    """(employee, unit, day) -> (mode, source, reason) for some employees over some days, in one
+    query; the unit is the one the roster placed them in that day (it changes when they moved)."""
     rows = Assignment.objects.filter(
         roster=roster, employee_id__in=list(employee_ids), day__gte=start, day__lte=end
-    ).values_list("employee_id", "day", "mode", "source", "reason")
-    return {(e, d): (m, s, r) for e, d, m, s, r in rows}
+    ).values_list("employee_id", "unit_id", "day", "mode", "source", "reason")
+    return {(e, u, d): (m, s, r) for e, u, d, m, s, r in rows}
 
 
 def unit_day_counts(

@@ -546,7 +546,7 @@ def _grid(roster: Roster, request, days: list[dt.date], units: dict[int, Unit]) 
             blocks.append(block)
         line = []
         for day, iso in zip(shown, isos, strict=True):
-            mode, source, reason = cells.get((emp_id, day), ("", "", ""))
+            mode, source, reason = cells.get((emp_id, unit_pk, day), ("", "", ""))
             cell = {
                 "iso": iso,
                 "mode": mode,

@@ -4,6 +4,7 @@ regeneration over earlier versions, publishing what cannot change, exports of on
 import csv
 import datetime as dt
 import io
+import re
 from collections import Counter
 from decimal import Decimal
 from unittest import mock
@@ -330,3 +331,27 @@ def test_export_to_a_file_that_cannot_be_written_says_so(jabar, tmp_path):
             str(tmp_path / "no" / "such" / "dir.csv"),
             stdout=io.StringIO(),
         )
+
+
+@pytest.mark.django_db
+def test_the_grid_shows_someone_who_changed_unit_in_each_unit_only_on_its_days(jabar, client):
+    mover = jabar.extra[0]
+    move(mover, jabar.sek, D(2025, 12, 17))
+    roster = generate(jabar.phase2, jabar.kominfo)
+    client.force_login(jabar.hr)
+    html = client.get(f"/jadwal/{roster.pk}/?bulan=2025-12").content.decode()
+    rows = [r for r in re.findall(r"<tr[^>]*>.*?</tr>", html, re.S) if mover.name in r]
+    shown = [
+        {
+            d
+            for d, mode in re.findall(r'id="c-\d+-([\d-]+)" class="cell m-(\w+)', r)
+            if mode != "none"
+        }
+        for r in rows
+    ]
+    days = {
+        d.isoformat()
+        for d in Assignment.objects.filter(roster=roster).values_list("day", flat=True)
+    }
+    assert sorted(map(len, shown)) == [9, 12]  # SEK from 17 Dec, TIK before
+    assert set.union(*shown) == days and not set.intersection(*shown)
