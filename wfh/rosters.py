@@ -535,10 +535,13 @@ def roster_return(*, roster: Roster, user, comment: str) -> None:
 
 @transaction.atomic
 def roster_publish(*, roster: Roster, user=None, from_date: dt.date | None = None) -> int:
-    """HR publishes a ready roster: its days from `from_date` become the published schedule.
+    """HR publishes a ready roster: its days from a start date become the published schedule.
 
-    Days already published before today are never rewritten; published days from the cut-off on
-    are replaced. Returns the number of schedule rows written. `user=None` is the command line.
+    Published days before the start are never rewritten; from the start on they are replaced. The
+    start is `from_date` when given, else the date this version was regenerated from, else the
+    phase's first day for a first publication, else today (so a plain re-publication never
+    rewrites days already lived). Returns the number of schedule rows written; `user=None` is the
+    command line.
     """
     if user is not None and not access.scope_for(user).is_hr:
         raise PermissionDenied
@@ -555,8 +558,15 @@ def roster_publish(*, roster: Roster, user=None, from_date: dt.date | None = Non
             f"Tanggal mulai terbit {from_date.isoformat()} di luar tahap "
             f"({phase.start.isoformat()} s.d. {phase.end.isoformat()})."
         )
-    start = max(from_date or phase.start, phase.start)
-    cutoff = max(start, timezone.localdate())
+    if from_date is not None:
+        start = from_date
+    elif roster.regenerate_from is not None:
+        start = max(roster.regenerate_from, phase.start)
+    elif not ScheduleDay.objects.filter(phase=phase, opd=roster.opd).exists():
+        start = phase.start
+    else:
+        start = max(phase.start, timezone.localdate())
+    cutoff = start
     ScheduleDay.objects.filter(phase=phase, opd=roster.opd, day__gte=cutoff).delete()
     # someone who moved here from another OPD: their days here replace that OPD's from the cut-off
     ScheduleDay.objects.filter(
@@ -597,9 +607,8 @@ def roster_publish(*, roster: Roster, user=None, from_date: dt.date | None = Non
     if not written and others.exists():
         # rolled back: the schedule in force stays with the version that wrote it
         raise ValidationError(
-            f"Tidak ada hari yang dapat diterbitkan mulai {start.isoformat()}: hari yang sudah "
-            f"lewat (sebelum {timezone.localdate().isoformat()}) tidak ditulis ulang, jadi "
-            "jadwal terbit tetap versi sebelumnya."
+            f"Tidak ada hari yang dapat diterbitkan mulai {start.isoformat()}, jadi jadwal "
+            "terbit tetap versi sebelumnya. Pilih tanggal mulai terbit (--from) di dalam tahap."
         )
     Roster.objects.filter(phase=phase, opd=roster.opd, workflow=Roster.Workflow.PUBLISHED).exclude(
         pk=roster.pk

@@ -247,20 +247,46 @@ def test_two_starts_making_the_same_new_version_at_once_do_not_fail(jabar):
 
 
 @pytest.mark.django_db
-def test_publishing_a_version_that_can_change_no_day_is_refused(jabar):
+def test_a_plain_republication_after_the_phase_changes_nothing_and_is_refused(jabar):
     first = generate(jabar.phase2, jabar.kominfo, seed=1)
     rosters.roster_publish(roster=first, user=jabar.hr)
     second = generate(jabar.phase2, jabar.kominfo, seed=2)
     with (
         mock.patch("django.utils.timezone.localdate", return_value=AFTER_THE_PHASES),
-        pytest.raises(ValidationError, match="tidak ditulis ulang"),
+        pytest.raises(ValidationError, match="Tidak ada hari yang dapat diterbitkan"),
     ):
-        rosters.roster_publish(roster=second, user=jabar.hr, from_date=D(2025, 12, 15))
+        rosters.roster_publish(roster=second, user=jabar.hr)
     first.refresh_from_db()
     second.refresh_from_db()
     assert first.workflow == Roster.Workflow.PUBLISHED
     assert second.workflow == Roster.Workflow.DRAFT
     assert set(ScheduleDay.objects.values_list("roster_id", flat=True)) == {first.pk}
+
+
+@pytest.mark.django_db
+def test_an_explicit_publication_date_is_honoured_after_the_phase_too(jabar):
+    first = generate(jabar.phase2, jabar.kominfo, seed=1)
+    rosters.roster_publish(roster=first, user=jabar.hr)
+    second = generate(jabar.phase2, jabar.kominfo, seed=2)
+    cut = D(2025, 12, 15)
+    with mock.patch("django.utils.timezone.localdate", return_value=AFTER_THE_PHASES):
+        rosters.roster_publish(roster=second, user=jabar.hr, from_date=cut)
+    rows = ScheduleDay.objects.filter(opd=jabar.kominfo)
+    assert set(rows.filter(day__lt=cut).values_list("roster_id", flat=True)) == {first.pk}
+    assert set(rows.filter(day__gte=cut).values_list("roster_id", flat=True)) == {second.pk}
+
+
+@pytest.mark.django_db
+def test_a_version_regenerated_from_a_date_is_published_from_that_date(jabar):
+    first = generate(jabar.phase2, jabar.kominfo, seed=1)
+    rosters.roster_publish(roster=first, user=jabar.hr)
+    cut = D(2025, 12, 10)
+    second = generate(jabar.phase2, jabar.kominfo, seed=2, regenerate_from=cut)
+    with mock.patch("django.utils.timezone.localdate", return_value=AFTER_THE_PHASES):
+        rosters.roster_publish(roster=second, user=jabar.hr)
+    rows = ScheduleDay.objects.filter(opd=jabar.kominfo)
+    assert set(rows.filter(day__lt=cut).values_list("roster_id", flat=True)) == {first.pk}
+    assert set(rows.filter(day__gte=cut).values_list("roster_id", flat=True)) == {second.pk}
 
 
 @pytest.mark.django_db
