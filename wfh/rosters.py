@@ -82,7 +82,11 @@ def rosters_start(
             f"Tanggal buat ulang {regenerate_from.isoformat()} di luar tahap "
             f"({phase.start.isoformat()} s.d. {phase.end.isoformat()})."
         )
-    targets = list(opds) if opds is not None else list(selectors.phase_opds(phase))
+    covered = selectors.phase_opds(phase)
+    targets = list(opds) if opds is not None else list(covered)
+    outside = sorted(o.code for o in targets if not covered.filter(pk=o.pk).exists())
+    if outside:
+        raise ValidationError(f"Tahap {phase.slug} tidak mencakup OPD {', '.join(outside)}.")
     rosters = []
     for opd in targets:
         if user is not None and not access.can_manage_opd(user, opd):

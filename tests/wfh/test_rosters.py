@@ -368,3 +368,19 @@ def test_a_day_off_added_after_generation_is_not_published(jabar):
     rosters.roster_publish(roster=roster, user=jabar.hr)
     published = set(ScheduleDay.objects.filter(roster=roster).values_list("day", flat=True))
     assert D(2025, 11, 12) not in published and D(2025, 11, 11) in published
+
+
+@pytest.mark.django_db
+def test_an_opd_outside_the_phase_is_refused(jabar):
+    jabar.phase1.opds.add(jabar.kominfo)  # the phase now covers DISKOMINFO only
+    with pytest.raises(ValidationError, match="DISDUKCAPIL"):
+        rosters.rosters_start(phase=jabar.phase1, opds=[jabar.dukcapil])
+    with pytest.raises(CommandError, match="DISDUKCAPIL"):
+        call_command(
+            "generate_roster",
+            "--phase",
+            jabar.phase1.slug,
+            "--opd",
+            "DISDUKCAPIL",
+            stdout=io.StringIO(),
+        )
