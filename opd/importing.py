@@ -1179,22 +1179,12 @@ class _Checker:
         )
         # loops in the final parent graph (file rows override the database)
         parent_of = {code: rec.parent_code for code, rec in self.db.opds.items()}
-        for code, rec in self.opds.items():
-            if rec.ok:
-                parent_of[code] = rec.parent_code
-        for loop in _find_loops(parent_of):
-            text = " → ".join(_shorten(loop + [loop[0]]))
-            for code in loop:
-                rec = self.opds.get(code)
-                if rec is not None and rec.ok:
-                    self.error(
-                        "opds",
-                        rec.row,
-                        "parent_code",
-                        _("Induk OPD berputar: %(loop)s.") % {"loop": text},
-                    )
-                    rec.ok = False
-                    work.append(code)
+        parent_of.update({code: rec.parent_code for code, rec in self.opds.items() if rec.ok})
+        work.extend(
+            self._flag_loops(
+                parent_of, self.opds, "opds", "parent_code", _("Induk OPD berputar: %(loop)s.")
+            )
+        )
         self._cascade(
             work, children, lambda rec, code: self._opd_ref("opds", rec.row, "parent_code", code)
         )
@@ -1503,24 +1493,28 @@ class _Checker:
 
     def _check_supervisor_loops(self, subordinates) -> None:
         boss_of = {nip: rec.supervisor_nip for nip, rec in self.db.employees.items()}
-        for nip, rec in self.employees.items():
-            if rec.ok:
-                boss_of[nip] = rec.supervisor_nip
-        work = []
-        for loop in _find_loops(boss_of):
-            text = " → ".join(_shorten(loop + [loop[0]]))
-            for nip in loop:
-                rec = self.employees.get(nip)
-                if rec is not None and rec.ok:
-                    self.error(
-                        "employees",
-                        rec.row,
-                        "supervisor_nip",
-                        _("Rantai atasan berputar: %(loop)s.") % {"loop": text},
-                    )
-                    rec.ok = False
-                    work.append(nip)
+        boss_of.update({nip: rec.supervisor_nip for nip, rec in self.employees.items() if rec.ok})
+        work = self._flag_loops(
+            boss_of,
+            self.employees,
+            "employees",
+            "supervisor_nip",
+            _("Rantai atasan berputar: %(loop)s."),
+        )
         self._cascade(work, subordinates, self._supervisor_ref)
+
+    def _flag_loops(self, link_of, records, sheet: str, column: str, message: str) -> list[str]:
+        """Report each file row on a loop of `link_of` (parents or supervisors); return the keys."""
+        flagged = []
+        for loop in _find_loops(link_of):
+            text = " → ".join(_shorten(loop + [loop[0]]))
+            for key in loop:
+                rec = records.get(key)
+                if rec is not None and rec.ok:
+                    self.error(sheet, rec.row, column, message % {"loop": text})
+                    rec.ok = False
+                    flagged.append(key)
+        return flagged
 
     def _check_heads(self, subordinates) -> None:
         """At most one head per unit, counting database heads the import leaves in place."""
