@@ -1,10 +1,10 @@
-import csv
 from pathlib import Path
 
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
+from attendance.management.commands._csv import read_rows
 from attendance.models import EventSource
 from attendance.services import (
     DUPLICATE,
@@ -44,22 +44,7 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, file: Path, source: str, **options):
-        try:
-            with file.open(newline="", encoding="utf-8-sig") as handle:
-                reader = csv.DictReader(handle)
-                header = [h.strip() for h in reader.fieldnames or []]
-                missing = sorted(REQUIRED - set(header))
-                if missing:
-                    raise CommandError(
-                        f"Baris 1: kolom wajib tidak ada: {', '.join(missing)}. "
-                        f"Kolom yang dikenal: {', '.join(COLUMNS)}."
-                    )
-                rows = [
-                    (number, {(k or "").strip(): v for k, v in row.items()})
-                    for number, row in enumerate(reader, start=2)
-                ]
-        except (OSError, UnicodeDecodeError) as exc:
-            raise CommandError(f"Berkas {file} tidak dapat dibaca: {exc}") from None
+        rows = read_rows(file, columns=COLUMNS, required=REQUIRED)
 
         counts = {"accepted": 0, FLAGGED: 0, DUPLICATE: 0, REJECTED: 0}
         received_at = timezone.now()

@@ -1,8 +1,8 @@
-import csv
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
+from attendance.management.commands._csv import read_rows
 from attendance.services import LeaveImportError, leave_import
 
 COLUMNS = ["nip", "kind", "start", "end", "status", "note"]
@@ -19,22 +19,10 @@ class Command(BaseCommand):
         parser.add_argument("file", type=Path)
 
     def handle(self, *args, file: Path, **options):
-        try:
-            with file.open(newline="", encoding="utf-8-sig") as handle:
-                reader = csv.DictReader(handle)
-                header = [h.strip() for h in reader.fieldnames or []]
-                missing = sorted(REQUIRED - set(header))
-                if missing:
-                    raise CommandError(
-                        f"Baris 1: kolom wajib tidak ada: {', '.join(missing)}. "
-                        f"Kolom yang dikenal: {', '.join(COLUMNS)}."
-                    )
-                rows = [
-                    (number, {(k or "").strip(): v or "" for k, v in row.items()})
-                    for number, row in enumerate(reader, start=2)
-                ]
-        except (OSError, UnicodeDecodeError) as exc:
-            raise CommandError(f"Berkas {file} tidak dapat dibaca: {exc}") from None
+        rows = [
+            (number, {k: v or "" for k, v in row.items()})
+            for number, row in read_rows(file, columns=COLUMNS, required=REQUIRED)
+        ]
         try:
             records = leave_import(rows=rows)
         except LeaveImportError as exc:
