@@ -84,7 +84,8 @@ def rosters_start(
         )
     covered = selectors.phase_opds(phase)
     targets = list(opds) if opds is not None else list(covered)
-    outside = sorted(o.code for o in targets if not covered.filter(pk=o.pk).exists())
+    covered_ids = set(covered.values_list("pk", flat=True))
+    outside = sorted(o.code for o in targets if o.pk not in covered_ids)
     if outside:
         raise ValidationError(f"Tahap {phase.slug} tidak mencakup OPD {', '.join(outside)}.")
     rosters = []
