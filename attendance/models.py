@@ -232,6 +232,11 @@ class AttendanceEvent(models.Model):
     timestamp = models.DateTimeField(_("waktu"))
     utc_offset_minutes = models.SmallIntegerField(_("selisih UTC (menit)"))
     day = models.DateField(_("hari kerja"))
+    local_second = models.PositiveIntegerField(
+        _("detik sejak tengah malam setempat"),
+        default=0,
+        help_text=_("Jam presensi di zona waktu OPD, dalam detik: dasar hitungan TL/PSW."),
+    )
     kind = models.CharField(_("jenis"), max_length=3, choices=EventKind.choices)
     mode = models.CharField(_("mode yang diklaim"), max_length=3, choices=ClaimedMode.choices)
     latitude = models.DecimalField(
@@ -346,3 +351,201 @@ class LeaveRecord(models.Model):
 
     def __str__(self) -> str:
         return f"{self.employee_id} {self.kind} {self.start}–{self.end}"
+
+
+# -- daily work reports (laporan kinerja harian) ---------------------------------------------------
+
+
+class ReportStatus(models.TextChoices):
+    SUBMITTED = "submitted", _("diajukan")
+    APPROVED = "approved", _("disetujui")
+    RETURNED = "returned", _("dikembalikan")
+
+
+class WorkReport(models.Model):
+    """What an employee did on a WFH day and its outputs; the supervisor approves or returns it."""
+
+    employee = models.ForeignKey(
+        Employee, verbose_name=_("pegawai"), on_delete=models.CASCADE, related_name="work_reports"
+    )
+    day = models.DateField(_("tanggal"))
+    activities = models.TextField(_("uraian kegiatan"))
+    outputs = models.TextField(_("hasil kerja (output)"))
+    status = models.CharField(
+        _("status"), max_length=10, choices=ReportStatus.choices, default=ReportStatus.SUBMITTED
+    )
+    submitted_at = models.DateTimeField(_("diajukan pada"))
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("ditinjau oleh"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    reviewed_at = models.DateTimeField(_("ditinjau pada"), null=True, blank=True)
+    review_note = models.TextField(_("catatan atasan"), blank=True)
+
+    class Meta:
+        ordering = ["-day", "employee"]
+        constraints = [
+            models.UniqueConstraint(fields=["employee", "day"], name="one_work_report_per_day")
+        ]
+        indexes = [models.Index(fields=["day", "status"])]
+        verbose_name = _("laporan kinerja harian")
+        verbose_name_plural = _("laporan kinerja harian")
+
+    def __str__(self) -> str:
+        return f"{self.employee_id} {self.day}"
+
+
+# -- daily records and summaries (built by attendance.summaries with set-based SQL) ----------------
+
+
+class DayStatus(models.TextChoices):
+    HADIR_WFO = "hadir_wfo", _("Hadir WFO")
+    HADIR_WFH = "hadir_wfh", _("Hadir WFH")
+    TERLAMBAT = "terlambat", _("Terlambat")
+    PSW = "psw", _("Pulang sebelum waktu")
+    TIDAK_HADIR = "tidak_hadir", _("Tidak hadir")
+    CUTI = "cuti", _("Cuti")
+    SAKIT = "sakit", _("Sakit")
+    DINAS_LUAR = "dinas_luar", _("Dinas luar")
+
+
+class ReportState(models.TextChoices):
+    NOT_NEEDED = "", _("tidak perlu")
+    MISSING = "missing", _("belum ada")
+    SUBMITTED = "submitted", _("diajukan")
+    APPROVED = "approved", _("disetujui")
+    RETURNED = "returned", _("dikembalikan")
+
+
+class DailyRecord(models.Model):
+    """One employee on one working day of their OPD: scheduled mode, what happened, TL/PSW tiers,
+    the work report's state and the unexcused absences so far this year (PP 94/2021)."""
+
+    employee = models.ForeignKey(
+        Employee, verbose_name=_("pegawai"), on_delete=models.CASCADE, related_name="daily_records"
+    )
+    day = models.DateField(_("tanggal"))
+    opd = models.ForeignKey(
+        Opd, verbose_name=_("OPD"), on_delete=models.CASCADE, related_name="+", db_index=False
+    )
+    unit = models.ForeignKey(
+        "opd.Unit",
+        verbose_name=_("unit kerja"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        db_index=False,
+    )
+    scheduled_mode = models.CharField(_("mode terjadwal"), max_length=5)
+    status = models.CharField(_("status"), max_length=12, choices=DayStatus.choices)
+    leave_kind = models.CharField(_("jenis cuti/dinas"), max_length=20, blank=True)
+    first_in = models.DateTimeField(_("masuk pertama"), null=True, blank=True)
+    last_out = models.DateTimeField(_("pulang terakhir"), null=True, blank=True)
+    present_mode = models.CharField(_("mode hadir"), max_length=3, blank=True)
+    late_minutes = models.PositiveIntegerField(_("menit terlambat"), default=0)
+    late_tier = models.CharField(_("tingkat TL"), max_length=8, blank=True)
+    early_minutes = models.PositiveIntegerField(_("menit pulang cepat"), default=0)
+    early_tier = models.CharField(_("tingkat PSW"), max_length=8, blank=True)
+    mismatch = models.BooleanField(_("mode tidak sesuai"), default=False)
+    pending_review = models.PositiveSmallIntegerField(_("presensi menunggu tinjauan"), default=0)
+    report_state = models.CharField(
+        _("laporan kinerja"), max_length=10, choices=ReportState.choices, blank=True
+    )
+    unexcused_ytd = models.PositiveSmallIntegerField(_("alpa tahun ini"), default=0)
+    pp94_level = models.CharField(_("ambang PP 94/2021"), max_length=40, blank=True)
+    computed_at = models.DateTimeField(_("dihitung pada"))
+
+    class Meta:
+        ordering = ["day", "opd", "employee"]
+        constraints = [
+            models.UniqueConstraint(fields=["employee", "day"], name="one_daily_record_per_day")
+        ]
+        indexes = [models.Index(fields=["opd", "day"])]
+        verbose_name = _("rekap harian pegawai")
+        verbose_name_plural = _("rekap harian pegawai")
+
+    def __str__(self) -> str:
+        return f"{self.employee_id} {self.day} {self.status}"
+
+
+class OpdDaySummary(models.Model):
+    """One OPD on one working day: the counts HR reads, and its weakest unit on site."""
+
+    opd = models.ForeignKey(
+        Opd, verbose_name=_("OPD"), on_delete=models.CASCADE, related_name="day_summaries"
+    )
+    day = models.DateField(_("tanggal"))
+    headcount = models.PositiveIntegerField(_("jumlah pegawai"), default=0)
+    scheduled_wfh = models.PositiveIntegerField(_("terjadwal WFH"), default=0)
+    scheduled_wfo = models.PositiveIntegerField(_("terjadwal WFO"), default=0)
+    present_wfh = models.PositiveIntegerField(_("hadir WFH"), default=0)
+    present_wfo = models.PositiveIntegerField(_("hadir WFO"), default=0)
+    absent = models.PositiveIntegerField(_("tidak hadir"), default=0)
+    late = models.PositiveIntegerField(_("terlambat"), default=0)
+    early = models.PositiveIntegerField(_("pulang sebelum waktu"), default=0)
+    on_leave = models.PositiveIntegerField(_("cuti/sakit/dinas"), default=0)
+    mismatches = models.PositiveIntegerField(_("mode tidak sesuai"), default=0)
+    reports_missing = models.PositiveIntegerField(_("laporan belum ada"), default=0)
+    lowest_unit = models.ForeignKey(
+        "opd.Unit",
+        verbose_name=_("unit paling sedikit di kantor"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    lowest_unit_onsite = models.PositiveIntegerField(_("hadir di kantor"), null=True, blank=True)
+    lowest_unit_minimum = models.PositiveIntegerField(_("minimum di kantor"), null=True, blank=True)
+    computed_at = models.DateTimeField(_("dihitung pada"))
+
+    class Meta:
+        ordering = ["-day", "opd__code"]
+        constraints = [
+            models.UniqueConstraint(fields=["opd", "day"], name="one_summary_per_opd_day")
+        ]
+        indexes = [models.Index(fields=["day"])]
+        verbose_name = _("rekap harian OPD")
+        verbose_name_plural = _("rekap harian OPD")
+
+    def __str__(self) -> str:
+        return f"{self.opd_id} {self.day}"
+
+
+class SummaryRun(models.Model):
+    """One run of the summaries (nightly, command, or a recompute): its range and outcome."""
+
+    class Trigger(models.TextChoices):
+        NIGHTLY = "nightly", _("terjadwal malam")
+        COMMAND = "command", _("perintah")
+        RECOMPUTE = "recompute", _("hitung ulang")
+
+    class Outcome(models.TextChoices):
+        RUNNING = "running", _("berjalan")
+        OK = "ok", _("berhasil")
+        FAILED = "failed", _("gagal")
+
+    trigger = models.CharField(_("pemicu"), max_length=10, choices=Trigger.choices)
+    start = models.DateField(_("dari"))
+    end = models.DateField(_("sampai"))
+    opd_ids = models.JSONField(_("OPD"), default=list, blank=True)
+    records = models.PositiveIntegerField(_("rekap pegawai"), default=0)
+    summaries = models.PositiveIntegerField(_("rekap OPD"), default=0)
+    started_at = models.DateTimeField(_("mulai"))
+    duration_s = models.FloatField(_("durasi (detik)"), null=True, blank=True)
+    outcome = models.CharField(
+        _("hasil"), max_length=8, choices=Outcome.choices, default=Outcome.RUNNING
+    )
+    error = models.TextField(_("galat"), blank=True)
+
+    class Meta:
+        ordering = ["-started_at"]
+        verbose_name = _("proses rekap")
+        verbose_name_plural = _("proses rekap")
+
+    def __str__(self) -> str:
+        return f"{self.trigger} {self.start}–{self.end} {self.outcome}"

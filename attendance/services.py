@@ -242,6 +242,11 @@ def _days_off(days: set[dt.date]) -> dict[dt.date, tuple[str, frozenset[int]]]:
     return result
 
 
+def _local_second(ts: dt.datetime, tz_name: str) -> int:
+    local = rules.local_time(ts, tz_name)
+    return local.hour * 3600 + local.minute * 60 + local.second
+
+
 def _fix(ts: dt.datetime, lat, lon, acc) -> rules.Fix:
     return rules.Fix(ts, float(lat), float(lon), acc)
 
@@ -414,6 +419,7 @@ def _ingest(items: list[dict], source: str, received_at: dt.datetime) -> list[Re
             timestamp=p.ts.astimezone(dt.UTC),
             utc_offset_minutes=int(offset.total_seconds() // 60),
             day=day,
+            local_second=_local_second(p.ts, opd.time_zone),
             kind=p.kind,
             mode=p.mode,
             latitude=p.latitude,

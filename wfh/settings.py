@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from celery.schedules import crontab
 from django.core.exceptions import ImproperlyConfigured
 
 from wfh.env import (
@@ -46,6 +47,7 @@ INSTALLED_APPS = [
     "opd",
     "wfh",
     "attendance",
+    "api",
 ]
 
 MIDDLEWARE = [
@@ -149,6 +151,16 @@ CELERY_TIMEZONE = TIME_ZONE
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_TASK_ACKS_LATE = False
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+# Nightly: yesterday's attendance records and OPD summaries, after every time zone's midnight.
+CELERY_BEAT_SCHEDULE = {
+    "summarize-yesterday": {
+        "task": "attendance.summarize_yesterday",
+        "schedule": crontab(
+            hour=env_int("SUMMARY_HOUR", 0, minimum=0),
+            minute=env_int("SUMMARY_MINUTE", 30, minimum=0),
+        ),
+    },
+}
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [

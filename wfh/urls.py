@@ -17,4 +17,6 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("", include("opd.urls")),
     path("", include("wfh.schedule_urls")),
+    path("", include("attendance.urls")),
+    path("api/v1/", include("api.urls")),
 ]

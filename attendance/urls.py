@@ -1,0 +1,6 @@
+"""Attendance pages (namespace "attendance")."""
+
+
+app_name = "attendance"
+
+urlpatterns: list = []
