@@ -1,0 +1,3 @@
+"""Attendance pages: leave (included by attendance/urls.py, namespace "attendance")."""
+
+urlpatterns: list = []

@@ -1,0 +1,3 @@
+"""Attendance pages: presence (included by attendance/urls.py, namespace "attendance")."""
+
+urlpatterns: list = []
