@@ -315,6 +315,7 @@ class LeaveStatus(models.TextChoices):
     APPROVED = "approved", _("disetujui")
     PENDING = "pending", _("diajukan")
     REJECTED = "rejected", _("ditolak")
+    CANCELLED = "cancelled", _("dibatalkan")
 
 
 class LeaveRecord(models.Model):
@@ -339,6 +340,17 @@ class LeaveRecord(models.Model):
         related_name="+",
     )
     created_at = models.DateTimeField(_("dicatat pada"), auto_now_add=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("diputuskan oleh"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Yang menyetujui, menolak atau membatalkan."),
+    )
+    decided_at = models.DateTimeField(_("diputuskan pada"), null=True, blank=True)
+    decision_note = models.TextField(_("catatan keputusan"), blank=True)
 
     class Meta:
         ordering = ["employee", "start"]
