@@ -54,6 +54,7 @@ def seed(**options) -> str:
     out = StringIO()
     options.setdefault("employees", HEADCOUNT)
     options.setdefault("seed", SEED)
+    options.setdefault("days", 0)  # the registry only: tests/attendance/test_demo.py covers the rest
     call_command("seed_demo", stdout=out, **options)
     return out.getvalue()
 
@@ -367,7 +368,7 @@ def test_headcount_below_the_minimum_is_refused():
 def test_a_refused_reset_keeps_the_registry_and_does_not_claim_it_deleted_anything(city):
     out = StringIO()
     with pytest.raises(CommandError, match="250"):
-        call_command("seed_demo", employees=100, reset=True, stdout=out)
+        call_command("seed_demo", employees=100, reset=True, days=0, stdout=out)
     assert "Dihapus" not in out.getvalue()
     assert Employee.objects.count() == HEADCOUNT
 

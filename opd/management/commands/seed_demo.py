@@ -4,6 +4,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.db.models import ProtectedError
 
+from attendance.demo import DEFAULT_ACTIVITY_DAYS, ActivityResult, seed_activity
 from opd.demo import (
     DEFAULT_EMPLOYEES,
     DEFAULT_PASSWORD,
@@ -39,6 +40,15 @@ class Command(BaseCommand):
             "--password", default=None, help=f"kata sandi akun demo (bawaan {DEFAULT_PASSWORD})"
         )
         parser.add_argument(
+            "--days",
+            type=int,
+            default=DEFAULT_ACTIVITY_DAYS,
+            help=(
+                "hari kalender sebelum hari ini yang diisi jadwal terbit, presensi, cuti dan "
+                f"laporan kinerja, lalu direkap (bawaan {DEFAULT_ACTIVITY_DAYS}; 0 = registri saja)"
+            ),
+        )
+        parser.add_argument(
             "--if-empty",
             action="store_true",
             help="tidak melakukan apa-apa bila sudah ada OPD",
@@ -49,9 +59,11 @@ class Command(BaseCommand):
             help="hapus dulu pegawai, unit, OPD, riwayat penempatan dan pengguna non-superuser",
         )
 
-    def handle(self, *args, employees, seed, password, if_empty, reset, **options):
+    def handle(self, *args, employees, seed, password, days, if_empty, reset, **options):
         if if_empty and reset:
             raise CommandError("--if-empty dan --reset tidak bisa dipakai bersamaan.")
+        if not 0 <= days <= 366:
+            raise CommandError(f"--days harus 0 sampai 366; diberikan {days}.")
         existing = Opd.objects.count()
         if existing and if_empty:
             self.stdout.write(
@@ -71,6 +83,9 @@ class Command(BaseCommand):
                 result = seed_demo(
                     employees=employees, seed=seed, password=password or DEFAULT_PASSWORD
                 )
+                activity = (
+                    seed_activity(days=days, seed=seed, say=self.stdout.write) if days else None
+                )
         except DemoError as exc:
             raise CommandError(str(exc)) from None
         except ProtectedError as exc:
@@ -81,6 +96,24 @@ class Command(BaseCommand):
                 "{units:,} unit, {opds:,} OPD, {users:,} pengguna.".format(**deleted)
             )
         self._report(result, time.monotonic() - started)
+        if activity is not None:
+            self._report_activity(activity)
+
+    def _report_activity(self, a: ActivityResult) -> None:
+        out = self.stdout
+        out.write("")
+        out.write(
+            f"Jadwal terbit: {a.rosters} jadwal OPD ({', '.join(a.phases) or '-'}), "
+            f"{a.schedule_rows:,} hari-pegawai."
+        )
+        for failure in a.failed:
+            out.write(self.style.WARNING(f"  gagal: {failure}"))
+        out.write(
+            f"Presensi {a.start:%d-%m-%Y} s.d. {a.end:%d-%m-%Y}: {a.events:,} presensi, "
+            f"{a.leave:,} cuti/sakit/dinas, {a.reports:,} laporan kinerja, "
+            f"{a.flagged_waiting:,} menunggu tinjauan; rekap {a.records:,} pegawai-hari dan "
+            f"{a.summaries:,} OPD-hari."
+        )
 
     def _report(self, result: DemoResult, seconds: float) -> None:
         kinds = result.opds_by_kind

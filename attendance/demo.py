@@ -1,0 +1,356 @@
+"""Demo attendance: leave, check-ins and check-outs, work reports and a few events waiting for
+review, for the days before today, as a municipality's month would look.
+
+The figures are made up but shaped like a real month: most staff arrive before 07:30, a few are
+late in each TL tier, a few leave early or forget to check out, some are absent without leave,
+some come to the office on a WFH day (a mismatch), and a handful check in far from the office,
+which waits in the OPD admin's review queue. Same seed, same month.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import random
+import zoneinfo
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.db.models import Q
+from django.utils import timezone
+
+from attendance import rules
+from attendance.models import (
+    AttendanceEvent,
+    EventSource,
+    EventStatus,
+    LeaveKind,
+    LeaveRecord,
+    ReportStatus,
+    WorkingHours,
+    WorkReport,
+)
+from attendance.services import OUTSIDE_GEOFENCE, flag_text
+from opd.models import Employee, Opd
+from wfh.calendar import working_days
+from wfh.models import Mode, ScheduleDay
+
+BATCH = 5000
+PENDING_DAYS = 3  # flagged events of the last days still wait for review; older ones were decided
+
+# Chances per employee and working day (not on leave).
+P_ABSENT = 0.015
+P_LATE = 0.07
+P_EARLY = 0.03
+P_NO_OUT = 0.01
+P_MISMATCH = 0.03  # scheduled WFH, came to the office
+P_OUTSIDE = 0.006  # a WFO check-in far from the office
+P_REPORT = 0.88
+LATE_BANDS = ((1, 30, 0.70), (31, 60, 0.18), (61, 90, 0.08), (91, 150, 0.04))
+LEAVE_KINDS = (
+    (LeaveKind.CUTI_TAHUNAN, 0.55),
+    (LeaveKind.SAKIT, 0.25),
+    (LeaveKind.DINAS_LUAR, 0.15),
+    (LeaveKind.CUTI_ALASAN_PENTING, 0.05),
+)
+ACTIVITIES = (
+    ("Menyusun draf laporan bulanan bidang", "Draf laporan bulanan (12 halaman)"),
+    ("Memverifikasi data usulan kegiatan dari kelurahan", "38 usulan terverifikasi"),
+    ("Rapat daring koordinasi program", "Notula rapat dan daftar tindak lanjut"),
+    ("Memperbarui basis data aset", "214 baris data aset diperbarui"),
+    ("Menjawab surat dan disposisi melalui aplikasi persuratan", "17 surat dijawab"),
+    ("Menyusun kerangka acuan kerja", "KAK kegiatan sosialisasi"),
+    ("Menganalisis capaian indikator kinerja", "Tabel capaian triwulan"),
+)
+
+
+@dataclass
+class AttendanceDemoResult:
+    leave: int = 0
+    events: int = 0
+    flagged_waiting: int = 0
+    reports: int = 0
+    days: list[dt.date] = field(default_factory=list)
+
+
+def _weighted(rng: random.Random, choices):
+    return rng.choices([c[0] for c in choices], weights=[c[-1] for c in choices])[0]
+
+
+def _offset(lat: float, lon: float, metres: float, rng: random.Random) -> tuple[Decimal, Decimal]:
+    """A point `metres` away from (lat, lon) in a random direction."""
+    angle = rng.uniform(0, 2 * math.pi)
+    dlat = metres * math.cos(angle) / 111_320
+    dlon = metres * math.sin(angle) / (111_320 * math.cos(math.radians(lat)))
+    return (
+        Decimal(f"{lat + dlat:.6f}"),
+        Decimal(f"{lon + dlon:.6f}"),
+    )
+
+
+def seed_leave(*, start: dt.date, end: dt.date, seed: int) -> int:
+    """About 3% of staff take one stretch of leave, sick leave or duty of 1 to 3 working days."""
+    rng = random.Random(seed * 7 + 1)
+    days = working_days(start, end)
+    if not days:
+        return 0
+    records = []
+    for emp_id in Employee.objects.order_by("pk").values_list("pk", flat=True):
+        if rng.random() >= 0.03:
+            continue
+        first = rng.randrange(len(days))
+        last = min(len(days) - 1, first + rng.randrange(3))
+        records.append(
+            LeaveRecord(
+                employee_id=emp_id,
+                kind=_weighted(rng, LEAVE_KINDS),
+                start=days[first],
+                end=days[last],
+                note="Data demo",
+            )
+        )
+    LeaveRecord.objects.bulk_create(records, batch_size=BATCH)
+    return len(records)
+
+
+def seed_events(*, start: dt.date, end: dt.date, today: dt.date, seed: int) -> AttendanceDemoResult:
+    """Events and work reports for every working day of every OPD in [start, end]."""
+    rng = random.Random(seed * 7 + 2)
+    result = AttendanceDemoResult()
+    policies = {
+        w.opd_id: w.as_policy() for w in WorkingHours.objects.prefetch_related("periods", "tiers")
+    }
+    default_policy = policies[None]
+    schedule = {
+        (e, d): m
+        for e, d, m in ScheduleDay.objects.filter(day__gte=start, day__lte=end).values_list(
+            "employee_id", "day", "mode"
+        )
+    }
+    leave_days: set[tuple[int, dt.date]] = set()
+    for emp, lo, hi in LeaveRecord.objects.filter(
+        status="approved", start__lte=end, end__gte=start
+    ).values_list("employee_id", "start", "end"):
+        day = lo
+        while day <= hi:
+            leave_days.add((emp, day))
+            day += dt.timedelta(days=1)
+    admins = dict(Opd.admins.through.objects.order_by("user_id").values_list("opd_id", "user_id"))
+    supervisors = dict(Employee.objects.filter(user__isnull=False).values_list("pk", "user_id"))
+    now = timezone.now()
+    events: list[AttendanceEvent] = []
+    reports: list[WorkReport] = []
+
+    def flush(final: bool = False) -> None:
+        if events and (final or len(events) >= BATCH):
+            AttendanceEvent.objects.bulk_create(events, batch_size=BATCH)
+            result.events += len(events)
+            events.clear()
+        if reports and (final or len(reports) >= BATCH):
+            WorkReport.objects.bulk_create(reports, batch_size=BATCH)
+            result.reports += len(reports)
+            reports.clear()
+
+    all_days: set[dt.date] = set()
+    for opd in Opd.objects.order_by("code"):
+        tz = zoneinfo.ZoneInfo(opd.time_zone)
+        policy = policies.get(opd.pk, default_policy)
+        staff = list(
+            Employee.objects.filter(opd=opd)
+            .filter(Q(active_from__isnull=True) | Q(active_from__lte=end))
+            .filter(Q(active_to__isnull=True) | Q(active_to__gte=start))
+            .order_by("pk")
+            .values_list("pk", "supervisor_id", "active_from", "active_to")
+        )
+        lat = float(opd.latitude) if opd.latitude is not None else None
+        lon = float(opd.longitude) if opd.longitude is not None else None
+        for day in working_days(start, end, opd_id=opd.pk):
+            all_days.add(day)
+            hours = rules.hours_on(policy, day)
+            if hours is None:
+                continue
+            day_start = dt.datetime.combine(day, hours[0], tzinfo=tz)
+            day_end = dt.datetime.combine(day, hours[1], tzinfo=tz)
+            for emp, supervisor, active_from, active_to in staff:
+                if (active_from and day < active_from) or (active_to and day > active_to):
+                    continue
+                if (emp, day) in leave_days or rng.random() < P_ABSENT:
+                    continue
+                scheduled = schedule.get((emp, day), Mode.WFO)
+                if scheduled == Mode.LEAVE:
+                    continue
+                mode = scheduled
+                if scheduled == Mode.WFH and rng.random() < P_MISMATCH:
+                    mode = Mode.WFO
+                if rng.random() < P_LATE:
+                    low, high, _w = _weighted(rng, [(b, b[2]) for b in LATE_BANDS])
+                    first_in = day_start + dt.timedelta(
+                        minutes=policy.grace_minutes + rng.randint(low, high),
+                        seconds=rng.randint(0, 59),
+                    )
+                else:
+                    first_in = day_start - dt.timedelta(
+                        minutes=rng.randint(3, 45), seconds=rng.randint(0, 59)
+                    )
+                outside = mode == Mode.WFO and lat is not None and rng.random() < P_OUTSIDE
+                stamps = [("in", first_in, outside)]
+                if rng.random() >= P_NO_OUT:
+                    if rng.random() < P_EARLY:
+                        low, high, _w = _weighted(rng, [(b, b[2]) for b in LATE_BANDS])
+                        last_out = day_end - dt.timedelta(minutes=rng.randint(low, high))
+                    else:
+                        last_out = day_end + dt.timedelta(
+                            minutes=rng.randint(0, 50), seconds=rng.randint(0, 59)
+                        )
+                    stamps.append(("out", last_out, False))
+                for kind, ts, far in stamps:
+                    events.append(
+                        _event(
+                            opd, emp, day, kind, ts, mode, far, lat, lon, rng, today, admins, now
+                        )
+                    )
+                    if events[-1].status == EventStatus.FLAGGED:
+                        result.flagged_waiting += 1
+                if scheduled == Mode.WFH and mode == Mode.WFH and rng.random() < P_REPORT:
+                    reports.append(_report(emp, day, day_end, supervisor, supervisors, today, rng))
+            flush()
+    flush(final=True)
+    result.days = sorted(all_days)
+    return result
+
+
+def _event(
+    opd, emp, day, kind, ts, mode, far, lat, lon, rng, today, admins, now
+) -> AttendanceEvent:
+    distance = None
+    latitude = longitude = None
+    accuracy = round(rng.uniform(5, 30), 1)
+    if lat is not None:
+        if mode == Mode.WFO:
+            metres = rng.uniform(1000, 5000) if far else rng.uniform(0, opd.radius_m * 0.6)
+        else:
+            metres = rng.uniform(2000, 12000)
+        latitude, longitude = _offset(lat, lon, metres, rng)
+        if mode == Mode.WFO:
+            distance = round(rules.distance_m(lat, lon, float(latitude), float(longitude)), 1)
+    local = ts.astimezone(zoneinfo.ZoneInfo(opd.time_zone))
+    flags, message, status = [], "", EventStatus.ACCEPTED
+    reviewed_by = reviewed_at = None
+    note = ""
+    if far:
+        flags = [OUTSIDE_GEOFENCE]
+        message = flag_text(OUTSIDE_GEOFENCE, distance=round(distance))
+        status = EventStatus.FLAGGED
+        if (today - day).days > PENDING_DAYS:
+            accepted = rng.random() < 0.7
+            status = EventStatus.ACCEPTED_BY_REVIEW if accepted else EventStatus.REJECTED_BY_REVIEW
+            note = "Rapat di kantor kecamatan." if accepted else "Tidak ada surat tugas."
+            reviewed_by = admins.get(opd.pk)
+            reviewed_at = now
+    return AttendanceEvent(
+        employee_id=emp,
+        opd=opd,
+        timestamp=ts.astimezone(dt.UTC),
+        utc_offset_minutes=int(local.utcoffset().total_seconds() // 60),
+        day=day,
+        local_second=local.hour * 3600 + local.minute * 60 + local.second,
+        kind=kind,
+        mode=mode,
+        latitude=latitude,
+        longitude=longitude,
+        accuracy_m=accuracy,
+        distance_m=distance,
+        source=EventSource.WEB,
+        device_id="demo",
+        external_id=f"demo-{emp}-{day.isoformat()}-{kind}",
+        received_at=ts + dt.timedelta(seconds=rng.randint(1, 20)),
+        status=status,
+        flags=flags,
+        flag_message=message,
+        review_note=note,
+        reviewed_by_id=reviewed_by,
+        reviewed_at=reviewed_at,
+    )
+
+
+def _report(emp, day, day_end, supervisor, supervisors, today, rng) -> WorkReport:
+    activities, outputs = rng.choice(ACTIVITIES)
+    status = ReportStatus.SUBMITTED
+    reviewed_by = reviewed_at = None
+    note = ""
+    if (today - day).days > PENDING_DAYS:
+        r = rng.random()
+        if r < 0.85:
+            status = ReportStatus.APPROVED
+        elif r < 0.90:
+            status = ReportStatus.RETURNED
+            note = "Lengkapi bukti hasil kerja (tautan dokumen)."
+        if status != ReportStatus.SUBMITTED:
+            reviewed_by = supervisors.get(supervisor)
+            reviewed_at = day_end + dt.timedelta(days=1)
+    return WorkReport(
+        employee_id=emp,
+        day=day,
+        activities=activities,
+        outputs=outputs,
+        status=status,
+        submitted_at=day_end - dt.timedelta(minutes=rng.randint(0, 30)),
+        reviewed_by_id=reviewed_by,
+        reviewed_at=reviewed_at,
+        review_note=note,
+    )
+
+
+DEFAULT_ACTIVITY_DAYS = 30
+
+
+@dataclass
+class ActivityResult:
+    start: dt.date
+    end: dt.date
+    phases: list[str]
+    rosters: int
+    failed: list[str]
+    schedule_rows: int
+    leave: int
+    events: int
+    flagged_waiting: int
+    reports: int
+    records: int
+    summaries: int
+
+
+def seed_activity(
+    *, days: int, seed: int, today: dt.date | None = None, say=None
+) -> ActivityResult:
+    """The demo city's recent life: leave first (so rosters respect it), the rosters of the phases
+    around today generated and published, then `days` calendar days of attendance before today,
+    summarised the way the nightly job does."""
+    from attendance.summaries import summarize
+    from wfh.demo import seed_schedules
+
+    today = today or timezone.localdate()
+    end = today - dt.timedelta(days=1)
+    start = today - dt.timedelta(days=days)
+    say = say or (lambda text: None)
+    leave = seed_leave(start=start, end=today + dt.timedelta(days=14), seed=seed)
+    say("Membuat dan menerbitkan jadwal demo…")
+    schedules = seed_schedules(start=start, end=today + dt.timedelta(days=31))
+    say("Mengisi presensi demo…")
+    activity = seed_events(start=start, end=end, today=today, seed=seed)
+    say("Merekap presensi…")
+    run = summarize(start, end)
+    return ActivityResult(
+        start=start,
+        end=end,
+        phases=schedules.phases,
+        rosters=schedules.rosters,
+        failed=schedules.failed,
+        schedule_rows=schedules.published_rows,
+        leave=leave,
+        events=activity.events,
+        flagged_waiting=activity.flagged_waiting,
+        reports=activity.reports,
+        records=run.records,
+        summaries=run.summaries,
+    )

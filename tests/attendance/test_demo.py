@@ -1,0 +1,84 @@
+"""The demo's recent month: published schedules, attendance with its usual troubles, summaries."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from accounts.models import User
+from attendance.demo import seed_activity
+from attendance.models import (
+    AttendanceEvent,
+    DailyRecord,
+    DayStatus,
+    EventStatus,
+    OpdDaySummary,
+    WorkReport,
+)
+from opd.demo import seed_demo
+from opd.models import Opd
+from wfh.calendar import working_days
+from wfh.models import Mode, ScheduleDay
+
+pytestmark = pytest.mark.django_db
+
+TODAY = dt.date(2026, 11, 27)  # a Friday in the 2026 Thursday phase
+
+
+@pytest.fixture(scope="module")
+def demo(django_db_setup, django_db_blocker):
+    with django_db_blocker.unblock():
+        seed_demo(employees=260, seed=7, password="demo12345")
+        result = seed_activity(days=14, seed=7, today=TODAY)
+    yield result
+    with django_db_blocker.unblock():
+        from opd.demo import reset_registry
+
+        reset_registry()
+
+
+def test_the_schedule_around_today_is_published_with_thursdays_at_home(demo):
+    assert not demo.failed
+    assert "jabar-2026-kamis" in demo.phases
+    pegawai = User.objects.get(username="pegawai.demo").employee
+    thursday = dt.date(2026, 11, 26)
+    assert ScheduleDay.objects.get(employee=pegawai, day=thursday).mode == Mode.WFH
+    assert ScheduleDay.objects.filter(day=TODAY + dt.timedelta(days=6)).exists()
+
+
+def test_every_working_day_before_today_is_summarised_for_every_opd_with_staff(demo):
+    days = working_days(demo.start, demo.end)
+    assert days and demo.end == TODAY - dt.timedelta(days=1)
+    opds = Opd.objects.filter(employees__isnull=False).distinct().count()
+    assert OpdDaySummary.objects.filter(day__in=days).count() == opds * len(days)
+    assert demo.summaries == opds * len(days)
+
+
+def test_the_month_has_late_absent_mismatched_and_leave_days(demo):
+    statuses = set(DailyRecord.objects.values_list("status", flat=True))
+    assert {DayStatus.TERLAMBAT, DayStatus.TIDAK_HADIR, DayStatus.HADIR_WFO} <= statuses
+    assert statuses & {DayStatus.HADIR_WFH}
+    assert statuses & {DayStatus.CUTI, DayStatus.SAKIT, DayStatus.DINAS_LUAR}
+    assert DailyRecord.objects.filter(mismatch=True).exists()
+    assert DailyRecord.objects.exclude(late_tier="").values("late_tier").distinct().count() >= 3
+
+
+def test_recent_check_ins_outside_the_geofence_wait_for_review(demo):
+    waiting = AttendanceEvent.objects.filter(status=EventStatus.FLAGGED)
+    assert waiting.count() == demo.flagged_waiting > 0
+    assert all((TODAY - e.day).days <= 3 for e in waiting)
+    assert all(e.distance_m > e.opd.radius_m for e in waiting.select_related("opd"))
+
+
+def test_wfh_days_have_work_reports_and_some_are_missing(demo):
+    assert WorkReport.objects.filter(status="approved").exists()
+    assert DailyRecord.objects.filter(report_state="missing").exists()
+    reported = WorkReport.objects.values_list("employee_id", "day")
+    scheduled = dict(
+        ((e, d), m)
+        for e, d, m in ScheduleDay.objects.filter(day__lt=TODAY).values_list(
+            "employee_id", "day", "mode"
+        )
+    )
+    assert all(scheduled[key] == Mode.WFH for key in reported)
