@@ -1,3 +1,13 @@
 """Attendance pages: presence (included by attendance/urls.py, namespace "attendance")."""
 
-urlpatterns: list = []
+from django.urls import path
+
+from attendance import views
+
+urlpatterns = [
+    path("presensi/", views.checkin, name="checkin"),
+    path("presensi/tinjau/", views.review, name="review"),
+    path("presensi/tinjau/<int:pk>/", views.review_decide, name="review_decide"),
+    path("presensi/rekap/", views.index, name="index"),
+    path("presensi/opd/<str:code>/", views.opd_day, name="opd_day"),
+]

@@ -13,5 +13,5 @@ def home(request):
     if scope.is_supervisor:
         return redirect("opd:employees")
     if scope.employee_id:
-        return redirect("opd:me")
+        return redirect("attendance:checkin")
     return redirect("opd:employees")
