@@ -1,5 +1,22 @@
-"""REST API v1 for other municipal systems (see api/views.py)."""
+"""REST API v1 for other municipal systems (see api/views.py), mounted at /api/v1/."""
+
+from django.urls import path, re_path
+
+from api import views
 
 app_name = "api"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("opds/", views.OpdListView.as_view(), name="opd-list"),
+    path("opds/<str:code>/", views.OpdDetailView.as_view(), name="opd-detail"),
+    path("schedule/", views.ScheduleView.as_view(), name="schedule"),
+    path(
+        "employees/<str:nip>/schedule/",
+        views.EmployeeScheduleView.as_view(),
+        name="employee-schedule",
+    ),
+    path("attendance/events/", views.AttendanceEventsView.as_view(), name="attendance-events"),
+    path("attendance/daily/", views.DailyRecordView.as_view(), name="attendance-daily"),
+    path("summaries/opd/", views.OpdSummaryView.as_view(), name="summaries-opd"),
+    re_path(r"^.*$", views.NotFoundView.as_view(), name="not-found"),
+]

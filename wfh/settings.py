@@ -162,20 +162,47 @@ CELERY_BEAT_SCHEDULE = {
     },
 }
 
+# API v1 (api/): token clients or browser sessions, a scope per view, one error body, one
+# throttle bucket per client (API_THROTTLE_RATE, e.g. "600/minute"; checked by api.checks).
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "rest_framework.authentication.SessionAuthentication",
+        "api.auth.TokenAuthentication",
+        "api.auth.SessionAuthentication",
     ],
-    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
+    "DEFAULT_PERMISSION_CLASSES": ["api.permissions.HasScope"],
+    "DEFAULT_THROTTLE_CLASSES": ["api.throttling.ClientRateThrottle"],
+    "DEFAULT_THROTTLE_RATES": {"api_client": env_str("API_THROTTLE_RATE", "600/minute")},
+    "EXCEPTION_HANDLER": "api.exceptions.exception_handler",
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
-    "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
+    "DEFAULT_PAGINATION_CLASS": "api.pagination.ApiPagination",
     "PAGE_SIZE": 100,
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "WFH-ASN API",
-    "DESCRIPTION": "Jadwal WFH dan presensi ASN untuk sistem lain milik Pemda.",
+    "DESCRIPTION": (
+        "Jadwal WFH dan presensi ASN untuk sistem lain milik Pemda (TPP, e-Kinerja, mesin "
+        "presensi, dasbor).\n\n"
+        "**Akses.** BKPSDM membuat klien API (halaman Klien API, atau `python manage.py "
+        "create_api_client NAMA --scopes schedule:read,attendance:write [--opd KODE]`) dan "
+        "menyerahkan tokennya sekali. Kirim `Authorization: Token <kunci>` pada setiap "
+        "permintaan. Setiap endpoint menyebut cakupan (scope) yang dibutuhkannya; klien yang "
+        "dibatasi ke OPD hanya melihat OPD tersebut.\n\n"
+        "**Galat.** Semua galat berbentuk `{\"code\", \"message\", \"errors\": {isian: "
+        "[pesan]}}`. 429 membawa header Retry-After.\n\n"
+        "**Daftar.** Semua daftar berurutan tetap dan berhalaman: `?page=` dan `?page_size=` "
+        "(paling banyak 1.000)."
+    ),
     "VERSION": "1.0.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SCHEMA_PATH_PREFIX": r"/api/v1/",
+    "COMPONENT_SPLIT_REQUEST": True,
+    "ENUM_NAME_OVERRIDES": {
+        "ScheduleModeEnum": "wfh.models.Mode",
+        "DayStatusEnum": "attendance.models.DayStatus",
+    },
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",

@@ -1,0 +1,142 @@
+"""Who is calling: an API client with `Authorization: Token <key>`, or a browser session.
+
+`Principal` answers the questions every API view asks (may it use this scope, which OPDs may it
+see) the same way for both; for a session user the answers come from opd.access, the one place of
+role rules.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cached_property
+
+from django.db.models import QuerySet
+from django.utils.translation import gettext_lazy as _
+from rest_framework import authentication, exceptions
+
+from api import services
+from api.models import ApiClient, Scope
+from opd import access
+from opd.models import Employee, Opd
+
+
+class ClientUser:
+    """request.user for a token client: authenticated, but no person and no role."""
+
+    is_authenticated = True
+    is_anonymous = False
+    is_active = True
+    is_staff = False
+    is_superuser = False
+    is_hr = False
+    pk = None
+    id = None
+
+    def __init__(self, client: ApiClient):
+        self.client = client
+
+    def __str__(self) -> str:
+        return f"api:{self.client.name}"
+
+
+class TokenAuthentication(authentication.BaseAuthentication):
+    """`Authorization: Token <key>`; a missing header leaves the session authentication to try."""
+
+    keyword = "Token"
+
+    def authenticate(self, request):
+        header = authentication.get_authorization_header(request).split()
+        if not header or header[0].lower() != self.keyword.lower().encode():
+            return None
+        if len(header) != 2:
+            raise exceptions.AuthenticationFailed(
+                _("Header Authorization harus berbentuk 'Token <kunci>' tanpa spasi lain.")
+            )
+        try:
+            token = header[1].decode()
+        except UnicodeError:
+            raise exceptions.AuthenticationFailed(
+                _("Token berisi karakter yang tidak sah.")
+            ) from None
+        client = services.client_for_token(token)
+        if client is None:
+            raise exceptions.AuthenticationFailed(_("Token tidak dikenal atau sudah dicabut."))
+        return ClientUser(client), client
+
+    def authenticate_header(self, request) -> str:
+        return self.keyword
+
+
+class SessionAuthentication(authentication.SessionAuthentication):
+    """Browser sessions (CSRF checked on writes), answering 401 rather than 403 when absent."""
+
+    def authenticate_header(self, request) -> str:
+        return TokenAuthentication.keyword
+
+
+# Session users: which scopes each role may use. The rows they then see follow opd.access.
+def _session_may(scope_name: str, scope: access.Scope) -> bool:
+    if scope_name == Scope.SCHEDULE_READ:
+        return True  # everyone may read schedules they can see (their own, their team's, ...)
+    if scope_name == Scope.ROSTER_WRITE:
+        return scope.is_hr or scope.is_opd_admin
+    return scope.sees_registry  # org, attendance and summaries: HR and OPD admins
+
+
+@dataclass
+class Principal:
+    """The caller of one request."""
+
+    client: ApiClient | None
+    user: object | None
+
+    @classmethod
+    def of(cls, request) -> Principal:
+        if isinstance(request.auth, ApiClient):
+            return cls(client=request.auth, user=None)
+        return cls(client=None, user=request.user)
+
+    def may(self, scope_name: str) -> bool:
+        if self.client is not None:
+            return self.client.has_scope(scope_name)
+        if self.user is None or not self.user.is_authenticated:
+            return False
+        return _session_may(scope_name, access.scope_for(self.user))
+
+    @cached_property
+    def opd_ids(self) -> frozenset[int] | None:
+        """The OPDs this caller is restricted to; None when it may see all of them."""
+        if self.client is not None:
+            ids = frozenset(o.pk for o in self.client.opds.all())
+            return ids or None
+        scope = access.scope_for(self.user)
+        return None if scope.is_hr else scope.opd_ids
+
+    @property
+    def anonymous(self) -> bool:
+        return self.client is None and not (self.user and self.user.is_authenticated)
+
+    def opds(self) -> QuerySet[Opd]:
+        if self.anonymous:  # never reached by a request (HasScope refuses it); schema generation
+            return Opd.objects.none()
+        if self.client is not None:
+            ids = self.opd_ids
+            return Opd.objects.all() if ids is None else Opd.objects.filter(id__in=ids)
+        return access.visible_opds(self.user)
+
+    def employees(self) -> QuerySet[Employee]:
+        """Employees whose rows the caller may read (a session user: opd.access's rule)."""
+        if self.anonymous:
+            return Employee.objects.none()
+        if self.client is not None:
+            ids = self.opd_ids
+            return (
+                Employee.objects.all() if ids is None else Employee.objects.filter(opd_id__in=ids)
+            )
+        return access.visible_employees(self.user)
+
+    @property
+    def throttle_key(self) -> str:
+        if self.client is not None:
+            return f"client:{self.client.pk}"
+        return f"user:{self.user.pk}"

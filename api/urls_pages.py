@@ -1,0 +1,13 @@
+"""HR pages for API clients; include with path("", include("api.urls_pages")) in wfh/urls.py."""
+
+from django.urls import path
+
+from api import views_pages
+
+app_name = "api_pages"
+
+urlpatterns = [
+    path("klien-api/", views_pages.client_list, name="clients"),
+    path("klien-api/<int:pk>/cabut/", views_pages.client_revoke, name="revoke"),
+    path("klien-api/<int:pk>/ganti-token/", views_pages.client_rotate, name="rotate"),
+]

@@ -1,0 +1,241 @@
+"""API v1 views: thin. Reading is in api/selectors.py, writing in the apps' services; who may see
+what comes from api.auth.Principal (opd.access for session users)."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+
+from django.utils.translation import gettext as _
+from drf_spectacular.utils import extend_schema
+from rest_framework import exceptions, generics, status
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from api import docs, filters, selectors, services
+from api.auth import Principal
+from api.models import Scope
+from api.serializers import (
+    DailyRecordSerializer,
+    EmployeeDaySerializer,
+    EventIngestResponseSerializer,
+    OpdDaySummarySerializer,
+    OpdDetailSerializer,
+    OpdSerializer,
+    ScheduleEntrySerializer,
+)
+from attendance import services as attendance_services
+from wfh.models import ScheduleDay
+
+
+class ETagMixin:
+    """A weak ETag over the response body; If-None-Match with it answers 304 Not Modified."""
+
+    def finalize_response(self, request, response, *args, **kwargs):
+        if request.method in ("GET", "HEAD") and response.status_code == 200:
+            body = json.dumps(response.data, sort_keys=True, default=str).encode()
+            etag = f'W/"{hashlib.sha256(body).hexdigest()[:32]}"'
+            response["ETag"] = etag
+            response["Cache-Control"] = "private, no-cache"
+            sent = request.headers.get("If-None-Match", "")
+            if etag in [t.strip() for t in sent.split(",")] or sent.strip() == "*":
+                not_modified = Response(status=status.HTTP_304_NOT_MODIFIED)
+                not_modified["ETag"] = etag
+                not_modified["Cache-Control"] = "private, no-cache"
+                return super().finalize_response(request, not_modified, *args, **kwargs)
+        return super().finalize_response(request, response, *args, **kwargs)
+
+
+# -- organisation ----------------------------------------------------------------------------
+
+
+@docs.endpoint(
+    Scope.ORG_READ,
+    summary="Daftar OPD",
+    description="OPD yang boleh dilihat pemanggil, urut kode.",
+    examples=docs.OPD_LIST_EXAMPLES,
+)
+class OpdListView(generics.ListAPIView):
+    required_scope = Scope.ORG_READ
+    serializer_class = OpdSerializer
+    filterset_class = filters.OpdFilter
+
+    def get_queryset(self):
+        return selectors.opd_list(opds=Principal.of(self.request).opds())
+
+
+@docs.endpoint(
+    Scope.ORG_READ,
+    summary="Satu OPD dengan unitnya",
+    description="OPD dengan kode `code` dan unit kerjanya. 404 bila tidak ada atau di luar cakupan",
+    examples=docs.OPD_DETAIL_EXAMPLES,
+    not_found=True,
+    path={"code": "Kode OPD, mis. DISKOMINFO."},
+)
+class OpdDetailView(generics.RetrieveAPIView):
+    required_scope = Scope.ORG_READ
+    serializer_class = OpdDetailSerializer
+    pagination_class = None
+    filter_backends: list = []
+
+    def get_object(self):
+        opd = selectors.opd_detail(opds=Principal.of(self.request).opds(), code=self.kwargs["code"])
+        if opd is None:
+            raise exceptions.NotFound(
+                _("OPD %(code)s tidak ditemukan atau di luar cakupan Anda.")
+                % {"code": self.kwargs["code"]}
+            )
+        return opd
+
+
+# -- schedule --------------------------------------------------------------------------------
+
+
+@docs.endpoint(
+    Scope.SCHEDULE_READ,
+    summary="Jadwal satu OPD pada satu hari",
+    description=(
+        "Mode terbit (WFH, WFO, LEAVE) tiap pegawai OPD pada tanggal itu, dari roster yang sudah "
+        "diterbitkan; urut kode unit lalu nama. `date` dan `opd` wajib. Jawaban membawa ETag: "
+        "kirim `If-None-Match` untuk mendapat 304 bila tidak berubah."
+    ),
+    examples=docs.SCHEDULE_EXAMPLES,
+    etag=True,
+)
+class ScheduleView(ETagMixin, generics.ListAPIView):
+    required_scope = Scope.SCHEDULE_READ
+    serializer_class = ScheduleEntrySerializer
+    filterset_class = filters.ScheduleFilter
+
+    def get_queryset(self):
+        return selectors.schedule_rows(opds=Principal.of(self.request).opds())
+
+
+@docs.endpoint(
+    Scope.SCHEDULE_READ,
+    summary="Jadwal satu pegawai dalam rentang tanggal",
+    description=(
+        "Mode terbit pegawai dengan NIP `nip` per hari dari `from` sampai `to` (paling panjang "
+        "366 hari), urut tanggal. 404 bila NIP tidak ada atau di luar cakupan. Dengan ETag."
+    ),
+    examples=docs.EMPLOYEE_SCHEDULE_EXAMPLES,
+    not_found=True,
+    etag=True,
+    path={"nip": "NIP 18 digit pegawai."},
+)
+class EmployeeScheduleView(ETagMixin, generics.ListAPIView):
+    required_scope = Scope.SCHEDULE_READ
+    serializer_class = EmployeeDaySerializer
+    filterset_class = filters.EmployeeScheduleFilter
+
+    def get_queryset(self):
+        if getattr(self, "swagger_fake_view", False):  # schema generation: no request
+            return ScheduleDay.objects.none()
+        principal = Principal.of(self.request)
+        employee = selectors.employee_for_schedule(
+            employees=principal.employees(), nip=self.kwargs["nip"]
+        )
+        if employee is None:
+            raise exceptions.NotFound(
+                _("Pegawai dengan NIP %(nip)s tidak ditemukan atau di luar cakupan Anda.")
+                % {"nip": self.kwargs["nip"]}
+            )
+        opds = principal.opds() if principal.client is not None else None
+        return selectors.schedule_for_employee(opds=opds, employee=employee)
+
+
+# -- attendance ------------------------------------------------------------------------------
+
+
+@docs.endpoint(
+    Scope.ATTENDANCE_WRITE,
+    summary="Kirim presensi (sekaligus, paling banyak 1.000)",
+    description=docs.INGEST_DESCRIPTION,
+    request=docs.INGEST_REQUEST,
+    response=EventIngestResponseSerializer,
+    examples=docs.INGEST_EXAMPLES,
+    method="post",
+)
+class AttendanceEventsView(APIView):
+    required_scope = Scope.ATTENDANCE_WRITE
+
+    def post(self, request):
+        items = _batch_items(request.data)
+        principal = Principal.of(request)
+        return Response(services.events_ingest_for(items=items, opd_ids=principal.opd_ids))
+
+
+def _batch_items(data) -> list:
+    if isinstance(data, dict) and set(data) == {"events"}:
+        data = data["events"]
+        where = "events"
+    else:
+        where = "non_field_errors"
+    if not isinstance(data, list):
+        raise exceptions.ValidationError(
+            {where: [_('Kirim daftar presensi JSON, atau objek {"events": [...]}.')]}
+        )
+    if not data:
+        raise exceptions.ValidationError({where: [_("Daftar presensi kosong.")]})
+    if len(data) > attendance_services.MAX_BATCH:
+        raise exceptions.ValidationError(
+            {
+                where: [
+                    _("Paling banyak %(max)s presensi sekali kirim; diterima %(n)s.")
+                    % {"max": attendance_services.MAX_BATCH, "n": len(data)}
+                ]
+            }
+        )
+    return data
+
+
+@docs.endpoint(
+    Scope.ATTENDANCE_READ,
+    summary="Rekap presensi harian per pegawai",
+    description=(
+        "Satu baris per pegawai per hari kerja: mode terjadwal, status, masuk pertama, pulang "
+        "terakhir, menit dan tingkat TL/PSW, tanda mode tidak sesuai, laporan kinerja, dan alpa "
+        "tahun berjalan. `date` wajib; `opd` opsional (tanpa itu: semua OPD dalam cakupan). "
+        "Urut OPD, nama pegawai."
+    ),
+    examples=docs.DAILY_EXAMPLES,
+)
+class DailyRecordView(generics.ListAPIView):
+    required_scope = Scope.ATTENDANCE_READ
+    serializer_class = DailyRecordSerializer
+    filterset_class = filters.DailyRecordFilter
+
+    def get_queryset(self):
+        return selectors.daily_records(opds=Principal.of(self.request).opds())
+
+
+@docs.endpoint(
+    Scope.SUMMARY_READ,
+    summary="Rekap harian per OPD",
+    description=(
+        "Satu baris per OPD per hari kerja: jumlah pegawai, terjadwal dan hadir WFH/WFO, tidak "
+        "hadir, terlambat, cuti, mode tidak sesuai, dan unit dengan kehadiran di kantor terendah "
+        "terhadap minimumnya. `date` wajib; `opd` opsional. Urut kode OPD."
+    ),
+    examples=docs.SUMMARY_EXAMPLES,
+)
+class OpdSummaryView(generics.ListAPIView):
+    required_scope = Scope.SUMMARY_READ
+    serializer_class = OpdDaySummarySerializer
+    filterset_class = filters.OpdSummaryFilter
+
+    def get_queryset(self):
+        return selectors.opd_summaries(opds=Principal.of(self.request).opds())
+
+
+@extend_schema(exclude=True)
+class NotFoundView(APIView):
+    """Any other path under /api/v1/: the error body, not an HTML page."""
+
+    permission_classes: list = []
+    throttle_classes: list = []
+
+    def _not_found(self, request, *args, **kwargs):
+        raise exceptions.NotFound(_("Alamat API ini tidak ada. Lihat /api/docs/."))
+
+    get = post = put = patch = delete = head = options = _not_found
