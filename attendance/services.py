@@ -564,4 +564,8 @@ def leave_import(
             )
     if errors:
         raise LeaveImportError(errors)
-    return LeaveRecord.objects.bulk_create(records)
+    created = LeaveRecord.objects.bulk_create(records)
+    from attendance.leave import leave_imported  # approved rows move the published roster
+
+    leave_imported(created)
+    return created

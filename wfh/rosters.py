@@ -13,13 +13,16 @@ import logging
 import math
 import time
 from collections import Counter, defaultdict
+from collections.abc import Callable
+from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, connection, transaction
-from django.db.models import Exists, OuterRef
+from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 
+from attendance.models import LeaveRecord, LeaveStatus
 from opd import access
 from opd.models import Opd
 from wfh import engine, selectors
@@ -157,7 +160,7 @@ def _employee_id(engine_id: int) -> int:
 
 
 def engine_input(
-    roster: Roster,
+    roster: Roster, *, is_open: Callable[[int, dt.date], bool] | None = None
 ) -> tuple[RosterInput, dict[int, int | None], dict[tuple[int, dt.date], str]]:
     """Everything the engine needs for this roster, each engine id's unit for the rows, and the
     manual cells the engine keeps (their rows keep their source), keyed by engine id and day.
@@ -165,14 +168,28 @@ def engine_input(
     The engine id is the employee's id, except for someone placed in two units of the OPD during
     the phase: each placement is then its own engine employee, -(id x SEGMENTS + k), so every
     day counts in the unit of the time.
+
+    Approved leave (cuti, sakit, dinas luar, tugas belajar) within the phase is each employee's
+    `leave` (DESIGN section 4, invariant 7), read in one query for the whole OPD.
+
+    `is_open(employee_id, day)` says which cells of this roster's rows the engine may decide;
+    every other cell is frozen. Without it the roster's `regenerate_from` decides (days from it
+    on are open; none frozen when it is unset). Manual cells stay frozen even when open, except
+    on a day of approved leave: leave wins over an earlier manual change.
     """
     phase, opd = roster.phase, roster.opd
     days = tuple(working_days(phase.start, phase.end, opd_id=opd.pk))
+    workdays = set(days)
     units = {u.pk: u for u in selectors.units_of(opd)}
     unit_of: dict[int, int | None] = {}
     segments: dict[int, list[tuple[int, dt.date, dt.date]]] = defaultdict(list)
     employees = []
     placements = list(selectors.placements_in(opd, phase.start, phase.end))
+    leave_of = approved_leave_days(
+        selectors.placements_in(opd, phase.start, phase.end).values("employee_id"),
+        phase.start,
+        phase.end,
+    )
     count = Counter(p.employee_id for p in placements)
     for placement in placements:
         emp = placement.employee
@@ -190,6 +207,9 @@ def engine_input(
                 unit_id=placement.unit_id or NO_UNIT,
                 role=placement.unit_role,
                 eligible=emp.wfh_eligible,
+                leave=frozenset(
+                    d for d in leave_of.get(emp.pk, ()) if start <= d <= end and d in workdays
+                ),
                 active_from=start,
                 active_to=end,
             )
@@ -205,7 +225,7 @@ def engine_input(
         pattern = RotationPattern(
             ratio=float(phase.ratio), composition=EngineComposition(roster.composition)
         )
-    frozen, manual = _frozen_cells(roster, segments)
+    frozen, manual = _frozen_cells(roster, segments, leave_of, is_open)
     inp = RosterInput(
         working_days=days,
         units=tuple(sorted(engine_units, key=lambda u: u.id)),
@@ -241,18 +261,45 @@ def _base_cells(roster: Roster) -> dict[tuple[int, dt.date], tuple[str, str]]:
     return {(e, d): (m, s) for e, d, m, s in rows.iterator(chunk_size=20000)}
 
 
+def approved_leave_days(employee_ids, start: dt.date, end: dt.date) -> dict[int, set[dt.date]]:
+    """Employee id -> their days of approved leave between start and end, in one query.
+
+    `employee_ids` is a list or a subquery of ids."""
+    rows = LeaveRecord.objects.filter(
+        status=LeaveStatus.APPROVED, start__lte=end, end__gte=start, employee_id__in=employee_ids
+    ).values_list("employee_id", "start", "end")
+    days: dict[int, set[dt.date]] = defaultdict(set)
+    for emp, lo, hi in rows:
+        day, last = max(lo, start), min(hi, end)
+        while day <= last:
+            days[emp].add(day)
+            day += dt.timedelta(days=1)
+    return days
+
+
 def _frozen_cells(
-    roster: Roster, segments: dict[int, list[tuple[int, dt.date, dt.date]]]
+    roster: Roster,
+    segments: dict[int, list[tuple[int, dt.date, dt.date]]],
+    leave_of: dict[int, set[dt.date]] | None = None,
+    is_open: Callable[[int, dt.date], bool] | None = None,
 ) -> tuple[dict[tuple[int, dt.date], EngineMode], dict[tuple[int, dt.date], str]]:
-    """Cells a regeneration must keep: every day before regenerate_from, and manual changes;
-    and the sources of the manual ones. Keyed by engine id (an employee's placement that day)."""
-    if roster.regenerate_from is None:
-        return {}, {}
+    """Cells a regeneration must keep: every cell that is not open (by default the days before
+    regenerate_from), and manual changes unless approved leave covers them; and the sources of
+    the manual ones. Keyed by engine id (an employee's placement that day)."""
+    if is_open is None:
+        if roster.regenerate_from is None:
+            return {}, {}
+        cut = roster.regenerate_from
+
+        def is_open(emp: int, day: dt.date) -> bool:
+            return day >= cut
+
+    leave_of = leave_of or {}
     frozen: dict[tuple[int, dt.date], EngineMode] = {}
     manual: dict[tuple[int, dt.date], str] = {}
     for (emp, day), (mode, source) in _base_cells(roster).items():
         is_manual = selectors.is_manual(source)
-        if day >= roster.regenerate_from and not is_manual:
+        if is_open(emp, day) and (not is_manual or day in leave_of.get(emp, ())):
             continue
         eid = emp
         if emp in segments:
@@ -713,3 +760,221 @@ def optional_weekday_decide(*, phase: Phase, opd: Opd, user, approve: bool) -> N
         PhaseOpdOption.Application.APPROVED if approve else PhaseOpdOption.Application.REJECTED
     )
     option.save(update_fields=["optional_weekday"])
+
+
+# -- leave moves the published schedule ----------------------------------------------------------
+
+
+def _local_today(opd: Opd) -> dt.date:
+    return timezone.localtime(timezone.now(), ZoneInfo(opd.time_zone)).date()
+
+
+def _recompute_past(opd_id: int, days) -> None:
+    from attendance.summaries import schedule_recompute
+
+    if days:
+        schedule_recompute(days=sorted(days), opd_ids=[opd_id])
+
+
+@transaction.atomic
+def schedule_refresh_for_leave(
+    *,
+    employee_id: int,
+    start: dt.date,
+    end: dt.date,
+    user=None,
+    reason: str = "",
+    today: dt.date | None = None,
+) -> int:
+    """Approved leave was added or withdrawn for an employee between start and end.
+
+    At once, in the caller's transaction: the employee's published days in the range become
+    LEAVE where approved leave now covers them, and a LEAVE day no longer covered becomes WFO
+    until the regeneration decides; the same cells change in every ready roster version that is
+    not superseded (the published one, and a draft waiting, so that publishing it keeps the
+    leave), each change logged as an AssignmentChange. Then, once the transaction commits, a
+    task regenerates those days of the published roster with the engine (see
+    `leave_days_regenerate`; `today`, when given, is passed on, else the task reads the OPD's
+    date when it runs). Returns the number of cells changed now.
+    """
+    from wfh.tasks import refresh_leave_days
+
+    leave = approved_leave_days([employee_id], start, end).get(employee_id, set())
+    why = reason or f"Cuti/izin/dinas {start.isoformat()} s.d. {end.isoformat()}"
+
+    def target(day: dt.date, mode: str) -> str | None:
+        if day in leave:
+            return None if mode == Mode.LEAVE else Mode.LEAVE
+        return Mode.WFO if mode == Mode.LEAVE else None
+
+    published = list(
+        ScheduleDay.objects.select_for_update()
+        .filter(employee_id=employee_id, day__gte=start, day__lte=end)
+        .order_by("day")
+    )
+    moved_days: dict[int, set[dt.date]] = defaultdict(set)
+    for row in published:
+        new = target(row.day, row.mode)
+        if new is not None:
+            row.mode, row.source = new, Source.GENERATED
+            moved_days[row.opd_id].add(row.day)
+    ScheduleDay.objects.bulk_update(
+        [r for r in published if r.day in moved_days.get(r.opd_id, ())], ["mode", "source"]
+    )
+    cells = list(
+        Assignment.objects.select_for_update(of=("self",))
+        .filter(
+            employee_id=employee_id,
+            day__gte=start,
+            day__lte=end,
+            roster__status=Roster.Status.READY,
+        )
+        .exclude(roster__workflow=Roster.Workflow.SUPERSEDED)
+        .order_by("roster_id", "day")
+    )
+    changed, log_rows = [], []
+    for cell in cells:
+        new = target(cell.day, cell.mode)
+        if new is None:
+            continue
+        log_rows.append(
+            AssignmentChange(
+                roster_id=cell.roster_id,
+                employee_id=employee_id,
+                day=cell.day,
+                old_mode=cell.mode,
+                new_mode=new,
+                reason=why,
+                changed_by=user,
+            )
+        )
+        cell.mode, cell.source = new, Source.GENERATED
+        cell.reason = "leave" if new == Mode.LEAVE else ""
+        changed.append(cell)
+    Assignment.objects.bulk_update(changed, ["mode", "source", "reason"])
+    AssignmentChange.objects.bulk_create(log_rows)
+    args = (employee_id, start.isoformat(), end.isoformat(), why, today and today.isoformat())
+    transaction.on_commit(lambda: refresh_leave_days.delay(*args))
+    return len(changed) + sum(len(d) for d in moved_days.values())
+
+
+def leave_days_regenerate(
+    *,
+    employee_id: int,
+    start: dt.date,
+    end: dt.date,
+    reason: str = "",
+    today: dt.date | None = None,
+) -> int:
+    """Regenerate the days between start and end of each published roster the employee is in,
+    so that the unit's limits hold again around their leave (or its withdrawal).
+
+    Open to the engine: the employee's own cells in the range (their days already lived too:
+    the leave is what happened), and, from today on, the cells of everyone in the employee's
+    unit of that day (manual ones stay). Every other cell is frozen, the employee's approved
+    leave is their `leave`. The changed cells are written in place into the published version's
+    rows and the published schedule, each logged as an AssignmentChange; no new version is
+    made. Idempotent: a rerun finds nothing to change. Returns the number of cells changed.
+    """
+    why = reason or f"Cuti/izin/dinas {start.isoformat()} s.d. {end.isoformat()}"
+    pairs = (
+        ScheduleDay.objects.filter(employee_id=employee_id, day__gte=start, day__lte=end)
+        .values_list("phase_id", "opd_id")
+        .distinct()
+    )
+    total = 0
+    for phase_id, opd_id in sorted(set(pairs)):
+        total += _regenerate_leave_days(phase_id, opd_id, employee_id, start, end, why, today)
+    return total
+
+
+@transaction.atomic
+def _regenerate_leave_days(phase_id, opd_id, employee_id, start, end, why, today) -> int:
+    roster = (
+        Roster.objects.select_for_update()
+        .select_related("phase", "opd")
+        .filter(
+            phase_id=phase_id,
+            opd_id=opd_id,
+            workflow=Roster.Workflow.PUBLISHED,
+            status=Roster.Status.READY,
+        )
+        .first()
+    )
+    if roster is None:
+        return 0
+    today = today or _local_today(roster.opd)
+    own = dict(
+        Assignment.objects.filter(
+            roster=roster, employee_id=employee_id, day__gte=start, day__lte=end
+        ).values_list("day", "unit_id")
+    )
+    if not own:
+        return 0
+    open_cells = {(employee_id, day) for day in own}
+    unit_days: dict[int | None, list[dt.date]] = defaultdict(list)
+    for day, unit in own.items():
+        if day >= today:
+            unit_days[unit].append(day)
+    if unit_days:
+        where = Q()
+        for unit, days in unit_days.items():
+            where |= Q(unit_id=unit, day__in=days) if unit else Q(unit__isnull=True, day__in=days)
+        open_cells |= set(
+            Assignment.objects.filter(roster=roster).filter(where).values_list("employee_id", "day")
+        )
+    inp, _unit_of, _manual = engine_input(roster, is_open=lambda e, d: (e, d) in open_cells)
+    result = engine.generate(inp)
+    if any(e.id < 0 for e in inp.employees):
+        result = _CappedAcrossPlacements(result, inp)
+    fresh: dict[tuple[int, dt.date], tuple[str, str]] = {}
+    for eid, day, mode, reason in result.iter_rows():
+        key = (_employee_id(eid), day)
+        if key in open_cells:
+            fresh[key] = (mode, reason)
+    emps = {e for e, _d in open_cells}
+    days = {d for _e, d in open_cells}
+    current = [
+        cell
+        for cell in Assignment.objects.select_for_update(of=("self",)).filter(
+            roster=roster, employee_id__in=emps, day__in=days
+        )
+        if (cell.employee_id, cell.day) in fresh
+        and fresh[cell.employee_id, cell.day][0] != cell.mode
+    ]
+    if not current:
+        return 0
+    log_rows = []
+    for cell in current:
+        mode, reason = fresh[cell.employee_id, cell.day]
+        log_rows.append(
+            AssignmentChange(
+                roster=roster,
+                employee_id=cell.employee_id,
+                day=cell.day,
+                old_mode=cell.mode,
+                new_mode=mode,
+                reason=why if cell.employee_id == employee_id else f"Penyesuaian: {why}",
+            )
+        )
+        cell.mode, cell.reason = mode, reason
+        if not selectors.is_manual(cell.source):
+            cell.source = Source.GENERATED
+    Assignment.objects.bulk_update(current, ["mode", "reason", "source"])
+    AssignmentChange.objects.bulk_create(log_rows)
+    new_mode = {(c.employee_id, c.day): c.mode for c in current}
+    published = [
+        row
+        for row in ScheduleDay.objects.select_for_update().filter(
+            opd_id=opd_id,
+            phase_id=phase_id,
+            employee_id__in={e for e, _d in new_mode},
+            day__in={d for _e, d in new_mode},
+        )
+        if (row.employee_id, row.day) in new_mode
+    ]
+    for row in published:
+        row.mode = new_mode[row.employee_id, row.day]
+    ScheduleDay.objects.bulk_update(published, ["mode"])
+    _recompute_past(opd_id, {r.day for r in published if r.day < today})
+    return len(current)

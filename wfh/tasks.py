@@ -19,3 +19,24 @@ def generate_roster(roster_id: int) -> dict:
         return {"roster": roster_id, "skipped": True}
     roster = rosters.roster_build(roster_id=roster_id)
     return {"roster": roster.pk, "status": roster.status, "rows": roster.progress_total}
+
+
+@shared_task(name="wfh.refresh_leave_days", acks_late=True)
+def refresh_leave_days(
+    employee_id: int, start: str, end: str, reason: str = "", today: str | None = None
+) -> dict:
+    """Regenerate the published days around an employee's leave (or its withdrawal).
+
+    Idempotent: it re-reads the leave and the rows, and a rerun changes nothing more."""
+    import datetime as dt
+
+    from wfh import rosters
+
+    changed = rosters.leave_days_regenerate(
+        employee_id=employee_id,
+        start=dt.date.fromisoformat(start),
+        end=dt.date.fromisoformat(end),
+        reason=reason,
+        today=dt.date.fromisoformat(today) if today else None,
+    )
+    return {"employee": employee_id, "changed": changed}

@@ -1,0 +1,241 @@
+"""Leave feeds the roster: the engine's input, and the published schedule moving with leave."""
+
+import datetime as dt
+import io
+
+import pytest
+from django.core.management import call_command
+from django.test import TestCase
+
+from attendance import leave as leave_services
+from attendance.models import LeaveKind, LeaveRecord, LeaveStatus
+from attendance.services import leave_import
+from opd.models import Employee, UnitRole
+from opd.services import placements_sync
+from tests.factories import make_employee
+from wfh import rosters
+from wfh.models import Assignment, AssignmentChange, Mode, Phase, Roster, ScheduleDay
+
+D = dt.date
+THURSDAYS = [D(2025, 11, 6), D(2025, 11, 13), D(2025, 11, 20), D(2025, 11, 27)]
+BEFORE_PHASE = D(2025, 11, 1)
+
+
+@pytest.fixture
+def jabar(world):
+    call_command("load_preset", "jabar-2025", stdout=io.StringIO())
+    deputy = make_employee(world.kominfo, world.it, name="Wati Wakil", unit_role=UnitRole.DEPUTY)
+    extra = [make_employee(world.kominfo, world.it, name=f"Staf TIK {i}") for i in range(4)]
+    placements_sync(effective=D(2025, 1, 1))
+    world.deputy, world.extra = deputy, extra
+    world.phase1 = Phase.objects.get(slug="jabar-2025-tahap-1")
+    world.phase2 = Phase.objects.get(slug="jabar-2025-tahap-2")
+    return world
+
+
+def generate(phase, opd, **kw):
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        (roster,) = rosters.rosters_start(phase=phase, opds=[opd], **kw)
+    roster.refresh_from_db()
+    assert roster.status == Roster.Status.READY, roster.error
+    return roster
+
+
+def published(phase, opd):
+    roster = generate(phase, opd)
+    rosters.roster_publish(roster=roster)
+    return roster
+
+
+def schedule(opd):
+    return {
+        (e, d): m
+        for e, d, m in ScheduleDay.objects.filter(opd=opd).values_list("employee_id", "day", "mode")
+    }
+
+
+def add_leave(world, employee, start, end, *, today=BEFORE_PHASE, status=LeaveStatus.APPROVED):
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        return leave_services.leave_create(
+            employee=employee,
+            kind=LeaveKind.CUTI_TAHUNAN,
+            start=start,
+            end=end,
+            user=world.opd_admin,
+            status=status,
+            today=today,
+        )
+
+
+def it_onsite(opd, unit, day):
+    return ScheduleDay.objects.filter(opd=opd, unit=unit, day=day, mode=Mode.WFO).count()
+
+
+@pytest.mark.django_db
+def test_engine_input_passes_approved_leave_within_the_phase_in_one_query(
+    jabar, django_assert_max_num_queries
+):
+    LeaveRecord.objects.create(
+        employee=jabar.staff, kind=LeaveKind.SAKIT, start=D(2025, 10, 30), end=D(2025, 11, 4)
+    )
+    LeaveRecord.objects.create(
+        employee=jabar.other,
+        kind=LeaveKind.DINAS_LUAR,
+        start=D(2025, 11, 13),
+        end=D(2025, 11, 13),
+        status=LeaveStatus.PENDING,
+    )
+    LeaveRecord.objects.create(
+        employee=jabar.head,
+        kind=LeaveKind.CUTI_TAHUNAN,
+        start=D(2025, 11, 20),
+        end=D(2025, 11, 21),
+        status=LeaveStatus.CANCELLED,
+    )
+    roster = Roster.objects.create(phase=jabar.phase1, opd=jabar.kominfo, version=1)
+    with django_assert_max_num_queries(10):
+        inp, _units, _manual = rosters.engine_input(roster)
+    leave = {e.id: e.leave for e in inp.employees}
+    # the phase starts on Saturday 1 Nov: only its working days count; pending and cancelled do not
+    assert leave[jabar.staff.pk] == {D(2025, 11, 3), D(2025, 11, 4)}
+    assert leave[jabar.other.pk] == frozenset()
+    assert leave[jabar.head.pk] == frozenset()
+
+
+@pytest.mark.django_db
+def test_a_generated_roster_marks_approved_leave_as_leave(jabar):
+    LeaveRecord.objects.create(
+        employee=jabar.staff, kind=LeaveKind.SAKIT, start=D(2025, 11, 12), end=D(2025, 11, 13)
+    )
+    roster = generate(jabar.phase1, jabar.kominfo)
+    cells = dict(
+        Assignment.objects.filter(roster=roster, employee=jabar.staff).values_list("day", "mode")
+    )
+    assert cells[D(2025, 11, 12)] == cells[D(2025, 11, 13)] == Mode.LEAVE
+    assert [d for d, m in cells.items() if m == Mode.LEAVE] == [D(2025, 11, 12), D(2025, 11, 13)]
+
+
+@pytest.mark.django_db
+def test_leave_approved_after_publication_moves_the_roster_and_keeps_the_unit_minimum(jabar):
+    roster = published(jabar.phase1, jabar.kominfo)
+    day = D(2025, 11, 13)
+    (piket,) = Assignment.objects.filter(
+        roster=roster, unit=jabar.it, day=day, reason="piket"
+    ).values_list("employee_id", flat=True)
+    before = schedule(jabar.kominfo)
+    assert it_onsite(jabar.kominfo, jabar.it, day) == 1
+
+    record = add_leave(jabar, Employee.objects.get(pk=piket), day, day)
+
+    after = schedule(jabar.kominfo)
+    assert after[piket, day] == Mode.LEAVE
+    # a colleague left home goes to the office so that the unit keeps its minimum of 1
+    assert it_onsite(jabar.kominfo, jabar.it, day) == 1
+    moved = {k for k in after if after[k] != before[k]}
+    assert (piket, day) in moved
+    assert len(moved) == 2
+    assert {d for _e, d in moved} == {day}  # every other day untouched
+    # the published version's rows say the same, and each change is logged
+    rows = {
+        (e, d): m
+        for e, d, m in Assignment.objects.filter(roster=roster, day=day).values_list(
+            "employee_id", "day", "mode"
+        )
+    }
+    assert all(rows[k] == after[k] for k in rows)
+    changes = AssignmentChange.objects.filter(roster=roster, day=day)
+    assert {(c.employee_id, c.new_mode) for c in changes} >= {(piket, Mode.LEAVE)}
+    assert changes.filter(new_mode=Mode.WFO).count() == 1
+    roster.refresh_from_db()
+    assert roster.workflow == Roster.Workflow.PUBLISHED  # in place: no new version
+
+    # cancelling restores the day: no LEAVE, the minimum still held by one person
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        leave_services.leave_cancel(record=record, user=jabar.opd_admin, today=BEFORE_PHASE)
+    restored = schedule(jabar.kominfo)
+    assert restored[piket, day] != Mode.LEAVE
+    assert it_onsite(jabar.kominfo, jabar.it, day) == 1
+    assert {k for k in restored if restored[k] != before[k]} <= {k for k in restored if k[1] == day}
+
+
+@pytest.mark.django_db
+def test_rotation_leave_regeneration_keeps_ratio_minimum_and_weekly_cap(jabar):
+    roster = published(jabar.phase2, jabar.kominfo)
+    start, end = D(2025, 12, 8), D(2025, 12, 10)
+    person = (
+        Assignment.objects.filter(roster=roster, unit=jabar.it, day=start, mode=Mode.WFO)
+        .exclude(employee__unit_role=UnitRole.HEAD)
+        .values_list("employee_id", flat=True)
+        .first()
+    )
+    before = schedule(jabar.kominfo)
+    employee = Employee.objects.get(pk=person)
+    add_leave(jabar, employee, start, end)
+    after = schedule(jabar.kominfo)
+    for day in (start, D(2025, 12, 9), end):
+        assert after[person, day] == Mode.LEAVE
+        modes = list(
+            ScheduleDay.objects.filter(opd=jabar.kominfo, unit=jabar.it, day=day).values_list(
+                "mode", flat=True
+            )
+        )
+        present = [m for m in modes if m != Mode.LEAVE]
+        assert modes.count(Mode.WFO) >= jabar.it.min_onsite
+        assert modes.count(Mode.WFH) <= -(-len(present) // 2)  # ceil(0.5 x present)
+    weekly = {}
+    for (e, d), m in after.items():
+        if m == Mode.WFH:
+            weekly[e, d.isocalendar()[:2]] = weekly.get((e, d.isocalendar()[:2]), 0) + 1
+    assert max(weekly.values()) <= jabar.phase2.weekly_cap
+    assert {d for (e, d) in after if after[e, d] != before[e, d]} <= {start, D(2025, 12, 9), end}
+    # the other unit is not reshuffled for a leave in TIK
+    assert all(after[jabar.other.pk, d] == before[jabar.other.pk, d] for _e, d in after)
+
+
+@pytest.mark.django_db
+def test_leave_over_days_already_lived_rewrites_only_the_person_on_leave(jabar, monkeypatch):
+    recomputed = []
+    monkeypatch.setattr(
+        "attendance.leave.schedule_recompute",
+        lambda *, days, opd_ids: recomputed.append((list(days), list(opd_ids))),
+    )
+    published(jabar.phase1, jabar.kominfo)
+    day = D(2025, 11, 13)
+    before = schedule(jabar.kominfo)
+    add_leave(jabar, jabar.staff, day, day, today=D(2025, 11, 20))
+    after = schedule(jabar.kominfo)
+    assert after[jabar.staff.pk, day] == Mode.LEAVE
+    assert {k for k in after if after[k] != before[k]} == {(jabar.staff.pk, day)}
+    assert recomputed == [([day], [jabar.kominfo.pk])]
+
+
+@pytest.mark.django_db
+def test_pending_leave_leaves_the_roster_alone_until_approved(jabar):
+    published(jabar.phase1, jabar.kominfo)
+    day = D(2025, 11, 20)
+    before = schedule(jabar.kominfo)
+    record = add_leave(jabar, jabar.staff, day, day, status=LeaveStatus.PENDING)
+    assert schedule(jabar.kominfo) == before
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        leave_services.leave_approve(record=record, user=jabar.hr, today=BEFORE_PHASE)
+    assert schedule(jabar.kominfo)[jabar.staff.pk, day] == Mode.LEAVE
+
+
+@pytest.mark.django_db
+def test_imported_approved_leave_moves_the_published_roster(jabar):
+    published(jabar.phase1, jabar.kominfo)
+    row = {"nip": jabar.staff.nip, "kind": "sakit", "start": "2025-11-27", "end": "2025-11-27"}
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        leave_import(rows=[(2, row)])
+    assert schedule(jabar.kominfo)[jabar.staff.pk, D(2025, 11, 27)] == Mode.LEAVE
+
+
+@pytest.mark.django_db
+def test_the_regeneration_task_is_idempotent(jabar):
+    published(jabar.phase1, jabar.kominfo)
+    day = D(2025, 11, 13)
+    add_leave(jabar, jabar.staff, day, day)
+    again = rosters.leave_days_regenerate(
+        employee_id=jabar.staff.pk, start=day, end=day, today=BEFORE_PHASE
+    )
+    assert again == 0
