@@ -10,12 +10,14 @@ which waits in the OPD admin's review queue. Same seed, same month.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import math
 import random
 import zoneinfo
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from django.db import connection
 from django.db.models import Q
 from django.utils import timezone
 
@@ -138,16 +140,16 @@ def seed_events(*, start: dt.date, end: dt.date, today: dt.date, seed: int) -> A
     admins = dict(Opd.admins.through.objects.order_by("user_id").values_list("opd_id", "user_id"))
     supervisors = dict(Employee.objects.filter(user__isnull=False).values_list("pk", "user_id"))
     now = timezone.now()
-    events: list[AttendanceEvent] = []
-    reports: list[WorkReport] = []
+    events: list[tuple] = []
+    reports: list[tuple] = []
 
     def flush(final: bool = False) -> None:
         if events and (final or len(events) >= BATCH):
-            AttendanceEvent.objects.bulk_create(events, batch_size=BATCH)
+            _insert(AttendanceEvent, EVENT_COLUMNS, events)
             result.events += len(events)
             events.clear()
         if reports and (final or len(reports) >= BATCH):
-            WorkReport.objects.bulk_create(reports, batch_size=BATCH)
+            _insert(WorkReport, REPORT_COLUMNS, reports)
             result.reports += len(reports)
             reports.clear()
 
@@ -209,7 +211,7 @@ def seed_events(*, start: dt.date, end: dt.date, today: dt.date, seed: int) -> A
                             opd, emp, day, kind, ts, mode, far, lat, lon, rng, today, admins, now
                         )
                     )
-                    if events[-1].status == EventStatus.FLAGGED:
+                    if events[-1][STATUS_AT] == EventStatus.FLAGGED:
                         result.flagged_waiting += 1
                 if scheduled == Mode.WFH and mode == Mode.WFH and rng.random() < P_REPORT:
                     reports.append(_report(emp, day, day_end, supervisor, supervisors, today, rng))
@@ -219,9 +221,7 @@ def seed_events(*, start: dt.date, end: dt.date, today: dt.date, seed: int) -> A
     return result
 
 
-def _event(
-    opd, emp, day, kind, ts, mode, far, lat, lon, rng, today, admins, now
-) -> AttendanceEvent:
+def _event(opd, emp, day, kind, ts, mode, far, lat, lon, rng, today, admins, now) -> tuple:
     distance = None
     latitude = longitude = None
     accuracy = round(rng.uniform(5, 30), 1)
@@ -230,7 +230,7 @@ def _event(
             metres = rng.uniform(1000, 5000) if far else rng.uniform(0, opd.radius_m * 0.6)
         else:
             metres = rng.uniform(2000, 12000)
-        latitude, longitude = _offset(lat, lon, metres, rng)
+        latitude, longitude = (str(v) for v in _offset(lat, lon, metres, rng))
         if mode == Mode.WFO:
             distance = round(rules.distance_m(lat, lon, float(latitude), float(longitude)), 1)
     local = ts.astimezone(zoneinfo.ZoneInfo(opd.time_zone))
@@ -247,33 +247,33 @@ def _event(
             note = "Rapat di kantor kecamatan." if accepted else "Tidak ada surat tugas."
             reviewed_by = admins.get(opd.pk)
             reviewed_at = now
-    return AttendanceEvent(
-        employee_id=emp,
-        opd=opd,
-        timestamp=ts.astimezone(dt.UTC),
-        utc_offset_minutes=int(local.utcoffset().total_seconds() // 60),
-        day=day,
-        local_second=local.hour * 3600 + local.minute * 60 + local.second,
-        kind=kind,
-        mode=mode,
-        latitude=latitude,
-        longitude=longitude,
-        accuracy_m=accuracy,
-        distance_m=distance,
-        source=EventSource.WEB,
-        device_id="demo",
-        external_id=f"demo-{emp}-{day.isoformat()}-{kind}",
-        received_at=ts + dt.timedelta(seconds=rng.randint(1, 20)),
-        status=status,
-        flags=flags,
-        flag_message=message,
-        review_note=note,
-        reviewed_by_id=reviewed_by,
-        reviewed_at=reviewed_at,
+    return (
+        emp,
+        opd.pk,
+        _when(ts),
+        int(local.utcoffset().total_seconds() // 60),
+        day,
+        local.hour * 3600 + local.minute * 60 + local.second,
+        kind,
+        str(mode),
+        latitude,
+        longitude,
+        accuracy,
+        distance,
+        EventSource.WEB.value,
+        "demo",
+        f"demo-{emp}-{day.isoformat()}-{kind}",
+        _when(ts + dt.timedelta(seconds=rng.randint(1, 20))),
+        status.value,
+        json.dumps(flags),
+        message,
+        note,
+        reviewed_by,
+        _when(reviewed_at) if reviewed_at else None,
     )
 
 
-def _report(emp, day, day_end, supervisor, supervisors, today, rng) -> WorkReport:
+def _report(emp, day, day_end, supervisor, supervisors, today, rng) -> tuple:
     activities, outputs = rng.choice(ACTIVITIES)
     status = ReportStatus.SUBMITTED
     reviewed_by = reviewed_at = None
@@ -288,69 +288,79 @@ def _report(emp, day, day_end, supervisor, supervisors, today, rng) -> WorkRepor
         if status != ReportStatus.SUBMITTED:
             reviewed_by = supervisors.get(supervisor)
             reviewed_at = day_end + dt.timedelta(days=1)
-    return WorkReport(
-        employee_id=emp,
-        day=day,
-        activities=activities,
-        outputs=outputs,
-        status=status,
-        submitted_at=day_end - dt.timedelta(minutes=rng.randint(0, 30)),
-        reviewed_by_id=reviewed_by,
-        reviewed_at=reviewed_at,
-        review_note=note,
+    return (
+        emp,
+        day,
+        activities,
+        outputs,
+        status.value,
+        _when(day_end - dt.timedelta(minutes=rng.randint(0, 30))),
+        reviewed_by,
+        _when(reviewed_at) if reviewed_at else None,
+        note,
     )
 
 
-DEFAULT_ACTIVITY_DAYS = 30
+EVENT_COLUMNS = (
+    "employee_id",
+    "opd_id",
+    "timestamp",
+    "utc_offset_minutes",
+    "day",
+    "local_second",
+    "kind",
+    "mode",
+    "latitude",
+    "longitude",
+    "accuracy_m",
+    "distance_m",
+    "source",
+    "device_id",
+    "external_id",
+    "received_at",
+    "status",
+    "flags",
+    "flag_message",
+    "review_note",
+    "reviewed_by_id",
+    "reviewed_at",
+)
+STATUS_AT = EVENT_COLUMNS.index("status")
+REPORT_COLUMNS = (
+    "employee_id",
+    "day",
+    "activities",
+    "outputs",
+    "status",
+    "submitted_at",
+    "reviewed_by_id",
+    "reviewed_at",
+    "review_note",
+)
 
 
-@dataclass
-class ActivityResult:
-    start: dt.date
-    end: dt.date
-    phases: list[str]
-    rosters: int
-    failed: list[str]
-    schedule_rows: int
-    leave: int
-    events: int
-    flagged_waiting: int
-    reports: int
-    records: int
-    summaries: int
+def _when(ts: dt.datetime):
+    """A timestamp as the database stores it: SQLite keeps naive UTC text, PostgreSQL the value."""
+    if connection.vendor == "sqlite":
+        return ts.astimezone(dt.UTC).strftime("%Y-%m-%d %H:%M:%S")
+    return ts
 
 
-def seed_activity(
-    *, days: int, seed: int, today: dt.date | None = None, say=None
-) -> ActivityResult:
-    """The demo city's recent life: leave first (so rosters respect it), the rosters of the phases
-    around today generated and published, then `days` calendar days of attendance before today,
-    summarised the way the nightly job does."""
-    from attendance.summaries import summarize
-    from wfh.demo import seed_schedules
+def _insert(model, columns: tuple[str, ...], rows: list[tuple]) -> None:
+    """Many rows in one statement per batch: the ORM's object per row costs more than the insert."""
+    table = model._meta.db_table
+    names = ", ".join(columns)
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            from psycopg2.extras import execute_values
 
-    today = today or timezone.localdate()
-    end = today - dt.timedelta(days=1)
-    start = today - dt.timedelta(days=days)
-    say = say or (lambda text: None)
-    leave = seed_leave(start=start, end=today + dt.timedelta(days=14), seed=seed)
-    say("Membuat dan menerbitkan jadwal demo…")
-    schedules = seed_schedules(start=start, end=today + dt.timedelta(days=31))
-    say("Mengisi presensi demo…")
-    activity = seed_events(start=start, end=end, today=today, seed=seed)
-    say("Merekap presensi…")
-    run = summarize(start, end)
-    return ActivityResult(
-        start=start,
-        end=end,
-        phases=schedules.phases,
-        rosters=schedules.rosters,
-        failed=schedules.failed,
-        schedule_rows=schedules.published_rows,
-        leave=leave,
-        events=activity.events,
-        flagged_waiting=activity.flagged_waiting,
-        reports=activity.reports,
-        records=run.records,
-        summaries=run.summaries,
-    )
+            execute_values(
+                cursor.cursor,
+                f"INSERT INTO {table} ({names}) VALUES %s",  # noqa: S608 (names from the model)
+                rows,
+                page_size=BATCH,
+            )
+        else:
+            marks = ", ".join(["%s"] * len(columns))
+            sql = f"INSERT INTO {table} ({names}) VALUES ({marks})"  # noqa: S608 (names from the model)
+            cursor.executemany(sql, rows)
