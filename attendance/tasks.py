@@ -1,0 +1,47 @@
+"""Celery tasks of attendance: the nightly summaries and the recompute of past days.
+
+Both are thin: they take plain values, call `attendance.summaries.summarize` and answer its
+figures. A run is idempotent (it rebuilds its range), so a rerun after a lost worker is safe.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from celery import shared_task
+from django.utils import timezone
+
+
+def _figures(run) -> dict:
+    return {
+        "run": run.pk,
+        "start": run.start.isoformat(),
+        "end": run.end.isoformat(),
+        "records": run.records,
+        "summaries": run.summaries,
+        "duration_s": run.duration_s,
+        "outcome": run.outcome,
+    }
+
+
+@shared_task(name="attendance.summarize_yesterday", acks_late=True)
+def summarize_yesterday() -> dict:
+    """Yesterday's records and summaries: today in the deployment's time zone (TIME_ZONE,
+    Asia/Jakarta by default, the beat schedule's too) minus one day. Runs after midnight WIB,
+    when WITA and WIT have passed midnight already."""
+    from attendance.models import SummaryRun
+    from attendance.summaries import summarize
+
+    yesterday = timezone.localdate() - dt.timedelta(days=1)
+    return _figures(summarize(yesterday, yesterday, trigger=SummaryRun.Trigger.NIGHTLY))
+
+
+@shared_task(name="attendance.summarize_days", acks_late=True)
+def summarize_days(
+    start_iso: str, end_iso: str, opd_ids: list[int] | None = None, trigger: str = "recompute"
+) -> dict:
+    """Rebuild the records and summaries of [start, end] for these OPDs (all when None)."""
+    from attendance.summaries import summarize
+
+    start, end = dt.date.fromisoformat(start_iso), dt.date.fromisoformat(end_iso)
+    return _figures(summarize(start, end, opd_ids=opd_ids, trigger=trigger))
