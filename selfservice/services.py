@@ -1,0 +1,544 @@
+"""The employee's own schedule: iCal tokens, the swap check, and the swap's life cycle.
+
+Every rule a swap must keep lives in `swap_check`, used by the preview, by the request and again by
+the approval (the schedule may have moved in between). The rules are those of the roster's single-
+day edit (wfh.rosters), read on the published schedule of that day:
+
+- both people have a published working day there, in the same unit, with opposite modes (WFH and
+  WFO; never a leave day), and the day is still ahead in the OPD's time zone;
+- the one who becomes WFH may work from home: not a frontline unit, eligible, and within the
+  phase's weekly cap in that ISO week;
+- the unit keeps its minimum on site (a swap inside a unit keeps the count, so this fails only
+  where the unit is already short), and in a rotation a unit head and deputy are not both WFH.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import secrets
+from dataclasses import dataclass, field
+from zoneinfo import ZoneInfo
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.mail import send_mail
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+
+from accounts.models import User
+from opd import access
+from opd.models import Employee, Opd, UnitRole
+from selfservice.models import CalendarToken, SwapRequest, SwapStatus
+from wfh.calendar import working_days
+from wfh.models import Assignment, AssignmentChange, Mode, PatternKind, Roster, ScheduleDay, Source
+
+TOKEN_BYTES = 32
+HINT_CHARS = 6
+
+
+def local_today(opd: Opd) -> dt.date:
+    """Today in the OPD's time zone (WIB, WITA or WIT)."""
+    return timezone.localtime(timezone.now(), ZoneInfo(opd.time_zone)).date()
+
+
+def long_date(day: dt.date) -> str:
+    """ "Kamis, 6 November 2025" in the active language."""
+    return date_format(day, "l, j F Y")
+
+
+# -- iCal tokens ----------------------------------------------------------------------------------
+
+
+def token_hash(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+@transaction.atomic
+def ical_token_create(*, employee: Employee) -> str:
+    """Revoke the employee's live token, if any, and make a new one. Returns the token itself,
+    which is stored nowhere: the caller shows it once."""
+    Employee.objects.select_for_update().filter(pk=employee.pk).first()
+    CalendarToken.objects.filter(employee=employee, revoked_at__isnull=True).update(
+        revoked_at=timezone.now()
+    )
+    token = secrets.token_urlsafe(TOKEN_BYTES)
+    CalendarToken.objects.create(
+        employee=employee, token_hash=token_hash(token), hint=token[:HINT_CHARS]
+    )
+    return token
+
+
+def ical_token_revoke(*, employee: Employee) -> int:
+    """Revoke the employee's live token; its address answers 404 from now on."""
+    return CalendarToken.objects.filter(employee=employee, revoked_at__isnull=True).update(
+        revoked_at=timezone.now()
+    )
+
+
+def ical_token_used(*, token: CalendarToken) -> None:
+    """Note when a calendar app last fetched the feed (at most one write an hour)."""
+    now = timezone.now()
+    if token.last_used_at is None or now - token.last_used_at > dt.timedelta(hours=1):
+        CalendarToken.objects.filter(pk=token.pk).update(last_used_at=now)
+
+
+# -- the swap check -------------------------------------------------------------------------------
+
+
+@dataclass
+class SwapCheck:
+    """What the preview says and what the request and the approval require."""
+
+    day: dt.date
+    requester_mode: str | None = None
+    colleague_mode: str | None = None
+    problems: list[str] = field(default_factory=list)
+    passed: list[str] = field(default_factory=list)
+    requester_row: ScheduleDay | None = None
+    colleague_row: ScheduleDay | None = None
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+def _week_bounds(day: dt.date) -> tuple[dt.date, dt.date]:
+    monday = day - dt.timedelta(days=day.weekday())
+    return monday, monday + dt.timedelta(days=6)
+
+
+def swap_check(
+    *,
+    requester: Employee,
+    colleague: Employee | None,
+    day: dt.date,
+    today: dt.date | None = None,
+    lock: bool = False,
+    ignore_swap_id: int | None = None,
+) -> SwapCheck:
+    """Every rule a swap of `requester` and `colleague` on `day` must keep, on the published
+    schedule as it is now. `lock` takes row locks on the unit's day (for the approval)."""
+    check = SwapCheck(day=day)
+    today = today or local_today(requester.opd)
+    if day <= today:
+        check.problems.append(
+            _("Tanggal %(day)s sudah lewat atau hari ini: tukar jadwal hanya untuk hari mendatang.")
+            % {"day": long_date(day)}
+        )
+        return check
+    if colleague is None:
+        check.problems.append(_("Pilih rekan untuk bertukar jadwal."))
+        return check
+    if colleague.pk == requester.pk:
+        check.problems.append(_("Pilih rekan lain: tidak dapat bertukar dengan diri sendiri."))
+        return check
+    rows = ScheduleDay.objects.filter(
+        employee_id__in=(requester.pk, colleague.pk), day=day
+    ).select_related("phase", "unit", "employee")
+    if lock:
+        rows = rows.select_for_update(of=("self",))
+    by_emp = {r.employee_id: r for r in rows}
+    mine, theirs = by_emp.get(requester.pk), by_emp.get(colleague.pk)
+    check.requester_row, check.colleague_row = mine, theirs
+    if mine is None:
+        check.problems.append(
+            _("Anda tidak punya jadwal terbit pada %(day)s (hari libur atau belum terbit).")
+            % {"day": long_date(day)}
+        )
+        return check
+    if theirs is None:
+        check.problems.append(
+            _("%(name)s tidak punya jadwal terbit pada %(day)s.")
+            % {"name": colleague.name, "day": long_date(day)}
+        )
+        return check
+    check.requester_mode, check.colleague_mode = mine.mode, theirs.mode
+    if day not in working_days(day, day, opd_id=mine.opd_id):
+        check.problems.append(
+            _("%(day)s bukan hari kerja lagi (ada libur baru).") % {"day": long_date(day)}
+        )
+        return check
+    if mine.unit_id is None or mine.unit_id != theirs.unit_id:
+        check.problems.append(
+            _("%(name)s bukan rekan satu unit Anda pada %(day)s: tukar hanya di dalam satu unit.")
+            % {"name": colleague.name, "day": long_date(day)}
+        )
+        return check
+    if Mode.LEAVE in (mine.mode, theirs.mode):
+        who = requester.name if mine.mode == Mode.LEAVE else colleague.name
+        check.problems.append(
+            _("%(name)s cuti/izin/dinas pada %(day)s: hari cuti tidak dapat ditukar.")
+            % {"name": who, "day": long_date(day)}
+        )
+        return check
+    if mine.mode == theirs.mode:
+        check.problems.append(
+            _(
+                "Anda dan %(name)s sama-sama %(mode)s pada %(day)s: "
+                "tukar butuh mode yang berlawanan."
+            )
+            % {"name": colleague.name, "mode": mine.mode, "day": long_date(day)}
+        )
+        return check
+    check.passed.append(
+        _("Anda %(mine)s dan %(name)s %(theirs)s pada %(day)s, satu unit (%(unit)s).")
+        % {
+            "mine": mine.mode,
+            "name": colleague.name,
+            "theirs": theirs.mode,
+            "day": long_date(day),
+            "unit": mine.unit.name,
+        }
+    )
+    going_home = mine if mine.mode == Mode.WFO else theirs
+    coming_in = theirs if going_home is mine else mine
+    _check_going_home(check, going_home, coming_in)
+    _check_unit(check, mine, going_home, coming_in, lock)
+    pending = SwapRequest.objects.filter(status=SwapStatus.PENDING, day=day).filter(
+        requester_id__in=(requester.pk, colleague.pk)
+    ) | SwapRequest.objects.filter(status=SwapStatus.PENDING, day=day).filter(
+        colleague_id__in=(requester.pk, colleague.pk)
+    )
+    if ignore_swap_id:
+        pending = pending.exclude(pk=ignore_swap_id)
+    if pending.exists():
+        check.problems.append(
+            _(
+                "Sudah ada permintaan tukar yang menunggu persetujuan untuk Anda atau %(name)s "
+                "pada %(day)s. Batalkan atau tunggu keputusannya dahulu."
+            )
+            % {"name": colleague.name, "day": long_date(day)}
+        )
+    return check
+
+
+def _check_going_home(check: SwapCheck, going_home: ScheduleDay, coming_in: ScheduleDay) -> None:
+    emp, unit, phase = going_home.employee, going_home.unit, going_home.phase
+    if unit.frontline:
+        check.problems.append(
+            _("Batas layanan langsung: unit %(unit)s selalu WFO, jadi %(name)s tidak dapat WFH.")
+            % {"unit": unit.name, "name": emp.name}
+        )
+        return
+    if not emp.wfh_eligible:
+        check.problems.append(
+            _("Batas kelayakan: %(name)s tidak boleh WFH (%(why)s).")
+            % {"name": emp.name, "why": emp.get_ineligible_reason_display()}
+        )
+        return
+    monday, sunday = _week_bounds(check.day)
+    week_wfh = ScheduleDay.objects.filter(
+        employee_id=emp.pk, mode=Mode.WFH, day__gte=monday, day__lte=sunday
+    ).count()
+    if week_wfh + 1 > phase.weekly_cap:
+        check.problems.append(
+            _(
+                "Batas mingguan: %(name)s sudah %(n)s hari WFH pada minggu %(monday)s "
+                "(maksimal %(cap)s)."
+            )
+            % {
+                "name": emp.name,
+                "n": week_wfh,
+                "monday": long_date(monday),
+                "cap": phase.weekly_cap,
+            }
+        )
+    else:
+        check.passed.append(
+            _(
+                "Batas mingguan terjaga: %(name)s menjadi %(n)s hari WFH pada minggu itu "
+                "(maksimal %(cap)s); %(other)s berkurang satu hari WFH."
+            )
+            % {
+                "name": emp.name,
+                "n": week_wfh + 1,
+                "cap": phase.weekly_cap,
+                "other": coming_in.employee.name,
+            }
+        )
+
+
+def _check_unit(
+    check: SwapCheck, mine: ScheduleDay, going_home: ScheduleDay, coming_in: ScheduleDay, lock: bool
+) -> None:
+    unit, phase = mine.unit, mine.phase
+    day_rows = ScheduleDay.objects.filter(unit_id=unit.pk, day=check.day, opd_id=mine.opd_id)
+    if lock:
+        day_rows = day_rows.select_for_update()
+    modes = list(day_rows.values_list("employee_id", "mode", "employee__unit_role"))
+    onsite = sum(1 for _e, mode, _r in modes if mode == Mode.WFO)  # a swap keeps this count
+    if onsite < unit.min_onsite:
+        check.problems.append(
+            _(
+                "Batas minimal di kantor: unit %(unit)s hanya %(n)s orang di kantor pada %(day)s "
+                "(minimal %(min)s), dan tukar ini tidak menambahnya. Hubungi admin OPD."
+            )
+            % {"unit": unit.name, "n": onsite, "min": unit.min_onsite, "day": long_date(check.day)}
+        )
+    else:
+        check.passed.append(
+            _("Batas minimal di kantor terjaga: unit %(unit)s tetap %(n)s orang (minimal %(min)s).")
+            % {"unit": unit.name, "n": onsite, "min": unit.min_onsite}
+        )
+    partner = {UnitRole.HEAD: UnitRole.DEPUTY, UnitRole.DEPUTY: UnitRole.HEAD}.get(
+        going_home.employee.unit_role
+    )
+    partner_home = any(
+        mode == Mode.WFH and role == partner and emp != coming_in.employee_id
+        for emp, mode, role in modes
+    )
+    if phase.pattern == PatternKind.ROTATION and partner and partner_home:
+        check.problems.append(
+            _("Batas pimpinan: kepala unit dan wakilnya tidak boleh WFH pada hari yang sama.")
+        )
+
+
+# -- the swap's life cycle -----------------------------------------------------------------------
+
+
+def _employee_of(user: User) -> Employee:
+    employee = Employee.objects.select_related("opd", "unit").filter(user_id=user.pk).first()
+    if employee is None:
+        raise PermissionDenied
+    return employee
+
+
+def swap_request_create(
+    *, user: User, colleague_id: int, day: dt.date, note: str = "", today: dt.date | None = None
+) -> SwapRequest:
+    """The logged-in employee asks to swap their mode on `day` with a colleague of their unit."""
+    requester = _employee_of(user)
+    colleague = Employee.objects.filter(pk=colleague_id).first()
+    check = swap_check(requester=requester, colleague=colleague, day=day, today=today)
+    if not check.ok:
+        raise ValidationError(check.problems)
+    try:
+        with transaction.atomic():
+            swap = SwapRequest.objects.create(
+                requester=requester,
+                colleague=colleague,
+                day=day,
+                requester_mode_before=check.requester_mode,
+                colleague_mode_before=check.colleague_mode,
+                note=note.strip(),
+                created_by=user,
+            )
+    except IntegrityError:
+        raise ValidationError(
+            _("Sudah ada permintaan tukar Anda yang menunggu untuk %(day)s.")
+            % {"day": long_date(day)}
+        ) from None
+    transaction.on_commit(lambda: _notify_requested(swap.pk))
+    return swap
+
+
+def can_decide(user: User, swap: SwapRequest) -> bool:
+    """HR, or the requester's direct supervisor."""
+    scope = access.scope_for(user)
+    if scope.is_hr:
+        return True
+    return scope.employee_id is not None and swap.requester.supervisor_id == scope.employee_id
+
+
+def _apply(swap: SwapRequest, check: SwapCheck, user: User) -> None:
+    """Both published days and the same cells of every ready, not superseded roster version."""
+    why = _("Tukar jadwal #%(id)s: %(a)s dan %(b)s") % {
+        "id": swap.pk,
+        "a": swap.requester.name,
+        "b": swap.colleague.name,
+    }
+    new_modes = {
+        swap.requester_id: swap.colleague_mode_before,
+        swap.colleague_id: swap.requester_mode_before,
+    }
+    rows = [check.requester_row, check.colleague_row]
+    for row in rows:
+        row.mode, row.source = new_modes[row.employee_id], Source.SWAP
+    ScheduleDay.objects.bulk_update(rows, ["mode", "source"])
+    phase_id, opd_id = check.requester_row.phase_id, check.requester_row.opd_id
+    cells = list(
+        Assignment.objects.select_for_update(of=("self",))
+        .filter(
+            employee_id__in=new_modes,
+            day=swap.day,
+            roster__phase_id=phase_id,
+            roster__opd_id=opd_id,
+            roster__status=Roster.Status.READY,
+        )
+        .exclude(roster__workflow=Roster.Workflow.SUPERSEDED)
+        .order_by("roster_id", "employee_id")
+    )
+    before = {
+        swap.requester_id: swap.requester_mode_before,
+        swap.colleague_id: swap.colleague_mode_before,
+    }
+    by_roster: dict[int, list[Assignment]] = {}
+    for cell in cells:
+        by_roster.setdefault(cell.roster_id, []).append(cell)
+    changed, log = [], []
+    for roster_cells in by_roster.values():
+        # a version where either cell moved away from the swapped modes keeps its own cells
+        if len(roster_cells) != 2 or any(c.mode != before[c.employee_id] for c in roster_cells):
+            continue
+        for cell in roster_cells:
+            log.append(
+                AssignmentChange(
+                    roster_id=cell.roster_id,
+                    employee_id=cell.employee_id,
+                    day=cell.day,
+                    old_mode=cell.mode,
+                    new_mode=new_modes[cell.employee_id],
+                    reason=why,
+                    changed_by=user,
+                )
+            )
+            cell.mode, cell.source, cell.reason = new_modes[cell.employee_id], Source.SWAP, "swap"
+            changed.append(cell)
+    Assignment.objects.bulk_update(changed, ["mode", "source", "reason"])
+    AssignmentChange.objects.bulk_create(log)
+
+
+def _locked_pending(swap_id: int) -> SwapRequest:
+    swap = (
+        SwapRequest.objects.select_for_update(of=("self",))
+        .select_related("requester__opd", "requester__unit", "colleague")
+        .get(pk=swap_id)
+    )
+    if swap.status != SwapStatus.PENDING:
+        raise ValidationError(
+            _("Permintaan ini sudah %(status)s.") % {"status": swap.get_status_display()}
+        )
+    return swap
+
+
+@transaction.atomic
+def swap_approve(
+    *, swap: SwapRequest, user: User, note: str = "", today: dt.date | None = None
+) -> SwapRequest:
+    """The supervisor (or HR) approves: the limits are checked again on the schedule as it is
+    now, then both days change at once. Raises ValidationError naming the broken limit."""
+    if not can_decide(user, swap):
+        raise PermissionDenied
+    swap = _locked_pending(swap.pk)
+    check = swap_check(
+        requester=swap.requester,
+        colleague=swap.colleague,
+        day=swap.day,
+        today=today,
+        lock=True,
+        ignore_swap_id=swap.pk,
+    )
+    if check.ok and (
+        check.requester_mode != swap.requester_mode_before
+        or check.colleague_mode != swap.colleague_mode_before
+    ):
+        check.problems.append(
+            _(
+                "Jadwal terbit sudah berubah sejak permintaan diajukan; "
+                "tolak dan minta diajukan ulang."
+            )
+        )
+    if not check.ok:
+        raise ValidationError(check.problems)
+    _apply(swap, check, user)
+    swap.status, swap.decided_by, swap.decided_at = SwapStatus.APPROVED, user, timezone.now()
+    swap.decision_note = note.strip()
+    swap.save(update_fields=["status", "decided_by", "decided_at", "decision_note"])
+    transaction.on_commit(lambda: _notify_decided(swap.pk))
+    return swap
+
+
+@transaction.atomic
+def swap_reject(*, swap: SwapRequest, user: User, note: str) -> SwapRequest:
+    if not can_decide(user, swap):
+        raise PermissionDenied
+    if not note.strip():
+        raise ValidationError(_("Tuliskan alasan penolakan untuk pemohon."))
+    swap = _locked_pending(swap.pk)
+    swap.status, swap.decided_by, swap.decided_at = SwapStatus.REJECTED, user, timezone.now()
+    swap.decision_note = note.strip()
+    swap.save(update_fields=["status", "decided_by", "decided_at", "decision_note"])
+    transaction.on_commit(lambda: _notify_decided(swap.pk))
+    return swap
+
+
+@transaction.atomic
+def swap_cancel(*, swap: SwapRequest, user: User) -> SwapRequest:
+    """The requester withdraws a pending request."""
+    if access.scope_for(user).employee_id != swap.requester_id:
+        raise PermissionDenied
+    swap = _locked_pending(swap.pk)
+    swap.status, swap.decided_by, swap.decided_at = SwapStatus.CANCELLED, user, timezone.now()
+    swap.save(update_fields=["status", "decided_by", "decided_at"])
+    return swap
+
+
+# -- email ---------------------------------------------------------------------------------------
+
+
+def _address(employee: Employee | None) -> str:
+    if employee is None:
+        return ""
+    if employee.email:
+        return employee.email
+    return employee.user.email if employee.user_id and employee.user.email else ""
+
+
+def _send(subject: str, body: str, employees) -> int:
+    recipients = sorted({a for a in (_address(e) for e in employees) if a})
+    if not recipients:
+        return 0
+    return send_mail(subject, body, None, recipients)
+
+
+def _notify_requested(swap_id: int) -> None:
+    swap = SwapRequest.objects.select_related(
+        "requester__user", "requester__supervisor__user", "colleague__user"
+    ).get(pk=swap_id)
+    day = long_date(swap.day)
+    subject = _("Permintaan tukar jadwal %(day)s") % {"day": day}
+    body = _(
+        "%(a)s (%(am)s) meminta bertukar jadwal dengan %(b)s (%(bm)s) pada %(day)s.\n"
+        "Alasan: %(note)s\n\nAtasan %(a)s atau BKPSDM memutuskan di halaman Persetujuan tukar "
+        "jadwal. Pada versi ini rekan tidak perlu menyetujui lebih dahulu."
+    ) % {
+        "a": swap.requester.name,
+        "am": swap.requester_mode_before,
+        "b": swap.colleague.name,
+        "bm": swap.colleague_mode_before,
+        "day": day,
+        "note": swap.note or "-",
+    }
+    _send(subject, body, [swap.colleague, swap.requester.supervisor])
+
+
+def _notify_decided(swap_id: int) -> None:
+    swap = SwapRequest.objects.select_related("requester__user", "colleague__user").get(pk=swap_id)
+    day = long_date(swap.day)
+    if swap.status == SwapStatus.APPROVED:
+        subject = _("Tukar jadwal %(day)s disetujui") % {"day": day}
+        body = _(
+            "Tukar jadwal pada %(day)s disetujui.\n%(a)s kini %(am)s, %(b)s kini %(bm)s.\n"
+            "Catatan: %(note)s"
+        ) % {
+            "day": day,
+            "a": swap.requester.name,
+            "am": swap.colleague_mode_before,
+            "b": swap.colleague.name,
+            "bm": swap.requester_mode_before,
+            "note": swap.decision_note or "-",
+        }
+    else:
+        subject = _("Tukar jadwal %(day)s ditolak") % {"day": day}
+        body = _(
+            "Permintaan tukar jadwal %(a)s dengan %(b)s pada %(day)s ditolak; jadwal tetap.\n"
+            "Alasan: %(note)s"
+        ) % {
+            "day": day,
+            "a": swap.requester.name,
+            "b": swap.colleague.name,
+            "note": swap.decision_note or "-",
+        }
+    _send(subject, body, [swap.requester, swap.colleague])

@@ -1,0 +1,18 @@
+"""The employee's own schedule pages (namespace "selfservice")."""
+
+from django.urls import path
+
+from selfservice import views
+
+app_name = "selfservice"
+
+urlpatterns = [
+    path("saya/kalender/", views.my_month, name="my_month"),
+    path("saya/ical/", views.ical_settings, name="ical_settings"),
+    path("ical/<str:token>.ics", views.ical_feed, name="ical"),
+    path("saya/tukar/", views.swap_new, name="swap_new"),
+    path("saya/tukar/daftar/", views.swap_mine, name="swap_mine"),
+    path("saya/tukar/<int:pk>/batal/", views.swap_cancel, name="swap_cancel"),
+    path("saya/tukar/persetujuan/", views.swap_queue, name="swap_queue"),
+    path("saya/tukar/persetujuan/<int:pk>/", views.swap_decide, name="swap_decide"),
+]

@@ -1,0 +1,307 @@
+"""The employee's own pages: my month, the iCal subscription, swap requests and their approval.
+
+Thin views: reads in selfservice.selectors, writes in selfservice.services, who may do what via
+opd.access (through the services' checks). Pages about "me" need a login linked to an employee;
+without one they say so and what to do.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET, require_POST
+
+from opd import access
+from opd.models import Employee
+from selfservice import ical, selectors, services
+from selfservice.models import SwapRequest, SwapStatus
+from wfh.models import WEEKDAY_NAMES
+
+DECIDED_PER_PAGE = 25
+
+
+def _me(request) -> Employee | None:
+    employee_id = access.scope_for(request.user).employee_id
+    if employee_id is None:
+        return None
+    return Employee.objects.select_related("opd", "unit").get(pk=employee_id)
+
+
+def _no_employee(request, title: str):
+    return render(request, "selfservice/no_employee.html", {"title": title}, status=200)
+
+
+def _is_htmx(request) -> bool:
+    return request.headers.get("HX-Request") == "true"
+
+
+def _parse_month(value: str | None, today: dt.date) -> tuple[dt.date, bool]:
+    """The first day of the month in `bulan=YYYY-MM` and whether the value was usable."""
+    if not value:
+        return today.replace(day=1), True
+    try:
+        year, month = (int(p) for p in value.split("-"))
+        if 2000 <= year <= 2100 and 1 <= month <= 12:
+            return dt.date(year, month, 1), True
+    except ValueError:
+        pass
+    return today.replace(day=1), False
+
+
+def _parse_day(value: str | None) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(value or "")
+    except ValueError:
+        return None
+
+
+# -- my month -------------------------------------------------------------------------------------
+
+
+@login_required
+@require_GET
+def my_month(request):
+    employee = _me(request)
+    if employee is None:
+        return _no_employee(request, _("Kalender saya"))
+    today = services.local_today(employee.opd)
+    first, month_ok = _parse_month(request.GET.get("bulan"), today)
+    weeks = selectors.my_month(employee=employee, year=first.year, month=first.month, today=today)
+    prev_month = (first - dt.timedelta(days=1)).replace(day=1)
+    next_month = (first + dt.timedelta(days=32)).replace(day=1)
+    counts = {"WFH": 0, "WFO": 0, "LEAVE": 0, "UNPUBLISHED": 0}
+    for week in weeks:
+        for d in week:
+            if d.in_month and d.kind in counts:
+                counts[d.kind] += 1
+    url = reverse("selfservice:my_month")
+    return render(
+        request,
+        "selfservice/my_month.html",
+        {
+            "employee": employee,
+            "month_start": first,
+            "weeks": weeks,
+            "counts": counts,
+            "weekday_names": WEEKDAY_NAMES,
+            "prev_url": f"{url}?bulan={prev_month:%Y-%m}",
+            "next_url": f"{url}?bulan={next_month:%Y-%m}",
+            "this_url": f"{url}?bulan={today:%Y-%m}",
+            "is_this_month": first == today.replace(day=1),
+            "bad_month": "" if month_ok else request.GET.get("bulan", ""),
+        },
+    )
+
+
+# -- iCal -----------------------------------------------------------------------------------------
+
+
+@login_required
+@never_cache
+def ical_settings(request):
+    """The subscription page. Creating a token answers with the page itself (no redirect), so
+    the address is shown this once and never stored: only its hash is kept."""
+    employee = _me(request)
+    if employee is None:
+        return _no_employee(request, _("Langganan kalender (iCal)"))
+    feed_url = ""
+    if request.method == "POST":
+        action = request.POST.get("action")
+        if action == "create":
+            token = services.ical_token_create(employee=employee)
+            feed_url = request.build_absolute_uri(reverse("selfservice:ical", args=[token]))
+        elif action == "revoke":
+            if services.ical_token_revoke(employee=employee):
+                messages.success(
+                    request, _("Langganan dicabut: kalender yang memakai alamat itu berhenti.")
+                )
+            else:
+                messages.info(request, _("Tidak ada langganan aktif untuk dicabut."))
+            return redirect("selfservice:ical_settings")
+        else:
+            messages.error(request, _("Tindakan tidak dikenal."))
+            return redirect("selfservice:ical_settings")
+    return render(
+        request,
+        "selfservice/ical_settings.html",
+        {
+            "employee": employee,
+            "token": selectors.live_token(employee=employee),
+            "feed_url": feed_url,
+            "past_days": selectors.ICAL_PAST_DAYS,
+            "ahead_days": selectors.ICAL_AHEAD_DAYS,
+        },
+    )
+
+
+@require_GET
+def ical_feed(request, token: str):
+    """No login: the token is the secret. Unknown or revoked tokens answer 404."""
+    row = selectors.employee_for_token(token)
+    if row is None:
+        raise Http404("unknown calendar")
+    employee = Employee.objects.select_related("opd").get(pk=row.employee_id)
+    today = services.local_today(employee.opd)
+    body = ical.feed(employee=employee, rows=selectors.wfh_days(employee=employee, today=today))
+    services.ical_token_used(token=row)
+    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = 'inline; filename="wfh.ics"'
+    response["Cache-Control"] = "private, max-age=900"
+    response["X-Robots-Tag"] = "noindex"
+    return response
+
+
+# -- swap -----------------------------------------------------------------------------------------
+
+
+def _swap_context(request, employee: Employee, data) -> dict:
+    today = services.local_today(employee.opd)
+    days = selectors.swap_days(employee=employee, today=today)
+    day = _parse_day(data.get("day"))
+    if day is not None and day not in {d.day for d in days}:
+        day_error = _("Pilih salah satu hari kerja terbit Anda yang akan datang.")
+    else:
+        day_error = ""
+    colleagues = selectors.swap_colleagues(employee=employee, day=day) if day else []
+    colleague_id = data.get("colleague") or ""
+    colleague = next((c.employee for c in colleagues if str(c.employee_id) == colleague_id), None)
+    check = None
+    if day and colleague is not None and not day_error:
+        check = services.swap_check(requester=employee, colleague=colleague, day=day, today=today)
+    return {
+        "employee": employee,
+        "days": days,
+        "day": day,
+        "day_error": day_error,
+        "colleagues": colleagues,
+        "colleague": colleague,
+        "check": check,
+        "note": data.get("note", ""),
+    }
+
+
+@login_required
+def swap_new(request):
+    employee = _me(request)
+    if employee is None:
+        return _no_employee(request, _("Tukar jadwal"))
+    if request.method == "POST":
+        day = _parse_day(request.POST.get("day"))
+        colleague = request.POST.get("colleague", "")
+        context = _swap_context(request, employee, request.POST)
+        errors = []
+        if day is None:
+            errors.append(_("Tanggal: pilih hari yang ingin ditukar."))
+        if not colleague.isdigit():
+            errors.append(_("Rekan: pilih rekan satu unit dengan mode berlawanan."))
+        if context["day_error"]:
+            errors.append(context["day_error"])
+        if not errors:
+            try:
+                services.swap_request_create(
+                    user=request.user,
+                    colleague_id=int(colleague),
+                    day=day,
+                    note=request.POST.get("note", ""),
+                )
+            except ValidationError as exc:
+                errors = exc.messages
+            else:
+                messages.success(
+                    request,
+                    _("Permintaan tukar jadwal %(day)s dikirim ke atasan Anda.")
+                    % {"day": services.long_date(day)},
+                )
+                return redirect("selfservice:swap_mine")
+        context["errors"] = errors
+        return render(request, "selfservice/swap_new.html", context, status=400)
+    context = _swap_context(request, employee, request.GET)
+    if _is_htmx(request):
+        return render(request, "selfservice/_swap_choices.html", context)
+    return render(request, "selfservice/swap_new.html", context)
+
+
+@login_required
+@require_GET
+def swap_mine(request):
+    employee = _me(request)
+    if employee is None:
+        return _no_employee(request, _("Permintaan tukar saya"))
+    page = Paginator(selectors.my_swaps(employee=employee), DECIDED_PER_PAGE).get_page(
+        request.GET.get("page")
+    )
+    return render(request, "selfservice/swap_mine.html", {"employee": employee, "page": page})
+
+
+@login_required
+@require_POST
+def swap_cancel(request, pk: int):
+    swap = get_object_or_404(SwapRequest, pk=pk)
+    try:
+        services.swap_cancel(swap=swap, user=request.user)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(request, _("Permintaan tukar jadwal dibatalkan."))
+    return redirect("selfservice:swap_mine")
+
+
+def _may_open_queue(request) -> None:
+    scope = access.scope_for(request.user)
+    access.require(scope.is_hr or scope.is_supervisor)
+
+
+@login_required
+@require_GET
+def swap_queue(request):
+    _may_open_queue(request)
+    pending = list(selectors.swap_queue(user=request.user))
+    decided = Paginator(
+        selectors.swap_queue(user=request.user, status=SwapStatus.APPROVED)
+        | selectors.swap_queue(user=request.user, status=SwapStatus.REJECTED),
+        DECIDED_PER_PAGE,
+    ).get_page(request.GET.get("page"))
+    return render(request, "selfservice/swap_queue.html", {"pending": pending, "page": decided})
+
+
+@login_required
+@require_POST
+def swap_decide(request, pk: int):
+    _may_open_queue(request)
+    swap = get_object_or_404(SwapRequest.objects.select_related("requester", "colleague"), pk=pk)
+    if not services.can_decide(request.user, swap):
+        raise PermissionDenied
+    action, note = request.POST.get("action"), request.POST.get("note", "")
+    try:
+        if action == "approve":
+            services.swap_approve(swap=swap, user=request.user, note=note)
+            messages.success(
+                request,
+                _("Tukar jadwal %(a)s dan %(b)s pada %(day)s disetujui; jadwal keduanya diubah.")
+                % {
+                    "a": swap.requester.name,
+                    "b": swap.colleague.name,
+                    "day": services.long_date(swap.day),
+                },
+            )
+        elif action == "reject":
+            services.swap_reject(swap=swap, user=request.user, note=note)
+            messages.success(request, _("Permintaan tukar jadwal ditolak."))
+        else:
+            messages.error(request, _("Pilih Setujui atau Tolak."))
+    except ValidationError as exc:
+        messages.error(
+            request,
+            _("Permintaan #%(id)s tidak dapat diproses: %(why)s")
+            % {"id": swap.pk, "why": " ".join(exc.messages)},
+        )
+    return redirect("selfservice:swap_queue")
