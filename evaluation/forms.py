@@ -1,0 +1,92 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from evaluation.importing import COSTS, EKINERJA, SERVICES
+from evaluation.models import READINESS_CRITERIA, OperatingCost, Option, ReadinessAssessment
+
+MAX_UPLOAD_BYTES = 10 * 1024 * 1024
+IMPORT_KINDS = {
+    COSTS: _("Biaya operasional per OPD per bulan"),
+    SERVICES: _("Keluaran layanan publik per OPD per hari atau minggu"),
+    EKINERJA: _("Capaian target e-Kinerja per pegawai per bulan"),
+}
+
+
+class CostForm(forms.ModelForm):
+    class Meta:
+        model = OperatingCost
+        fields = [
+            "electricity_kwh",
+            "electricity_rp",
+            "water_m3",
+            "water_rp",
+            "internet_rp",
+            "fuel_transport_rp",
+            "support_staff_rp",
+            "other_rp",
+            "note",
+        ]
+        widgets = {"note": forms.Textarea(attrs={"rows": 2})}
+        help_texts = {"electricity_rp": _("Kosongkan bila belum ada datanya (bukan nol).")}
+
+    def clean(self):
+        data = super().clean()
+        for name, value in list(data.items()):
+            if name != "note" and value is not None and value < 0:
+                self.add_error(name, _("Angka tidak boleh negatif."))
+        return data
+
+
+SCORE_CHOICES = [(i, str(i)) for i in range(5)]
+
+
+class ReadinessForm(forms.ModelForm):
+    class Meta:
+        model = ReadinessAssessment
+        fields = [f for name, _l, _h in READINESS_CRITERIA for f in (name, f"{name}_note")]
+        widgets = {
+            **{name: forms.Select(choices=SCORE_CHOICES) for name, _l, _h in READINESS_CRITERIA},
+            **{
+                f"{name}_note": forms.Textarea(attrs={"rows": 2})
+                for name, _l, _h in READINESS_CRITERIA
+            },
+        }
+        labels = {name: label for name, label, _h in READINESS_CRITERIA}
+        help_texts = {name: help_text for name, _l, help_text in READINESS_CRITERIA}
+
+    def criteria(self):
+        return [(self[name], self[f"{name}_note"]) for name, _l, _h in READINESS_CRITERIA]
+
+
+class DecisionForm(forms.Form):
+    decision = forms.ChoiceField(
+        label=_("Keputusan"),
+        choices=[("accept", _("Terima rekomendasi")), ("override", _("Ubah pilihan"))],
+        widget=forms.RadioSelect,
+    )
+    option = forms.ChoiceField(
+        label=_("Pilihan HR (bila diubah)"), choices=[("", "—"), *Option.choices], required=False
+    )
+    note = forms.CharField(
+        label=_("Catatan"), widget=forms.Textarea(attrs={"rows": 2}), required=False
+    )
+
+    def clean(self):
+        data = super().clean()
+        if data.get("decision") == "override":
+            if not data.get("option"):
+                self.add_error("option", _("Pilih opsi bila HR mengubah rekomendasi."))
+            if not (data.get("note") or "").strip():
+                self.add_error("note", _("Tulis alasan bila HR mengubah rekomendasi."))
+        return data
+
+
+class ImportForm(forms.Form):
+    kind = forms.ChoiceField(label=_("Jenis data"), choices=list(IMPORT_KINDS.items()))
+    file = forms.FileField(label=_("Berkas CSV atau XLSX"))
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if upload.size > MAX_UPLOAD_BYTES:
+            raise forms.ValidationError(_("Berkas lebih dari 10 MB."))
+        return upload

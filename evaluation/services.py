@@ -1,0 +1,192 @@
+"""Writes of the kajian: the plan, readiness checklists, recommendations and HR's decisions.
+
+The recommendation itself is computed by evaluation.rules.recommend from the report's figures
+(`evidence_for`); `recommendations_store` keeps it with its reasons, and `recommendation_decide`
+records HR's acceptance or override with a note.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from evaluation import rules
+from evaluation.models import (
+    Decision,
+    EvaluationPlan,
+    Option,
+    ReadinessAssessment,
+    Recommendation,
+)
+from evaluation.selectors import OpdEvaluation, Report
+from wfh.models import Phase, Programme
+
+
+@transaction.atomic
+def plan_ensure(
+    *,
+    programme: Programme,
+    baseline_label: str,
+    baseline_start: dt.date,
+    baseline_end: dt.date,
+    phases: list[Phase],
+    next_period: str,
+) -> EvaluationPlan:
+    plan, _created = EvaluationPlan.objects.update_or_create(
+        programme=programme,
+        defaults={
+            "baseline_label": baseline_label,
+            "baseline_start": baseline_start,
+            "baseline_end": baseline_end,
+            "next_period": next_period,
+        },
+    )
+    plan.phases.set(phases)
+    return plan
+
+
+def evidence_for(
+    evaluation: OpdEvaluation, report: Report, readiness: ReadinessAssessment | None
+) -> rules.Evidence:
+    """What the rules read: the readiness scores, the frontline share and the latest phase's
+    measures against the baseline (None where there is no data)."""
+    latest = report.phases[-1].key if report.phases else None
+    share = evaluation.frontline_share.value if evaluation.frontline_share else None
+    compliance = service = attendance = None
+    if latest:
+        compliance = evaluation.periods[latest].compliance.value
+        comparison = evaluation.comparisons[latest]
+        service = comparison.service_change.value
+        attendance = comparison.attendance_change.value
+    return rules.Evidence(
+        scores=readiness.scores() if readiness else None,
+        frontline_share=share,
+        compliance=compliance,
+        service_change=service,
+        attendance_change=attendance,
+    )
+
+
+def recommend_for(
+    evaluation: OpdEvaluation, report: Report, readiness: ReadinessAssessment | None
+) -> rules.Result:
+    return rules.recommend(evidence_for(evaluation, report, readiness))
+
+
+@transaction.atomic
+def recommendations_store(
+    *, report: Report, readiness: dict[int, ReadinessAssessment]
+) -> list[Recommendation]:
+    """Store the computed recommendation of every OPD in the report, keeping HR's decisions."""
+    now = timezone.now()
+    stored = []
+    for evaluation in report.opds:
+        result = recommend_for(evaluation, report, readiness.get(evaluation.opd_id))
+        rec, _created = Recommendation.objects.update_or_create(
+            plan=report.plan,
+            opd_id=evaluation.opd_id,
+            defaults={
+                "computed_option": result.option,
+                "reasons": list(result.reasons),
+                "computed_at": now,
+            },
+        )
+        stored.append(rec)
+    return stored
+
+
+@transaction.atomic
+def recommendation_decide(
+    *,
+    plan: EvaluationPlan,
+    evaluation: OpdEvaluation,
+    report: Report,
+    readiness: ReadinessAssessment | None,
+    accept: bool,
+    option: str = "",
+    note: str = "",
+    user,
+) -> Recommendation:
+    """HR accepts the computed option, or overrides it with another option and a note."""
+    result = recommend_for(evaluation, report, readiness)
+    note = note.strip()
+    if accept:
+        chosen, decision = result.option, Decision.ACCEPTED
+    else:
+        if option not in Option.values:
+            raise ValidationError({"option": _("Pilih salah satu opsi.")})
+        if not note:
+            raise ValidationError({"note": _("Tulis alasan bila HR mengubah rekomendasi.")})
+        chosen = option
+        decision = Decision.ACCEPTED if option == result.option else Decision.OVERRIDDEN
+    now = timezone.now()
+    rec, _created = Recommendation.objects.update_or_create(
+        plan=plan,
+        opd_id=evaluation.opd_id,
+        defaults={
+            "computed_option": result.option,
+            "reasons": list(result.reasons),
+            "computed_at": now,
+            "decision": decision,
+            "chosen_option": chosen,
+            "decided_option_was": result.option,
+            "decision_note": note,
+            "decided_by": user,
+            "decided_at": now,
+        },
+    )
+    return rec
+
+
+SCORE_NAMES = ("online_tasks", "devices", "online_sop", "supervision", "data_security")
+
+
+@transaction.atomic
+def readiness_save(
+    *, opd, scores: dict[str, int], notes: dict[str, str], user
+) -> ReadinessAssessment:
+    errors = {}
+    for name in SCORE_NAMES:
+        value = scores.get(name)
+        if value is None or not 0 <= int(value) <= 4:
+            errors[name] = _("Skor 0 sampai 4.")
+    if errors:
+        raise ValidationError(errors)
+    values = {name: int(scores[name]) for name in SCORE_NAMES}
+    values.update({f"{name}_note": notes.get(name, "").strip() for name in SCORE_NAMES})
+    values.update({"assessed_by": user, "assessed_at": timezone.now()})
+    assessment, _created = ReadinessAssessment.objects.update_or_create(opd=opd, defaults=values)
+    return assessment
+
+
+def month_first(value: dt.date) -> dt.date:
+    return value.replace(day=1)
+
+
+def summary_numbers(report: Report) -> list[dict]:
+    """The Pemda-wide saving of each phase, for the one-paragraph summary."""
+    rows = []
+    for phase in report.phases:
+        comparison = report.pemda.comparisons[phase.key]
+        rows.append(
+            {
+                "phase": phase,
+                "per_month": comparison.saving.per_month,
+                "percent": comparison.saving.percent,
+                "opds_with_data": int(comparison.saving.per_month.inputs[0].value or 0)
+                if comparison.saving.per_month.inputs
+                else 0,
+                "service_change": comparison.service_change,
+                "attendance_change": comparison.attendance_change,
+                "compliance": report.pemda.periods[phase.key].compliance,
+            }
+        )
+    return rows
+
+
+ZERO = Decimal(0)

@@ -1,0 +1,408 @@
+"""Pages of the kajian: the report (HR sees every OPD and the Pemda-wide summary; an OPD admin
+sees only their own OPDs, without the Pemda-wide rows), its workbook, the per-OPD page with the
+readiness checklist and the recommendation, and HR's input pages (costs, imports).
+
+Thin views: numbers come from evaluation.selectors.evaluation_report, writes from
+evaluation.services / evaluation.importing, and who may see what from opd.access.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.db.models import Prefetch
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from evaluation import exports, importing, rules, selectors, services
+from evaluation.forms import IMPORT_KINDS, CostForm, DecisionForm, ImportForm, ReadinessForm
+from evaluation.models import (
+    COST_FIELDS,
+    READINESS_CRITERIA,
+    OperatingCost,
+    Option,
+)
+from opd import access
+from opd.importing import Upload
+from opd.models import Opd
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def _scope(request):
+    scope = access.scope_for(request.user)
+    access.require(scope.is_hr or scope.is_opd_admin)
+    return scope
+
+
+def _require_hr(request) -> None:
+    access.require(access.scope_for(request.user).is_hr)
+
+
+def _plan_or_none():
+    return selectors.current_plan()
+
+
+def _recommendations(report, readiness, stored) -> dict:
+    result = {}
+    for ev in report.opds:
+        computed = services.recommend_for(ev, report, readiness.get(ev.opd_id))
+        result[ev.opd_id] = {
+            "computed": (computed.option, computed.reasons),
+            "index": computed.readiness_index,
+            "stored": stored.get(ev.opd_id),
+        }
+    return result
+
+
+def _build(request, opds):
+    plan = _plan_or_none()
+    if plan is None:
+        return None
+    report = selectors.evaluation_report(plan=plan, opds=opds)
+    ids = [o.pk for o in opds]
+    readiness = selectors.readiness_by_opd(ids)
+    stored = selectors.recommendations_by_opd(plan, ids)
+    return report, readiness, _recommendations(report, readiness, stored)
+
+
+def _chart_data(report, include_pemda: bool) -> dict:
+    phases = report.phases
+
+    def val(fig):
+        return None if not fig.ok else float(fig.rounded())
+
+    return {
+        "opds": [ev.code for ev in report.opds],
+        "periods": [p.label for p in report.periods],
+        "phases": [p.label for p in phases],
+        "cost": [
+            [val(ev.periods[p.key].cost_per_employee_day) for ev in report.opds]
+            for p in report.periods
+        ],
+        "saving": [
+            [val(ev.comparisons[p.key].saving.percent) for ev in report.opds] for p in phases
+        ],
+        "compliance": [
+            [val(ev.periods[p.key].compliance) for ev in report.opds] for p in report.periods
+        ],
+        "attendance": [
+            [val(ev.periods[p.key].attendance_rate) for ev in report.opds] for p in report.periods
+        ],
+        "labels": {
+            "cost": _("Biaya operasional per orang-hari (Rp)"),
+            "saving": _("Penghematan per orang-hari dibanding periode dasar (%)"),
+            "compliance": _("Kepatuhan mode (%)"),
+            "attendance": _("Tingkat kehadiran (%)"),
+        },
+    }
+
+
+@login_required
+def report(request):
+    scope = _scope(request)
+    opds = list(access.visible_opds(request.user).filter(active=True).order_by("code"))
+    built = _build(request, opds)
+    if built is None:
+        return render(request, "evaluation/report.html", {"plan": None, "is_hr": scope.is_hr})
+    report_, readiness, recs = built
+    tables = []
+    for key, label, _title, attribute, change in selectors.MEASURES:
+        header, rows = exports.measure_rows(report_, key, attribute, change, scope.is_hr)
+        tables.append({"key": key, "label": label, "header": header, "rows": rows})
+    saving_header, saving_rows = exports.saving_rows(report_, scope.is_hr)
+    labels = dict(Option.choices)
+    rec_rows = [
+        {
+            "ev": ev,
+            "computed": labels[recs[ev.opd_id]["computed"][0]],
+            "stored": recs[ev.opd_id]["stored"],
+            "final": labels[
+                recs[ev.opd_id]["stored"].final_option
+                if recs[ev.opd_id]["stored"]
+                else recs[ev.opd_id]["computed"][0]
+            ],
+            "index": recs[ev.opd_id]["index"],
+        }
+        for ev in report_.opds
+    ]
+    return render(
+        request,
+        "evaluation/report.html",
+        {
+            "plan": report_.plan,
+            "report": report_,
+            "is_hr": scope.is_hr,
+            "summary": services.summary_numbers(report_) if scope.is_hr else [],
+            "tables": tables,
+            "saving_header": saving_header,
+            "saving_rows": saving_rows,
+            "rec_rows": rec_rows,
+            "chart_data": _chart_data(report_, scope.is_hr),
+        },
+    )
+
+
+@login_required
+def report_xlsx(request):
+    scope = _scope(request)
+    opds = list(access.visible_opds(request.user).filter(active=True).order_by("code"))
+    built = _build(request, opds)
+    if built is None:
+        raise Http404(_("Belum ada rencana kajian."))
+    report_, _readiness, recs = built
+    data = exports.report_xlsx(report=report_, include_pemda=scope.is_hr, recommendations=recs)
+    response = HttpResponse(data, content_type=XLSX)
+    response["Content-Disposition"] = 'attachment; filename="kajian-wfh.xlsx"'
+    return response
+
+
+@login_required
+@require_POST
+def store_recommendations(request):
+    _require_hr(request)
+    opds = list(Opd.objects.filter(active=True).order_by("code"))
+    built = _build(request, opds)
+    if built is None:
+        raise Http404
+    report_, readiness, _recs = built
+    stored = services.recommendations_store(report=report_, readiness=readiness)
+    messages.success(
+        request, _("Rekomendasi %(n)s OPD disimpan bersama alasannya.") % {"n": len(stored)}
+    )
+    return redirect("evaluation:report")
+
+
+def _opd_for(request, code):
+    _scope(request)
+    opd = get_object_or_404(Opd, code=code)
+    access.require(access.can_view_opd(request.user, opd))
+    return opd
+
+
+@login_required
+def opd_detail(request, code):
+    opd = _opd_for(request, code)
+    is_hr = access.scope_for(request.user).is_hr
+    built = _build(request, [opd])
+    if built is None:
+        return render(request, "evaluation/opd.html", {"opd": opd, "plan": None, "is_hr": is_hr})
+    report_, readiness, recs = built
+    ev = report_.opds[0]
+    assessment = readiness.get(opd.pk)
+    rec = recs[opd.pk]
+    readiness_form = ReadinessForm(instance=assessment, prefix="r")
+    decision_form = DecisionForm(prefix="d")
+    if request.method == "POST":
+        access.require(is_hr)
+        if "save_readiness" in request.POST:
+            readiness_form = ReadinessForm(request.POST, instance=assessment, prefix="r")
+            if readiness_form.is_valid():
+                data = readiness_form.cleaned_data
+                services.readiness_save(
+                    opd=opd,
+                    scores={n: data[n] for n, _l, _h in READINESS_CRITERIA},
+                    notes={n: data[f"{n}_note"] for n, _l, _h in READINESS_CRITERIA},
+                    user=request.user,
+                )
+                messages.success(request, _("Penilaian kesiapan disimpan."))
+                return redirect("evaluation:opd", code=opd.code)
+        elif "decide" in request.POST:
+            decision_form = DecisionForm(request.POST, prefix="d")
+            if decision_form.is_valid():
+                data = decision_form.cleaned_data
+                try:
+                    services.recommendation_decide(
+                        plan=report_.plan,
+                        evaluation=ev,
+                        report=report_,
+                        readiness=assessment,
+                        accept=data["decision"] == "accept",
+                        option=data["option"],
+                        note=data["note"],
+                        user=request.user,
+                    )
+                except ValidationError as exc:
+                    for field_name, errors in exc.message_dict.items():
+                        decision_form.add_error(
+                            field_name if field_name in decision_form.fields else None, errors
+                        )
+                else:
+                    messages.success(request, _("Keputusan HR disimpan."))
+                    return redirect("evaluation:opd", code=opd.code)
+    labels = dict(Option.choices)
+    criteria = [
+        {
+            "name": name,
+            "label": label,
+            "help": help_text,
+            "score": getattr(assessment, name) if assessment else None,
+            "note": getattr(assessment, f"{name}_note") if assessment else "",
+        }
+        for name, label, help_text in READINESS_CRITERIA
+    ]
+    tables = []
+    for key, label, _title, attribute, change in selectors.MEASURES:
+        rows = [(p, getattr(ev.periods[p.key], attribute)) for p in report_.periods]
+        changes = (
+            [(p, getattr(ev.comparisons[p.key], change)) for p in report_.phases] if change else []
+        )
+        tables.append({"key": key, "label": label, "rows": rows, "changes": changes})
+    savings = [(p, ev.comparisons[p.key].saving) for p in report_.phases]
+    return render(
+        request,
+        "evaluation/opd.html",
+        {
+            "opd": opd,
+            "plan": report_.plan,
+            "report": report_,
+            "ev": ev,
+            "is_hr": is_hr,
+            "assessment": assessment,
+            "criteria": criteria,
+            "readiness_form": readiness_form,
+            "decision_form": decision_form,
+            "computed_option": rec["computed"][0],
+            "computed_label": labels[rec["computed"][0]],
+            "reasons": rec["computed"][1],
+            "readiness_index": rec["index"],
+            "stored": rec["stored"],
+            "final_label": labels[rec["stored"].final_option] if rec["stored"] else "",
+            "tables": tables,
+            "savings": savings,
+            "thresholds": {
+                "frontline": rules.FRONTLINE_SHARE_MIN,
+                "ready": rules.READINESS_MIN,
+                "rotation": rules.READINESS_ROTATION_MIN,
+                "compliance": rules.COMPLIANCE_ROTATION_MIN,
+                "service_drop": rules.SERVICE_DROP_MAX,
+                "service_drop_rotation": rules.SERVICE_DROP_ROTATION_MAX,
+                "attendance_drop": rules.ATTENDANCE_DROP_MAX,
+            },
+        },
+    )
+
+
+# -- HR inputs --------------------------------------------------------------------------------
+
+
+def _months(plan) -> list[dt.date]:
+    if plan is None:
+        return []
+    return sorted({m for p in selectors.plan_periods(plan) for m in p.months()})
+
+
+@login_required
+def costs(request):
+    _require_hr(request)
+    plan = _plan_or_none()
+    months = _months(plan)
+    opds = list(
+        Opd.objects.filter(active=True)
+        .order_by("code")
+        .prefetch_related(
+            Prefetch(
+                "operating_costs",
+                queryset=OperatingCost.objects.filter(month__in=months),
+                to_attr="plan_costs",
+            )
+        )
+    )
+    rows = []
+    for opd in opds:
+        by_month = {c.month: c for c in opd.plan_costs}
+        cells = []
+        for month in months:
+            cost = by_month.get(month)
+            total = None
+            if cost is not None:
+                parts = [getattr(cost, f) for f, _l in COST_FIELDS if getattr(cost, f) is not None]
+                total = sum(parts) if parts else None
+            cells.append({"month": month, "cost": cost, "total": total})
+        rows.append({"opd": opd, "cells": cells})
+    return render(request, "evaluation/costs.html", {"plan": plan, "months": months, "rows": rows})
+
+
+@login_required
+def cost_edit(request, code, month):
+    _require_hr(request)
+    opd = get_object_or_404(Opd, code=code)
+    try:
+        first = dt.date.fromisoformat(f"{month}-01")
+    except ValueError:
+        raise Http404 from None
+    instance = OperatingCost.objects.filter(opd=opd, month=first).first()
+    form = CostForm(request.POST or None, instance=instance)
+    if request.method == "POST" and form.is_valid():
+        cost = form.save(commit=False)
+        cost.opd, cost.month, cost.updated_by = opd, first, request.user
+        cost.source = "form"
+        cost.save()
+        messages.success(
+            request,
+            _("Biaya operasional %(opd)s %(month)s disimpan.")
+            % {"opd": opd.code, "month": selectors.month_label(first)},
+        )
+        return redirect("evaluation:costs")
+    return render(
+        request,
+        "evaluation/cost_form.html",
+        {"opd": opd, "month": first, "form": form, "instance": instance},
+    )
+
+
+@login_required
+def import_page(request):
+    _require_hr(request)
+    form = ImportForm(request.POST or None, request.FILES or None)
+    result = None
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["file"]
+        result = importing.import_file(
+            kind=form.cleaned_data["kind"],
+            upload=Upload(name=upload.name, data=upload.read()),
+            user=request.user,
+        )
+        if result.ok:
+            messages.success(
+                request,
+                _("%(file)s diimpor: %(created)s baris baru, %(updated)s diperbarui.")
+                % {"file": result.file, "created": result.created, "updated": result.updated},
+            )
+            return redirect(reverse("evaluation:import"))
+    return render(
+        request,
+        "evaluation/import.html",
+        {
+            "form": form,
+            "result": result,
+            "kinds": [
+                {
+                    "kind": k,
+                    "label": v,
+                    "columns": importing.COLUMNS[k],
+                    "required": importing.REQUIRED[k],
+                }
+                for k, v in IMPORT_KINDS.items()
+            ],
+        },
+    )
+
+
+@login_required
+def import_template(request, kind, ext):
+    _require_hr(request)
+    if kind not in importing.COLUMNS or ext not in ("csv", "xlsx"):
+        raise Http404
+    if ext == "csv":
+        response = HttpResponse(importing.template_csv(kind), content_type="text/csv")
+    else:
+        response = HttpResponse(importing.template_xlsx(kind), content_type=XLSX)
+    response["Content-Disposition"] = f'attachment; filename="templat-{kind}.{ext}"'
+    return response
