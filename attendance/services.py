@@ -32,6 +32,7 @@ from attendance.models import (
     LeaveStatus,
     WorkingHours,
 )
+from attendance.summaries import schedule_recompute
 from opd import access
 from opd.models import Employee, Opd
 from wfh.calendar import national_days_off
@@ -437,6 +438,7 @@ def _ingest(items: list[dict], source: str, received_at: dt.datetime) -> list[Re
         rows.append((p, event))
 
     AttendanceEvent.objects.bulk_create([event for _p, event in rows])
+    _recompute_late_days([event for _p, event in rows], received_at)
     for p, event in rows:
         results[p.index] = Result(
             p.index,
@@ -451,6 +453,23 @@ def _ingest(items: list[dict], source: str, received_at: dt.datetime) -> list[Re
             item = items[result.index]
             result.event_id = by_external.get(str(item.get("external_id", "")).strip())
     return [results[i] for i in range(len(items))]
+
+
+def _recompute_late_days(events: list[AttendanceEvent], received_at: dt.datetime) -> None:
+    """Events stored for a day already over in their OPD's time zone (a late event) rebuild
+    that day's records and summaries once the batch commits; today's wait for the nightly run."""
+    today: dict[str, dt.date] = {}
+    days: set[dt.date] = set()
+    opd_ids: set[int] = set()
+    for event in events:
+        tz = event.opd.time_zone
+        if tz not in today:
+            today[tz] = rules.local_day(received_at, tz)
+        if event.day < today[tz]:
+            days.add(event.day)
+            opd_ids.add(event.opd_id)
+    if days:
+        schedule_recompute(days=days, opd_ids=opd_ids)
 
 
 # -- review ----------------------------------------------------------------------------------------
@@ -474,6 +493,8 @@ def event_review(
     if changed != 1:
         raise ValidationError(_("Presensi ini tidak sedang menunggu tinjauan."))
     event.refresh_from_db()
+    # the day's record counts accepted events and the ones waiting: rebuild it if it is past
+    schedule_recompute(days=[event.day], opd_ids=[event.opd_id])
     return event
 
 

@@ -110,6 +110,10 @@ class _Sql:
 
         text = re.sub(r"%\((\w+)\)s", take, sql)
         cursor.execute(text, [self.params[n] for n in names])
+        if connection.vendor == "sqlite" and text.lstrip().startswith("WITH"):
+            # Python's sqlite3 leaves rowcount at -1 for a statement that starts with WITH
+            cursor.execute("SELECT changes()")
+            return cursor.fetchone()[0]
         return cursor.rowcount
 
     def add(self, value) -> str:
