@@ -327,3 +327,29 @@ def test_pending_review_counts_and_rejected_events_do_not(monday):
     AttendanceEvent.objects.filter(employee=monday.head).update(status="rejected_by_review")
     summaries.summarize(MON, MON)
     assert record(monday.head).status == "tidak_hadir"
+
+
+def test_selectors_read_the_day_of_an_opd(monday):
+    from attendance import selectors
+
+    assert selectors.opd_day_summary(opd=monday.kominfo, day=MON) is None
+    summaries.summarize(MON, TUE)
+    assert selectors.opd_day_summary(opd=monday.kominfo, day=MON).headcount == 5
+    late = selectors.daily_records(opd=monday.kominfo, day=MON, status="terlambat")
+    assert [r.employee.name for r in late] == ["Sari Staf"]
+    assert [
+        r.employee.name for r in selectors.daily_records(opd=monday.kominfo, day=MON, mismatch=True)
+    ] == ["Sari Staf"]
+    assert [
+        r.employee.name for r in selectors.daily_records(opd=monday.kominfo, day=MON, on_leave=True)
+    ] == ["Rina Sakit"]
+    assert selectors.daily_records(opd=monday.kominfo, day=MON).count() == 5
+    assert [
+        r.day for r in selectors.employee_records(employee=monday.staff, start=MON, end=TUE)
+    ] == [MON, TUE]
+    assert [
+        (s.opd.code, s.day)
+        for s in selectors.summaries_between(start=MON, end=TUE, opds=[monday.dukcapil])
+    ] == [("DISDUKCAPIL", TUE), ("DISDUKCAPIL", MON)]
+    assert selectors.last_summarised_day() == TUE
+    assert [r.outcome for r in selectors.latest_runs(limit=5)] == ["ok"]
