@@ -95,13 +95,14 @@ def report_submit(
         "reviewed_by": None,
         "reviewed_at": None,
     }
-    existing = WorkReport.objects.select_for_update().filter(employee=employee, day=day).first()
+    mine = WorkReport.objects.select_for_update(of=("self",)).order_by("pk")
+    existing = mine.filter(employee=employee, day=day).first()
     if existing is None:
         try:
             with transaction.atomic():
                 report = WorkReport.objects.create(employee=employee, day=day, **fields)
         except IntegrityError:  # filed twice at the same moment: the second one edits it
-            existing = WorkReport.objects.select_for_update().get(employee=employee, day=day)
+            existing = mine.get(employee=employee, day=day)
     if existing is not None:
         if existing.status not in EDITABLE:
             raise ValidationError(
