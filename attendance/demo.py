@@ -364,3 +364,58 @@ def _insert(model, columns: tuple[str, ...], rows: list[tuple]) -> None:
             marks = ", ".join(["%s"] * len(columns))
             sql = f"INSERT INTO {table} ({names}) VALUES ({marks})"  # noqa: S608 (names from the model)
             cursor.executemany(sql, rows)
+
+
+DEFAULT_ACTIVITY_DAYS = 30
+
+
+@dataclass
+class ActivityResult:
+    start: dt.date
+    end: dt.date
+    phases: list[str]
+    rosters: int
+    failed: list[str]
+    schedule_rows: int
+    leave: int
+    events: int
+    flagged_waiting: int
+    reports: int
+    records: int
+    summaries: int
+
+
+def seed_activity(
+    *, days: int, seed: int, today: dt.date | None = None, say=None
+) -> ActivityResult:
+    """The demo city's recent life: leave first (so rosters respect it), the rosters of the phases
+    around today generated and published, then `days` calendar days of attendance before today,
+    summarised the way the nightly job does."""
+    from attendance.summaries import summarize
+    from wfh.demo import seed_schedules
+
+    today = today or timezone.localdate()
+    end = today - dt.timedelta(days=1)
+    start = today - dt.timedelta(days=days)
+    say = say or (lambda text: None)
+    leave = seed_leave(start=start, end=today + dt.timedelta(days=14), seed=seed)
+    say("Membuat dan menerbitkan jadwal demo…")
+    schedules = seed_schedules(start=start, end=today + dt.timedelta(days=31))
+    say("Mengisi presensi demo…")
+    activity = seed_events(start=start, end=end, today=today, seed=seed)
+    say("Merekap presensi…")
+    run = summarize(start, end)
+    return ActivityResult(
+        start=start,
+        end=end,
+        phases=schedules.phases,
+        rosters=schedules.rosters,
+        failed=schedules.failed,
+        schedule_rows=schedules.published_rows,
+        leave=leave,
+        events=activity.events,
+        flagged_waiting=activity.flagged_waiting,
+        reports=activity.reports,
+        records=run.records,
+        summaries=run.summaries,
+    )
