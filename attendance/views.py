@@ -147,7 +147,7 @@ def day_plans(employee: Employee, start: dt.date, end: dt.date) -> list[DayPlan]
         elif mode in (Mode.WFH, Mode.WFO):
             plans.append(DayPlan(day, mode))
         elif day.weekday() >= 5:
-            plans.append(DayPlan(day, DAY_OFF, _("akhir pekan")))
+            plans.append(DayPlan(day, DAY_OFF))  # the weekday's name says why
         elif day in off:
             plans.append(DayPlan(day, DAY_OFF, off[day].name))
         else:

@@ -469,3 +469,22 @@ def test_coordinates_of_the_home_are_never_on_the_check_in_page(client, office):
     office.staff.save()
     html = _client(client, office.pegawai_user).get(reverse("attendance:checkin")).content.decode()
     assert str(HOME[0]) not in html and str(OFFICE[0]) not in html
+
+
+@pytest.mark.parametrize(
+    ("who", "shown", "hidden"),
+    [
+        ("pegawai_user", ["Presensi", "Laporan saya"], ["Tinjau presensi", "Cuti & dinas"]),
+        ("atasan_user", ["Presensi tim", "Laporan kinerja"], ["Tinjau presensi"]),
+        ("opd_admin", ["Rekap presensi", "Tinjau presensi", "Cuti & dinas"], ["Laporan saya"]),
+        ("hr", ["Rekap presensi", "Tinjau presensi", "Laporan kinerja"], ["Laporan saya"]),
+    ],
+)
+def test_the_navigation_links_follow_the_role(client, world, who, shown, hidden):
+    client.force_login(getattr(world, who))
+    html = client.get(reverse("attendance:checkin")).content.decode()
+    nav = html.split('<main id="main"', 1)[0]
+    for label in shown:
+        assert f">{label}</a>" in nav
+    for label in hidden:
+        assert f">{label}</a>" not in nav
