@@ -27,6 +27,7 @@ from evaluation.models import (
     ServiceOutput,
 )
 from opd.models import Employee, Opd
+from wfh.calendar import working_days
 from wfh.models import Phase
 from wfh.presets import preset_load
 
@@ -78,6 +79,14 @@ def seed_evaluation(seed: int) -> EvaluationDemo:
         missing[code] = month
 
     OperatingCost.objects.filter(opd__in=opds, month__in=MONTHS).delete()
+    days = {
+        month: len(
+            working_days(
+                month, (month + dt.timedelta(days=32)).replace(day=1) - dt.timedelta(days=1)
+            )
+        )
+        for month in MONTHS
+    }
     costs = []
     for opd in opds:
         n = max(staff.get(opd.pk, 0), 5)
@@ -90,15 +99,17 @@ def seed_evaluation(seed: int) -> EvaluationDemo:
             "other_rp": _rp(n * rng.uniform(30_000, 60_000)),
         }
         tariff_kwh, tariff_m3 = 1_444.70, 7_500
-        heavy_frontline = frontline.get(opd.pk, 0) * 2 >= max(staff.get(opd.pk, 0), 1)
         for i, month in enumerate(MONTHS):
             if missing.get(opd.code) == month:
                 continue
             if i == 0 or opd.code in no_saving:
                 factor = rng.uniform(0.98, 1.03)
             else:
-                target = rng.uniform(0.15, 0.25) * (0.4 if heavy_frontline else 1)
-                factor = 1 - target * (0.8 if i == 1 else 1.1)
+                # Phase I (Thursdays) saves a little less than Phase II (50% rotation); the
+                # internet contract does not shrink, so the total saves about 15-25%
+                factor = 1 - (rng.uniform(0.22, 0.3) if i == 1 else rng.uniform(0.28, 0.36))
+            # a month's bill follows its working days: the saving shows per employee-day
+            factor *= days[month] / days[MONTHS[0]]
             kwh = (base["electricity_kwh"] * Decimal(str(factor))).quantize(Decimal("1"))
             m3 = (base["water_m3"] * Decimal(str(factor))).quantize(Decimal("0.1"))
             costs.append(
@@ -109,11 +120,9 @@ def seed_evaluation(seed: int) -> EvaluationDemo:
                     electricity_rp=_rp(float(kwh) * tariff_kwh),
                     water_m3=m3,
                     water_rp=_rp(float(m3) * tariff_m3),
-                    internet_rp=base["internet_rp"],  # a contract: the same every month
+                    internet_rp=_rp(float(base["internet_rp"]) * days[month] / days[MONTHS[0]]),
                     fuel_transport_rp=_rp(float(base["fuel_transport_rp"]) * factor),
-                    support_staff_rp=_rp(
-                        float(base["support_staff_rp"]) * (1 if i == 0 else max(factor, 0.9))
-                    ),
+                    support_staff_rp=_rp(float(base["support_staff_rp"]) * factor),
                     other_rp=_rp(float(base["other_rp"]) * factor)
                     if opd.kind != "kelurahan"
                     else None,

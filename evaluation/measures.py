@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
-from django.utils.translation import gettext as _
+from evaluation.i18n import tr as _
 
 PERCENT = "%"
 RUPIAH = "Rp"

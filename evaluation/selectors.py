@@ -20,11 +20,11 @@ from decimal import Decimal
 
 from django.db.models import Case, CharField, Count, IntegerField, Q, Sum, Value, When
 from django.utils.formats import date_format
-from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as N_
 
 from attendance.models import DailyRecord, OpdDaySummary, ReportState
 from evaluation import measures as m
+from evaluation.i18n import tr as _
 from evaluation.models import (
     COST_FIELDS,
     EvaluationPlan,
@@ -125,6 +125,7 @@ class OpdEvaluation:
     comparisons: dict[str, Comparison]
     frontline_share: m.Figure | None = None
     cost_missing: list[str] = field(default_factory=list)
+    url: str = ""  # the OPD's evaluation page, set by the view
 
 
 # (key, label, sheet title, attribute of PeriodMeasures, attribute of Comparison or "")

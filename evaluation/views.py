@@ -112,6 +112,9 @@ def report(request):
     if built is None:
         return render(request, "evaluation/report.html", {"plan": None, "is_hr": scope.is_hr})
     report_, readiness, recs = built
+    base_url = reverse("evaluation:opd", args=["__code__"])
+    for ev in report_.opds:
+        ev.url = base_url.replace("__code__", ev.code)
     tables = []
     for key, label, _title, attribute, change in selectors.MEASURES:
         header, rows = exports.measure_rows(report_, key, attribute, change, scope.is_hr)

@@ -3,15 +3,22 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from functools import lru_cache
 
 from django import template
-from django.utils.formats import number_format
+from django.utils.formats import get_format
 from django.utils.html import format_html
-from django.utils.translation import gettext as _
+from django.utils.translation import get_language
 
 from evaluation import measures as m
+from evaluation.i18n import tr as _
 
 register = template.Library()
+
+
+@lru_cache(maxsize=16)
+def _separators(language: str | None) -> tuple[str, str]:
+    return get_format("DECIMAL_SEPARATOR"), get_format("THOUSAND_SEPARATOR")
 
 
 def format_value(value: Decimal | None, unit: str, places: int | None = None) -> str:
@@ -25,7 +32,9 @@ def format_value(value: Decimal | None, unit: str, places: int | None = None) ->
     fig = m.Figure(value, unit)
     rounded = fig.rounded(places)
     decimals = max(0, -rounded.as_tuple().exponent)
-    text = number_format(rounded, decimal_pos=decimals, force_grouping=True)
+    decimal_sep, thousand_sep = _separators(get_language())
+    text = f"{rounded:,.{decimals}f}".translate({44: "\0", 46: "\1"})
+    text = text.replace("\0", thousand_sep).replace("\1", decimal_sep)
     if unit == m.RUPIAH:
         return f"Rp {text}"
     if unit == m.PERCENT:
@@ -86,3 +95,16 @@ def get(mapping, key):
 @register.filter
 def attr(obj, name):
     return getattr(obj, name, None) if obj is not None else None
+
+
+@register.filter
+def cell(fig: m.Figure | None) -> str:
+    """A table cell's content: the value with its inputs and source as a tooltip."""
+    if fig is None:
+        return ""
+    if not fig.ok:
+        return figure(fig)
+    behind = "; ".join(f"{i.label}: {format_value(i.value, i.unit)}" for i in fig.inputs)
+    if fig.source:
+        behind += f" ({fig.source})"
+    return format_html('<span title="{}">{}</span>', behind, format_value(fig.value, fig.unit))
