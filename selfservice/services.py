@@ -59,7 +59,8 @@ def token_hash(token: str) -> str:
 def ical_token_create(*, employee: Employee) -> str:
     """Revoke the employee's live token, if any, and make a new one. Returns the token itself,
     which is stored nowhere: the caller shows it once."""
-    Employee.objects.select_for_update().filter(pk=employee.pk).first()
+    # one token maker at a time per employee (Employee's default ordering joins the unit)
+    list(Employee.objects.select_for_update(of=("self",)).filter(pk=employee.pk).order_by())
     CalendarToken.objects.filter(employee=employee, revoked_at__isnull=True).update(
         revoked_at=timezone.now()
     )
@@ -266,7 +267,7 @@ def _check_unit(
     unit, phase = mine.unit, mine.phase
     day_rows = ScheduleDay.objects.filter(unit_id=unit.pk, day=check.day, opd_id=mine.opd_id)
     if lock:
-        day_rows = day_rows.select_for_update()
+        day_rows = day_rows.select_for_update(of=("self",))
     modes = list(day_rows.values_list("employee_id", "mode", "employee__unit_role"))
     onsite = sum(1 for _e, mode, _r in modes if mode == Mode.WFO)  # a swap keeps this count
     if onsite < unit.min_onsite:
