@@ -8,7 +8,6 @@ records HR's acceptance or override with a note.
 from __future__ import annotations
 
 import datetime as dt
-from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -164,10 +163,6 @@ def readiness_save(
     return assessment
 
 
-def month_first(value: dt.date) -> dt.date:
-    return value.replace(day=1)
-
-
 def summary_numbers(report: Report) -> list[dict]:
     """The Pemda-wide saving of each phase, for the one-paragraph summary."""
     rows = []
@@ -187,6 +182,3 @@ def summary_numbers(report: Report) -> list[dict]:
             }
         )
     return rows
-
-
-ZERO = Decimal(0)
