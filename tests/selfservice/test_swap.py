@@ -156,6 +156,7 @@ def test_preview_says_the_swap_keeps_the_limits(client, sched):
     client.force_login(sched.world.pegawai_user)
     html = preview(client, THU, sched.rudi)
     assert "memenuhi semua batas" in html
+    assert "Kamis, 13 November 2025 Anda WFH dan Rudi Rekan WFO" in html
     assert "Batas minimal di kantor terjaga" in html
 
 

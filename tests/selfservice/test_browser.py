@@ -1,0 +1,68 @@
+"""In a real Chromium on a phone: a swap goes from request to approval to both schedules changed,
+and my month shows it. Uses the browser fixtures of tests/e2e (skipped without Chromium).
+
+WFH_SHOTS=<folder> saves screenshots of the pages there."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import expect
+
+from selfservice.models import SwapRequest, SwapStatus
+from tests.e2e.conftest import PHONE, browser, live_world, login, page  # noqa: F401 (fixtures)
+from tests.selfservice.conftest import THU, mode_of, publish_month
+from wfh.models import Mode
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture
+def viewport() -> dict:
+    return PHONE
+
+
+def test_swap_from_request_to_approval_on_a_phone(page, live_server, live_world):  # noqa: F811
+    sched = publish_month(live_world)
+    login(page, live_server, "pegawai", live_world.password)
+    page.goto(live_server.url + "/saya/tukar/")
+    page.get_by_label("Tanggal").select_option(THU.isoformat())
+    colleague = page.get_by_label("Rekan", exact=True)
+    expect(colleague).to_contain_text("Rudi Rekan")
+    expect(colleague).not_to_contain_text("Dewi")
+    colleague.select_option(str(sched.rudi.pk))
+    expect(page.locator(".swap-check")).to_contain_text("memenuhi semua batas")
+    shot("swap_new", page)
+    page.get_by_label("Alasan (untuk atasan dan rekan)").fill("Ada urusan keluarga")
+    page.get_by_role("button", name="Ajukan tukar jadwal").click()
+    expect(page.locator("h1")).to_have_text("Permintaan tukar saya")
+    expect(page.locator("main")).to_contain_text("menunggu persetujuan")
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+
+    page.context.clear_cookies()
+    login(page, live_server, "atasan", live_world.password)
+    page.goto(live_server.url + "/saya/tukar/persetujuan/")
+    expect(page.locator("main")).to_contain_text("Sari Staf")
+    shot("swap_queue", page)
+    page.get_by_role("button", name="Setujui").click()
+    expect(page.locator(".flash")).to_contain_text("disetujui")
+    assert SwapRequest.objects.get().status == SwapStatus.APPROVED
+    assert mode_of(sched.sari, THU) == Mode.WFH
+    assert mode_of(sched.rudi, THU) == Mode.WFO
+
+    page.context.clear_cookies()
+    login(page, live_server, "pegawai", live_world.password)
+    page.goto(live_server.url + "/saya/kalender/?bulan=2025-11")
+    thursday = page.locator("td", has_text="Kamis, 13 November 2025")
+    expect(thursday).to_contain_text("WFH")
+    expect(thursday).to_contain_text("(tukar)")
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+    shot("my_month", page)
+
+
+def shot(name: str, tab) -> None:
+    folder = os.environ.get("WFH_SHOTS")
+    if folder:
+        tab.screenshot(path=str(Path(folder) / f"selfservice_{name}.png"), full_page=True)
