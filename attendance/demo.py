@@ -367,6 +367,10 @@ def _insert(model, columns: tuple[str, ...], rows: list[tuple]) -> None:
 
 
 DEFAULT_ACTIVITY_DAYS = 30
+# The West Java trial the evaluation (kajian) compares: October 2025 as the baseline, then
+# Phase I (Thursdays, November) and Phase II (50:50 rotation, December).
+TRIAL_START = dt.date(2025, 10, 1)
+TRIAL_END = dt.date(2025, 12, 31)
 
 
 @dataclass
@@ -383,6 +387,9 @@ class ActivityResult:
     reports: int
     records: int
     summaries: int
+    trial_phases: list[str]
+    trial_events: int
+    trial_records: int
 
 
 def seed_activity(
@@ -392,6 +399,7 @@ def seed_activity(
     around today generated and published, then `days` calendar days of attendance before today,
     summarised the way the nightly job does."""
     from attendance.summaries import summarize
+    from evaluation.demo import seed_evaluation
     from wfh.demo import seed_schedules
 
     today = today or timezone.localdate()
@@ -405,12 +413,21 @@ def seed_activity(
     activity = seed_events(start=start, end=end, today=today, seed=seed)
     say("Merekap presensi…")
     run = summarize(start, end)
+    say("Mengisi uji coba Jawa Barat 2025 (Oktober sebagai pembanding, tahap I dan II)…")
+    trial = seed_schedules(start=TRIAL_START, end=TRIAL_END)
+    seed_leave(start=TRIAL_START, end=TRIAL_END, seed=seed + 1)
+    trial_events = seed_events(
+        start=TRIAL_START, end=TRIAL_END, today=TRIAL_END + dt.timedelta(days=30), seed=seed + 1
+    )
+    trial_run = summarize(TRIAL_START, TRIAL_END)
+    say("Mengisi data kajian (biaya, layanan, e-Kinerja, kesiapan)…")
+    seed_evaluation(seed)
     return ActivityResult(
         start=start,
         end=end,
         phases=schedules.phases,
         rosters=schedules.rosters,
-        failed=schedules.failed,
+        failed=schedules.failed + trial.failed,
         schedule_rows=schedules.published_rows,
         leave=leave,
         events=activity.events,
@@ -418,4 +435,7 @@ def seed_activity(
         reports=activity.reports,
         records=run.records,
         summaries=run.summaries,
+        trial_phases=trial.phases,
+        trial_events=trial_events.events,
+        trial_records=trial_run.records,
     )

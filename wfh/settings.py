@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "opd",
     "wfh",
     "attendance",
+    "evaluation",
     "api",
 ]
 

@@ -19,6 +19,7 @@ urlpatterns = [
     path("", include("opd.urls")),
     path("", include("wfh.schedule_urls")),
     path("", include("attendance.urls")),
+    path("", include("evaluation.urls")),
     path("api/v1/", include("api.urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("api/docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),

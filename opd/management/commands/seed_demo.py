@@ -114,6 +114,10 @@ class Command(BaseCommand):
             f"{a.flagged_waiting:,} menunggu tinjauan; rekap {a.records:,} pegawai-hari dan "
             f"{a.summaries:,} OPD-hari."
         )
+        out.write(
+            f"Uji coba 2025 untuk kajian ({', '.join(a.trial_phases) or '-'}, pembanding "
+            f"Oktober 2025): {a.trial_events:,} presensi, rekap {a.trial_records:,} pegawai-hari."
+        )
 
     def _report(self, result: DemoResult, seconds: float) -> None:
         kinds = result.opds_by_kind
