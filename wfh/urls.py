@@ -20,6 +20,7 @@ urlpatterns = [
     path("", include("wfh.schedule_urls")),
     path("", include("attendance.urls")),
     path("", include("evaluation.urls")),
+    path("", include("wfh.dashboard_urls")),
     path("api/v1/", include("api.urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("api/docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),
