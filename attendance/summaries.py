@@ -31,7 +31,8 @@ whose on-site count (present WFO) is furthest below, or least above, its Unit.mi
 One run deletes the range's records and summaries of the OPDs it covers and inserts them again
 inside one transaction, so it is idempotent and drops rows that are no longer valid (a day that
 became a day off, an employee who moved out). The only Python work is per OPD and day (the hours
-table), never per employee. Needs PostgreSQL, or SQLite >= 3.33 (UPDATE ... FROM, windows).
+table), never per employee. Needs PostgreSQL, or SQLite >= 3.35 (UPDATE ... FROM, window
+functions, MATERIALIZED).
 """
 
 from __future__ import annotations
@@ -58,8 +59,8 @@ from attendance.models import (
     WorkReport,
 )
 from opd.models import Employee, Opd, Placement, Unit
-from wfh.calendar import working_days
-from wfh.models import ScheduleDay
+from wfh.calendar import days_off
+from wfh.models import LocalDayOff, ScheduleDay
 
 # PP 94/2021: cumulative unexcused absence per year -> the sanction level reached (lowest first).
 # The label is what DailyRecord.pp94_level stores; show it through `pp94_label`.
@@ -189,14 +190,34 @@ def _seconds(t: dt.time) -> int:
     return t.hour * 3600 + t.minute * 60 + t.second
 
 
+def _working_days_by_opd(opds: list[Opd], start: dt.date, end: dt.date) -> dict[int, list]:
+    """wfh.calendar.working_days for each OPD, in three queries whatever the number of OPDs:
+    weekdays minus national days off and local days off for every OPD (calendar.days_off), minus
+    the local days off of that OPD."""
+    everyone = days_off(start, end)
+    own = set(
+        LocalDayOff.opds.through.objects.filter(
+            localdayoff__date__gte=start, localdayoff__date__lte=end
+        ).values_list("opd_id", "localdayoff__date")
+    )
+    weekdays = [
+        start + dt.timedelta(days=n)
+        for n in range((end - start).days + 1)
+        if (start + dt.timedelta(days=n)).weekday() < 5
+    ]
+    weekdays = [d for d in weekdays if d not in everyone]
+    return {o.pk: [d for d in weekdays if (o.pk, d) not in own] for o in opds}
+
+
 def _hours_rows(
     opds: list[Opd], start: dt.date, end: dt.date
 ) -> tuple[list[rules.Policy], list[tuple]]:
     policies, pol_of = _policies_by_opd([o.pk for o in opds])
+    days_of = _working_days_by_opd(opds, start, end)
     rows = []
     for opd in opds:
         policy = policies[pol_of[opd.pk]]
-        for day in working_days(start, end, opd_id=opd.pk):
+        for day in days_of[opd.pk]:
             hours = rules.hours_on(policy, day)
             if hours is None:
                 continue
@@ -255,26 +276,32 @@ RECORD_COLUMNS = (
 )
 
 
-def _records_sql(sql: _Sql, policies: list[rules.Policy], scoped: str | None) -> str:
+def _records_sql(sql: _Sql, policies: list[rules.Policy], scope: str, scoped: bool) -> str:
     """One INSERT ... SELECT for every record of the range (the hours table says which days)."""
     # events of the scoped OPDs' people only (a recompute of one OPD's day reads only theirs)
-    placed = f"SELECT employee_id FROM {T['placement']} WHERE opd_id IN ({scoped})"  # noqa: S608
-    event_scope = f"AND a.employee_id IN ({placed})" if scoped else ""
+    placed = f"SELECT employee_id FROM {T['placement']} WHERE opd_id IN ({scope})"  # noqa: S608
+    # unscoped, every OPD's id: true of every event, and the (opd, day) index finds the days
+    event_scope = f"AND a.employee_id IN ({placed})" if scoped else f"AND a.opd_id IN ({scope})"
     return f"""
 WITH
+staff AS MATERIALIZED (
+    -- placements with their employee's active period (joined once, not once per day)
+    SELECT p.employee_id, p.opd_id, p.unit_id, p.valid_from, p.valid_to,
+        e.active_from, e.active_to
+    FROM {T["placement"]} p JOIN {T["employee"]} e ON e.id = p.employee_id
+),
 people AS (
     -- who works where on each working day: a placement valid that day (the first placement of
     -- an employee also covers the days before it), the employee active that day
     SELECT p.employee_id, p.unit_id, h.opd_id, h.day, h.yr, h.start_s, h.end_s, h.grace, h.pol
     FROM summary_hours h
-    JOIN {T["placement"]} p ON p.opd_id = h.opd_id
+    JOIN staff p ON p.opd_id = h.opd_id
         AND (p.valid_to IS NULL OR p.valid_to >= h.day)
+        AND (p.active_from IS NULL OR p.active_from <= h.day)
+        AND (p.active_to IS NULL OR p.active_to >= h.day)
         AND (p.valid_from <= h.day OR NOT EXISTS (
             SELECT 1 FROM {T["placement"]} q
             WHERE q.employee_id = p.employee_id AND q.valid_from < p.valid_from))
-    JOIN {T["employee"]} e ON e.id = p.employee_id
-        AND (e.active_from IS NULL OR e.active_from <= h.day)
-        AND (e.active_to IS NULL OR e.active_to >= h.day)
 ),
 ev AS (
     -- per employee and day: the first counted 'in' (its local second x 2 + 1 when it claimed
@@ -302,10 +329,13 @@ lv AS (
     GROUP BY l.employee_id, d.day
 ),
 base AS (
-    -- tidak_hadir records of the start's year before the range
-    SELECT employee_id, COUNT(*) AS n FROM {T["record"]}
-    WHERE status = 'tidak_hadir' AND day >= %(jan1)s AND day < %(start)s
-    GROUP BY employee_id
+    -- unexcused absences of the start's year before the range: the count kept on each
+    -- employee's latest earlier record (one index probe each; every run keeps later counts right)
+    SELECT k.employee_id, (
+        SELECT b.unexcused_ytd FROM {T["record"]} b
+        WHERE b.employee_id = k.employee_id AND b.day >= %(jan1)s AND b.day < %(start)s
+        ORDER BY b.day DESC LIMIT 1) AS n
+    FROM (SELECT DISTINCT employee_id FROM staff) k
 ),
 r AS (
     SELECT x.*, COALESCE(s.mode, 'WFO') AS scheduled_mode, lv.kind AS leave_kind,
@@ -391,10 +421,12 @@ FROM (
                   ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS n
     FROM {T["record"]} r
     LEFT JOIN (
-        SELECT employee_id, COUNT(*) AS n FROM {T["record"]}
-        WHERE status = 'tidak_hadir' AND day >= %(end_jan1)s AND day <= %(end)s
-            AND employee_id IN (SELECT employee_id FROM summary_touched)
-        GROUP BY employee_id
+        -- the count on each touched employee's latest record up to the range's end
+        SELECT t.employee_id, (
+            SELECT c.unexcused_ytd FROM {T["record"]} c
+            WHERE c.employee_id = t.employee_id AND c.day >= %(end_jan1)s AND c.day <= %(end)s
+            ORDER BY c.day DESC LIMIT 1) AS n
+        FROM (SELECT DISTINCT employee_id FROM summary_touched) t
     ) b ON b.employee_id = r.employee_id
     WHERE r.day > %(end)s AND r.day <= %(dec31)s
         AND r.employee_id IN (SELECT employee_id FROM summary_touched)
@@ -513,6 +545,10 @@ def _summarize(start: dt.date, end: dt.date, ids: list[int] | None) -> tuple[int
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
             cursor.execute("SELECT pg_advisory_xact_lock(%s)", [ADVISORY_LOCK])
+            # JIT would spend seconds compiling these one-off statements, and the sorts of a
+            # 100,000-person day fit in memory with a little more than the default work_mem
+            cursor.execute("SET LOCAL jit = off")
+            cursor.execute("SET LOCAL work_mem = '64MB'")
         _temp_tables(cursor, hours)
         # later records of the year exist only when an earlier range is recomputed
         later = False
@@ -526,7 +562,7 @@ def _summarize(start: dt.date, end: dt.date, ids: list[int] | None) -> tuple[int
             sql.run(cursor, f"{touched} WHERE {in_scope}")
         sql.run(cursor, f"DELETE FROM {T['summary']} WHERE {in_scope}")  # noqa: S608
         sql.run(cursor, f"DELETE FROM {T['record']} WHERE {in_scope}")  # noqa: S608
-        records = sql.run(cursor, _records_sql(sql, policies, scope if ids is not None else None))
+        records = sql.run(cursor, _records_sql(sql, policies, scope, ids is not None))
         if later:
             sql.run(cursor, f"{touched} WHERE {in_scope}")
             sql.run(cursor, _later_ytd_sql(sql))
