@@ -1,5 +1,11 @@
 """HR and OPD dashboards (namespace "dashboard"); see wfh/views_dashboard.py."""
 
+from django.urls import path
+
+from wfh import views_dashboard as views
+
 app_name = "dashboard"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("dasbor/", views.today, name="today"),
+]
