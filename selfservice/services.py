@@ -29,7 +29,7 @@ from django.utils.translation import gettext as _
 
 from accounts.models import User
 from opd import access
-from opd.models import Employee, Opd, UnitRole
+from opd.models import Employee, Opd, Unit, UnitRole
 from selfservice.models import CalendarToken, SwapRequest, SwapStatus
 from wfh.calendar import working_days
 from wfh.models import Assignment, AssignmentChange, Mode, PatternKind, Roster, ScheduleDay, Source
@@ -423,6 +423,15 @@ def swap_approve(
     if not can_decide(user, swap):
         raise PermissionDenied
     swap = _locked_pending(swap.pk)
+    # Approvals in one unit run one at a time: a swap only moves days inside its unit, so the
+    # unit's day count and each member's weekly count cannot change under this check.
+    unit_id = (
+        ScheduleDay.objects.filter(employee_id=swap.requester_id, day=swap.day)
+        .values_list("unit_id", flat=True)
+        .first()
+    )
+    if unit_id is not None:
+        list(Unit.objects.select_for_update(of=("self",)).filter(pk=unit_id).order_by())
     check = swap_check(
         requester=swap.requester,
         colleague=swap.colleague,

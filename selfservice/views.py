@@ -18,7 +18,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_GET, require_POST, require_safe
 
 from opd import access
 from opd.models import Employee
@@ -143,7 +143,7 @@ def ical_settings(request):
     )
 
 
-@require_GET
+@require_safe
 def ical_feed(request, token: str):
     """No login: the token is the secret. Unknown or revoked tokens answer 404."""
     row = selectors.employee_for_token(token)

@@ -99,6 +99,15 @@ def test_regenerating_replaces_the_old_address(client, sched):
     assert CalendarToken.objects.filter(employee=sched.sari, revoked_at__isnull=True).count() == 1
 
 
+def test_calendar_apps_may_ask_with_head(client, sched):
+    client.force_login(sched.world.pegawai_user)
+    path, _token = create_feed(client)
+    client.logout()
+    response = client.head(path)
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("text/calendar")
+
+
 def test_unknown_token_answers_404(client, sched):
     assert client.get("/ical/bukan-token-yang-ada.ics").status_code == 404
 
