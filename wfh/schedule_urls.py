@@ -12,7 +12,10 @@ urlpatterns = [
     path("kalender/libur/<int:pk>/hapus/", views.local_day_off_delete, name="day_off_delete"),
     path("jadwal/", views.schedule_index, name="schedule"),
     path("jadwal/preset/", views.preset_load, name="preset_load"),
+    path("jadwal/tahap-baru/", views.phase_create, name="phase_create"),
+    path("jadwal/tahap-pratinjau/", views.phase_preview, name="phase_preview"),
     path("jadwal/tahap/<slug:slug>/", views.phase_detail, name="phase"),
+    path("jadwal/tahap/<slug:slug>/ubah/", views.phase_edit, name="phase_edit"),
     path("jadwal/tahap/<slug:slug>/buat/", views.phase_generate, name="phase_generate"),
     path(
         "jadwal/tahap/<slug:slug>/opd/<str:code>/ajukan-hari/",

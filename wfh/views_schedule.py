@@ -32,6 +32,7 @@ from opd.access import Scope
 from opd.models import Opd, Unit
 from wfh import exports, presets, rosters, selectors
 from wfh.calendar import days_off, month_view, working_days
+from wfh.forms_phase import PhaseForm, preview_from_form
 from wfh.forms_schedule import (
     CellForm,
     GenerateForm,
@@ -883,3 +884,83 @@ def roster_download(request, pk: int, fmt: str):
         raise Http404
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
+
+
+# -- phase editor (HR) ----------------------------------------------------------------------------
+
+
+def _phase_form_page(request, phase: Phase | None):
+    access.require(_scope(request).is_hr)
+    data = request.POST if request.method == "POST" else None
+    initial = {}
+    if phase is None and request.GET.get("programme", "").isdigit():
+        initial["programme"] = int(request.GET["programme"])
+    form = PhaseForm(data, instance=phase, initial=initial)
+    if request.method == "POST" and request.POST.get("action") != "preview" and form.is_valid():
+        saved = form.save()
+        messages.success(
+            request,
+            (_("Tahap %(name)s disimpan.") if phase else _("Tahap %(name)s dibuat."))
+            % {"name": saved.name},
+        )
+        return redirect("wfh:phase", saved.slug)
+    preview = None
+    if data is not None:
+        form.is_valid()
+        preview = preview_from_form(form)
+    elif phase is not None:
+        preview = preview_from_form(_bound_copy(phase))
+    return render(
+        request,
+        "wfh/phase_form.html",
+        {"form": form, "phase": phase, "preview": preview, "published": form.published},
+    )
+
+
+def _bound_copy(phase: Phase) -> PhaseForm:
+    """A form bound to the phase's own values, to preview the saved phase on first load."""
+    form = PhaseForm(instance=phase)
+    data = {name: form[name].value() for name in form.fields}
+    data = {k: v for k, v in data.items() if v is not None}
+    bound = PhaseForm(_as_querydict(data), instance=phase)
+    bound.is_valid()
+    return bound
+
+
+def _as_querydict(data: dict):
+    from django.http import QueryDict
+
+    query = QueryDict(mutable=True)
+    for key, value in data.items():
+        if isinstance(value, list | tuple):
+            query.setlist(key, [str(getattr(v, "pk", v)) for v in value])
+        elif isinstance(value, dt.date):
+            query[key] = value.isoformat()
+        else:
+            query[key] = str(value)
+    return query
+
+
+@login_required
+def phase_create(request):
+    return _phase_form_page(request, None)
+
+
+@login_required
+def phase_edit(request, slug: str):
+    return _phase_form_page(request, _phase_or_404(slug))
+
+
+@login_required
+@require_POST
+def phase_preview(request):
+    """htmx: the preview of the form as it stands, without saving (HR only)."""
+    access.require(_scope(request).is_hr)
+    phase = None
+    if request.POST.get("phase_id", "").isdigit():
+        phase = Phase.objects.filter(pk=int(request.POST["phase_id"])).first()
+    form = PhaseForm(request.POST, instance=phase)
+    form.is_valid()
+    return render(
+        request, "wfh/phase_preview.html", {"preview": preview_from_form(form), "form": form}
+    )
