@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "opd",
     "wfh",
     "attendance",
+    "selfservice",
     "evaluation",
     "api",
 ]

@@ -9,8 +9,6 @@ from django.urls import reverse
 from api.models import ApiClient
 from api.services import api_client_create, hash_token
 
-pytestmark = pytest.mark.urls("tests.api.urls")
-
 
 def login(world, username: str) -> Client:
     http = Client()
