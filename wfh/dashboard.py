@@ -26,12 +26,10 @@ from django.db.models import (
     OuterRef,
     Q,
     QuerySet,
-    Subquery,
     Sum,
     Value,
     When,
 )
-from django.db.models.functions import Coalesce
 
 from attendance import rules
 from attendance.models import (
@@ -261,23 +259,25 @@ def day_rows(opds: QuerySet[Opd], day: dt.date, today: dt.date) -> list[OpdRow]:
             row.late = live["late"].get(pk, 0)
             row.mismatches = live["mismatches"].get(pk, 0)
 
-    onsite = (
-        ScheduleDay.objects.filter(unit_id=OuterRef("pk"), day=day, mode=Mode.WFO)
+    # two grouped queries (the schedule's (opd, day) index, then the units with a minimum): a
+    # per-unit subquery would scan the schedule by unit, which has no index of its own
+    onsite = _counts(
+        ScheduleDay.objects.filter(opd__in=opds, day=day, mode=Mode.WFO, unit__isnull=False)
         .order_by()
         .values("unit_id")
-        .annotate(c=Count("id"))
-        .values("c")
+        .annotate(n=Count("id")),
+        key="unit_id",
     )
-    below = (
+    units = (
         Unit.objects.filter(opd__in=opds, min_onsite__gt=0)
-        .annotate(onsite=Coalesce(Subquery(onsite, output_field=IntegerField()), 0))
-        .filter(onsite__lt=F("min_onsite"))
         .order_by("opd_id", "code")
-        .values_list("opd_id", "code", "name", "onsite", "min_onsite")
+        .values_list("id", "opd_id", "code", "name", "min_onsite")
     )
-    for opd_id, code, name, count, minimum in below:
+    for unit_id, opd_id, code, name, minimum in units:
         row = rows[opd_id]
-        if row.scheduled:  # no published schedule that day (day off, no roster): nothing to miss
+        count = onsite.get(unit_id, 0)
+        # no published schedule that day (day off, no roster): no minimum to miss
+        if row.scheduled and count < minimum:
             row.below_units.append(BelowUnit(code, name, count, minimum))
     return list(rows.values())
 
