@@ -33,6 +33,7 @@ from attendance.models import (
     WorkReport,
 )
 from attendance.services import OUTSIDE_GEOFENCE, flag_text
+from opd.demo import DEMO_OPD
 from opd.models import Employee, Opd
 from wfh.calendar import working_days
 from wfh.models import Mode, ScheduleDay
@@ -47,6 +48,7 @@ P_EARLY = 0.03
 P_NO_OUT = 0.01
 P_MISMATCH = 0.03  # scheduled WFH, came to the office
 P_OUTSIDE = 0.006  # a WFO check-in far from the office
+P_OUTSIDE_DEMO_OPD = 0.08  # ... more often in opd.demo's OPD lately, so its review queue has work
 P_REPORT = 0.88
 LATE_BANDS = ((1, 30, 0.70), (31, 60, 0.18), (61, 90, 0.08), (91, 150, 0.04))
 LEAVE_KINDS = (
@@ -194,7 +196,10 @@ def seed_events(*, start: dt.date, end: dt.date, today: dt.date, seed: int) -> A
                     first_in = day_start - dt.timedelta(
                         minutes=rng.randint(3, 45), seconds=rng.randint(0, 59)
                     )
-                outside = mode == Mode.WFO and lat is not None and rng.random() < P_OUTSIDE
+                p_outside = P_OUTSIDE
+                if opd.code == DEMO_OPD and (today - day).days <= PENDING_DAYS:
+                    p_outside = P_OUTSIDE_DEMO_OPD
+                outside = mode == Mode.WFO and lat is not None and rng.random() < p_outside
                 stamps = [("in", first_in, outside)]
                 if rng.random() >= P_NO_OUT:
                     if rng.random() < P_EARLY:

@@ -14,6 +14,7 @@ import uuid
 import zoneinfo
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -349,7 +350,10 @@ RECORD_FILTERS = [
         "terlambat", gettext_lazy("Terlambat"), Q(late_minutes__gt=0) | Q(status="terlambat")
     ),
     RecordFilter(
-        "psw", gettext_lazy("Pulang sebelum waktu"), Q(early_minutes__gt=0) | Q(status="psw")
+        # as the summary counts it: any PSW tier, also "no check-out" of someone who was late
+        "psw",
+        gettext_lazy("Pulang sebelum waktu"),
+        ~Q(early_tier="") | Q(status=DayStatus.PSW),
     ),
     RecordFilter("mismatch", gettext_lazy("Mode tidak sesuai"), Q(mismatch=True)),
     RecordFilter(
@@ -493,7 +497,7 @@ def index(request):
             own = Employee.objects.select_related("opd").get(pk=scope.employee_id).opd
             return redirect("attendance:opd_day", code=own.code)
         access.require(False)
-    day, date_error = _parse_day(request, _yesterday("Asia/Jakarta"))
+    day, date_error = _parse_day(request, _yesterday(settings.TIME_ZONE))
     opds = access.visible_opds(request.user).filter(active=True).order_by("code")
     page = _page(request, opds, OPDS_PER_PAGE)
     summaries = {

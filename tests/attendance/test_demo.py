@@ -69,6 +69,7 @@ def test_recent_check_ins_outside_the_geofence_wait_for_review(demo):
     assert waiting.count() == demo.flagged_waiting > 0
     assert all((TODAY - e.day).days <= 3 for e in waiting)
     assert all(e.distance_m > e.opd.radius_m for e in waiting.select_related("opd"))
+    assert waiting.filter(opd__code="DISKOMINFOSTANDI").exists()  # opd.demo's queue has work
 
 
 def test_wfh_days_have_work_reports_and_some_are_missing(demo):
