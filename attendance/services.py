@@ -310,9 +310,10 @@ def _ingest(items: list[dict], source: str, received_at: dt.datetime) -> list[Re
 
     external_ids = {p.external_id for p in known if p.external_id}
     stored_ids = dict(
-        AttendanceEvent.objects.filter(source=source, external_id__in=external_ids).values_list(
-            "external_id", "id"
-        )
+        # the exclude repeats the partial unique index's condition, so the index serves the lookup
+        AttendanceEvent.objects.filter(source=source, external_id__in=external_ids)
+        .exclude(external_id="")
+        .values_list("external_id", "id")
     )
     fresh: list[_Parsed] = []
     seen: set[str] = set()
