@@ -9,7 +9,7 @@ def home(request):
     """Send each role to the page where its work starts."""
     scope = scope_for(request.user)
     if scope.sees_registry:
-        return redirect("opd:list")
+        return redirect("dashboard:today")
     if scope.is_supervisor:
         return redirect("opd:employees")
     if scope.employee_id:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from django.urls import reverse
 from playwright.sync_api import expect
@@ -12,7 +14,9 @@ from tests.e2e.conftest import PHONE, login
 def test_hr_finds_an_opd_its_units_and_staff_and_opens_an_employee(page, live_server, live_world):
     login(page, live_server, live_world.hr.username, live_world.password)
 
-    # HR lands on the OPD list and sees every OPD.
+    # HR lands on the dashboard; the OPD list shows every OPD.
+    expect(page).to_have_url(re.compile(r"/dasbor/"))
+    page.get_by_role("link", name="OPD", exact=True).click()
     expect(page.locator("h1")).to_have_text("Daftar OPD")
     expect(page.get_by_role("link", name="DISDUKCAPIL")).to_be_visible()
     page.get_by_role("link", name="DISKOMINFO").click()
