@@ -276,12 +276,28 @@ RECORD_COLUMNS = (
 )
 
 
+# A recompute of some OPDs may meet records of the same people and days kept under another OPD
+# (someone who moved): they are taken over. A run of every OPD has deleted the whole range first,
+# so it inserts plainly (cheaper than checking each row for a conflict).
+UPSERT = """ON CONFLICT (employee_id, day) DO UPDATE SET
+    opd_id = excluded.opd_id, unit_id = excluded.unit_id,
+    scheduled_mode = excluded.scheduled_mode, status = excluded.status,
+    leave_kind = excluded.leave_kind, first_in = excluded.first_in,
+    last_out = excluded.last_out, present_mode = excluded.present_mode,
+    late_minutes = excluded.late_minutes, late_tier = excluded.late_tier,
+    early_minutes = excluded.early_minutes, early_tier = excluded.early_tier,
+    mismatch = excluded.mismatch, pending_review = excluded.pending_review,
+    report_state = excluded.report_state, unexcused_ytd = excluded.unexcused_ytd,
+    pp94_level = excluded.pp94_level, computed_at = excluded.computed_at"""
+
+
 def _records_sql(sql: _Sql, policies: list[rules.Policy], scope: str, scoped: bool) -> str:
     """One INSERT ... SELECT for every record of the range (the hours table says which days)."""
     # events of the scoped OPDs' people only (a recompute of one OPD's day reads only theirs)
     placed = f"SELECT employee_id FROM {T['placement']} WHERE opd_id IN ({scope})"  # noqa: S608
     # unscoped, every OPD's id: true of every event, and the (opd, day) index finds the days
     event_scope = f"AND a.employee_id IN ({placed})" if scoped else f"AND a.opd_id IN ({scope})"
+    sched_scope = "" if scoped else f"AND opd_id IN ({scope})"
     return f"""
 WITH
 staff AS MATERIALIZED (
@@ -320,6 +336,11 @@ ev AS (
     WHERE a.day >= %(start)s AND a.day <= %(end)s {event_scope}
     GROUP BY a.employee_id, a.day
 ),
+sched AS (
+    -- the published schedule of the range (every OPD's id: the (opd, day) index finds the days)
+    SELECT employee_id, day, mode FROM {T["schedule"]}
+    WHERE day >= %(start)s AND day <= %(end)s {sched_scope}
+),
 lv AS (
     -- approved leave, sick leave or duty covering the day (one kind if records overlap)
     SELECT l.employee_id, d.day, MIN(l.kind) AS kind
@@ -345,7 +366,7 @@ r AS (
              WHEN ev.in_key - (ev.in_key / 2) * 2 = 1 THEN 'WFH' ELSE 'WFO' END AS claimed,
         COALESCE(ev.pending, 0) AS pending, w.status AS report
     FROM people x
-    LEFT JOIN {T["schedule"]} s ON s.employee_id = x.employee_id AND s.day = x.day
+    LEFT JOIN sched s ON s.employee_id = x.employee_id AND s.day = x.day
     LEFT JOIN lv ON lv.employee_id = x.employee_id AND lv.day = x.day
     LEFT JOIN ev ON ev.employee_id = x.employee_id AND ev.day = x.day
     LEFT JOIN {T["report"]} w ON w.employee_id = x.employee_id AND w.day = x.day
@@ -396,16 +417,7 @@ SELECT employee_id, day, opd_id, unit_id, scheduled_mode, status, COALESCE(leave
            OR (scheduled_mode = 'WFO' AND present = 'WFH') THEN TRUE ELSE FALSE END,
     pending, report_state, ytd, {_pp94_case(sql, "ytd")}, %(now)s
 FROM y WHERE 1 = 1
-ON CONFLICT (employee_id, day) DO UPDATE SET
-    opd_id = excluded.opd_id, unit_id = excluded.unit_id,
-    scheduled_mode = excluded.scheduled_mode, status = excluded.status,
-    leave_kind = excluded.leave_kind, first_in = excluded.first_in,
-    last_out = excluded.last_out, present_mode = excluded.present_mode,
-    late_minutes = excluded.late_minutes, late_tier = excluded.late_tier,
-    early_minutes = excluded.early_minutes, early_tier = excluded.early_tier,
-    mismatch = excluded.mismatch, pending_review = excluded.pending_review,
-    report_state = excluded.report_state, unexcused_ytd = excluded.unexcused_ytd,
-    pp94_level = excluded.pp94_level, computed_at = excluded.computed_at
+{UPSERT if scoped else ""}
 """  # noqa: S608 (table names from the models, ids and numbers inlined as ints, values as params)
 
 
@@ -549,6 +561,10 @@ def _summarize(start: dt.date, end: dt.date, ids: list[int] | None) -> tuple[int
             # 100,000-person day fit in memory with a little more than the default work_mem
             cursor.execute("SET LOCAL jit = off")
             cursor.execute("SET LOCAL work_mem = '64MB'")
+            if ids is None:
+                # a whole day (or month) of every OPD: hash joins over the day's rows beat one
+                # index probe per person, which the planner picks from its low row estimates
+                cursor.execute("SET LOCAL enable_nestloop = off")
         _temp_tables(cursor, hours)
         # later records of the year exist only when an earlier range is recomputed
         later = False
