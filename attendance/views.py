@@ -38,7 +38,9 @@ from attendance.models import (
     LeaveRecord,
     LeaveStatus,
     OpdDaySummary,
+    WorkReport,
 )
+from attendance.views_leave import ReportForm
 from opd import access
 from opd.models import Employee, Opd
 from wfh.calendar import days_off
@@ -47,7 +49,7 @@ from wfh.models import Mode, ScheduleDay
 REVIEW_PER_PAGE = 25
 RECORDS_PER_PAGE = 50
 OPDS_PER_PAGE = 50
-UPCOMING_DAYS = 7
+UPCOMING_DAYS = 14
 POOR_ACCURACY_M = 100  # the page warns above this; the server decides with the geofence
 
 ZONE_ABBREVIATIONS = {
@@ -228,7 +230,15 @@ def checkin(request):
     )
     for event in events:
         event.local = event.timestamp.astimezone(zone)
+    report = None
+    report_form = None
+    if plans[0].kind == DAY_WFH:  # the daily work report belongs on the WFH day's home page
+        report = WorkReport.objects.filter(employee=employee, day=today).first()
+        initial = {"activities": report.activities, "outputs": report.outputs} if report else None
+        report_form = ReportForm(initial=initial)
     context = {
+        "report": report,
+        "report_form": report_form,
         "employee": employee,
         "opd": opd,
         "today": plans[0],

@@ -488,3 +488,22 @@ def test_the_navigation_links_follow_the_role(client, world, who, shown, hidden)
         assert f">{label}</a>" in nav
     for label in hidden:
         assert f">{label}</a>" not in nav
+
+
+def test_a_wfh_day_home_page_takes_the_work_report_and_lists_two_weeks(client, office):
+    publish(office.staff, _today(), Mode.WFH)
+    c = _client(client, office.pegawai_user)
+    html = c.get(reverse("attendance:checkin")).content.decode()
+    assert "Laporan kinerja hari ini" in html
+    assert "14 hari ke depan" in html
+    action = reverse("attendance:report_form", args=[_today().isoformat()])
+    assert f'action="{action}"' in html
+    c.post(action, {"activities": "Menyusun laporan", "outputs": "Draf 5 halaman"})
+    html = c.get(reverse("attendance:checkin")).content.decode()
+    assert "Menyusun laporan" in html and "Kirim ulang" in html  # the report, open to change
+
+
+def test_a_wfo_day_home_page_has_no_work_report_form(client, office):
+    publish(office.staff, _today(), Mode.WFO)
+    html = _client(client, office.pegawai_user).get(reverse("attendance:checkin")).content.decode()
+    assert "Laporan kinerja hari ini" not in html
