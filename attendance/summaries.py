@@ -10,7 +10,8 @@ The rules of one DailyRecord (one employee on one working day of the OPD they we
   sakit (sakit, cuti_sakit) or dinas_luar (dinas_luar, tugas_belajar) and its leave_kind; a
   scheduled LEAVE without a record is cuti with an empty kind. No TL/PSW, not absent, not present.
 - Only accepted events (accepted, accepted_by_review) count: first_in is the earliest 'in',
-  last_out the latest 'out', present_mode the mode claimed by the first 'in'.
+  last_out the latest 'out', present_mode the mode claimed by the first 'in'. A run reads the
+  events and published days stamped with the OPDs it covers (an event carries the OPD of its day).
 - No counted 'in': tidak_hadir, late_tier the open-ended TL tier ("no record"); PSW not applied.
   An 'in' without an 'out': the open-ended PSW tier, status psw unless late.
 - late_minutes = ceil((first in - start) / 60 s) when above the grace minutes, else 0;
@@ -293,11 +294,10 @@ UPSERT = """ON CONFLICT (employee_id, day) DO UPDATE SET
 
 def _records_sql(sql: _Sql, policies: list[rules.Policy], scope: str, scoped: bool) -> str:
     """One INSERT ... SELECT for every record of the range (the hours table says which days)."""
-    # events of the scoped OPDs' people only (a recompute of one OPD's day reads only theirs)
-    placed = f"SELECT employee_id FROM {T['placement']} WHERE opd_id IN ({scope})"  # noqa: S608
-    # unscoped, every OPD's id: true of every event, and the (opd, day) index finds the days
-    event_scope = f"AND a.employee_id IN ({placed})" if scoped else f"AND a.opd_id IN ({scope})"
-    sched_scope = "" if scoped else f"AND opd_id IN ({scope})"
+    # events and published days of the range are read through their (opd, day) indexes: an
+    # event carries the OPD of its day (the placement when it was stored), a published day too
+    event_scope = f"AND a.opd_id IN ({scope})"
+    sched_scope = f"AND opd_id IN ({scope})"
     return f"""
 WITH
 staff AS MATERIALIZED (
@@ -337,7 +337,7 @@ ev AS (
     GROUP BY a.employee_id, a.day
 ),
 sched AS (
-    -- the published schedule of the range (every OPD's id: the (opd, day) index finds the days)
+    -- the published schedule of the range
     SELECT employee_id, day, mode FROM {T["schedule"]}
     WHERE day >= %(start)s AND day <= %(end)s {sched_scope}
 ),
@@ -561,10 +561,6 @@ def _summarize(start: dt.date, end: dt.date, ids: list[int] | None) -> tuple[int
             # 100,000-person day fit in memory with a little more than the default work_mem
             cursor.execute("SET LOCAL jit = off")
             cursor.execute("SET LOCAL work_mem = '64MB'")
-            if ids is None:
-                # a whole day (or month) of every OPD: hash joins over the day's rows beat one
-                # index probe per person, which the planner picks from its low row estimates
-                cursor.execute("SET LOCAL enable_nestloop = off")
         _temp_tables(cursor, hours)
         # later records of the year exist only when an earlier range is recomputed
         later = False
@@ -578,7 +574,14 @@ def _summarize(start: dt.date, end: dt.date, ids: list[int] | None) -> tuple[int
             sql.run(cursor, f"{touched} WHERE {in_scope}")
         sql.run(cursor, f"DELETE FROM {T['summary']} WHERE {in_scope}")  # noqa: S608
         sql.run(cursor, f"DELETE FROM {T['record']} WHERE {in_scope}")  # noqa: S608
+        postgresql = connection.vendor == "postgresql"
+        if postgresql:
+            # hash joins over the range's rows beat one index probe per person, which the
+            # planner picks from its low estimate of the people of a day
+            cursor.execute("SET LOCAL enable_nestloop = off")
         records = sql.run(cursor, _records_sql(sql, policies, scope, ids is not None))
+        if postgresql:
+            cursor.execute("SET LOCAL enable_nestloop = on")
         if later:
             sql.run(cursor, f"{touched} WHERE {in_scope}")
             sql.run(cursor, _later_ytd_sql(sql))
