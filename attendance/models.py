@@ -437,12 +437,25 @@ class DailyRecord(models.Model):
     """One employee on one working day of their OPD: scheduled mode, what happened, TL/PSW tiers,
     the work report's state and the unexcused absences so far this year (PP 94/2021)."""
 
+    # Derived rows, rebuilt from placements by attendance.summaries: no database-level foreign key
+    # checks (Django still cascades deletes). The deferred checks of three foreign keys cost more
+    # than writing the 100,000 rows of a day; (employee, day) is the only index needed per person.
     employee = models.ForeignKey(
-        Employee, verbose_name=_("pegawai"), on_delete=models.CASCADE, related_name="daily_records"
+        Employee,
+        verbose_name=_("pegawai"),
+        on_delete=models.CASCADE,
+        related_name="daily_records",
+        db_constraint=False,
+        db_index=False,
     )
     day = models.DateField(_("tanggal"))
     opd = models.ForeignKey(
-        Opd, verbose_name=_("OPD"), on_delete=models.CASCADE, related_name="+", db_index=False
+        Opd,
+        verbose_name=_("OPD"),
+        on_delete=models.CASCADE,
+        related_name="+",
+        db_index=False,
+        db_constraint=False,
     )
     unit = models.ForeignKey(
         "opd.Unit",
@@ -452,6 +465,7 @@ class DailyRecord(models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
         db_index=False,
+        db_constraint=False,
     )
     scheduled_mode = models.CharField(_("mode terjadwal"), max_length=5)
     status = models.CharField(_("status"), max_length=12, choices=DayStatus.choices)
