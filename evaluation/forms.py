@@ -1,8 +1,16 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from evaluation import services
 from evaluation.importing import COSTS, EKINERJA, SERVICES
-from evaluation.models import READINESS_CRITERIA, OperatingCost, Option, ReadinessAssessment
+from evaluation.models import (
+    READINESS_CRITERIA,
+    EvaluationPlan,
+    OperatingCost,
+    Option,
+    ReadinessAssessment,
+)
+from wfh.models import Phase
 
 MAX_UPLOAD_BYTES = 10 * 1024 * 1024
 IMPORT_KINDS = {
@@ -90,3 +98,53 @@ class ImportForm(forms.Form):
         if upload.size > MAX_UPLOAD_BYTES:
             raise forms.ValidationError(_("Berkas lebih dari 10 MB."))
         return upload
+
+
+class PhaseChoiceField(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, obj):
+        return f"{obj.programme.name} — {obj.name} ({obj.start:%d-%m-%Y} – {obj.end:%d-%m-%Y})"
+
+
+class PlanForm(forms.ModelForm):
+    """The plan of the kajian: the checks are evaluation.services.plan_problems'."""
+
+    phases = PhaseChoiceField(
+        label=_("Tahap yang dibandingkan"),
+        queryset=Phase.objects.select_related("programme").order_by("programme__name", "start"),
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"required": _("Pilih paling sedikit satu tahap.")},
+    )
+
+    class Meta:
+        model = EvaluationPlan
+        fields = [
+            "programme",
+            "baseline_label",
+            "baseline_start",
+            "baseline_end",
+            "phases",
+            "next_period",
+        ]
+        widgets = {
+            "baseline_start": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "baseline_end": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        }
+        help_texts = {
+            "baseline_label": _("Mis. Oktober 2025: periode sebelum uji coba."),
+            "baseline_end": _("Tidak boleh sebelum awal periode dasar."),
+        }
+
+    def clean(self):
+        data = super().clean()
+        problems = services.plan_problems(
+            baseline_start=data.get("baseline_start"),
+            baseline_end=data.get("baseline_end"),
+            phases=list(data.get("phases") or []),
+            programme=data.get("programme"),
+        )
+        for name, messages in problems.items():
+            if name == "phases" and "phases" in self.errors:
+                continue
+            for message in messages:
+                self.add_error(name, message)
+        return data

@@ -182,3 +182,86 @@ def summary_numbers(report: Report) -> list[dict]:
             }
         )
     return rows
+
+
+def plan_problems(
+    *,
+    baseline_start: dt.date | None,
+    baseline_end: dt.date | None,
+    phases: list[Phase],
+    programme: Programme | None,
+) -> dict[str, list[str]]:
+    """What is wrong with a plan, per field: the baseline ends before it starts, no phase, a
+    phase of another programme, or a phase overlapping the baseline (it would compare the
+    baseline with itself)."""
+    problems: dict[str, list[str]] = {}
+    if baseline_start and baseline_end and baseline_end < baseline_start:
+        problems.setdefault("baseline_end", []).append(
+            _("Akhir periode dasar tidak boleh sebelum awalnya.")
+        )
+    if not phases:
+        problems.setdefault("phases", []).append(_("Pilih paling sedikit satu tahap."))
+    for phase in phases:
+        if programme is not None and phase.programme_id != programme.pk:
+            problems.setdefault("phases", []).append(
+                _("Tahap %(phase)s bukan bagian dari program %(programme)s.")
+                % {"phase": phase.name, "programme": programme.name}
+            )
+        elif (
+            baseline_start
+            and baseline_end
+            and baseline_end >= baseline_start
+            and phase.start <= baseline_end
+            and phase.end >= baseline_start
+        ):
+            problems.setdefault("phases", []).append(
+                _(
+                    "Tahap %(phase)s (%(start)s – %(end)s) beririsan dengan periode dasar; "
+                    "periode dasar harus di luar tahap yang dibandingkan."
+                )
+                % {
+                    "phase": phase.name,
+                    "start": phase.start.isoformat(),
+                    "end": phase.end.isoformat(),
+                }
+            )
+    return problems
+
+
+@transaction.atomic
+def plan_save(
+    *,
+    plan: EvaluationPlan | None,
+    programme: Programme,
+    baseline_label: str,
+    baseline_start: dt.date,
+    baseline_end: dt.date,
+    phases: list[Phase],
+    next_period: str,
+) -> EvaluationPlan:
+    """Create a plan (plan=None) or change one; checks what `plan_problems` checks and that a
+    programme has one plan only."""
+    problems = plan_problems(
+        baseline_start=baseline_start,
+        baseline_end=baseline_end,
+        phases=phases,
+        programme=programme,
+    )
+    taken = EvaluationPlan.objects.filter(programme=programme)
+    if plan is not None:
+        taken = taken.exclude(pk=plan.pk)
+    if taken.exists():
+        problems.setdefault("programme", []).append(
+            _("Program %(programme)s sudah punya rencana kajian; ubah rencana itu.")
+            % {"programme": programme.name}
+        )
+    if problems:
+        raise ValidationError(problems)
+    plan = plan or EvaluationPlan()
+    plan.programme = programme
+    plan.baseline_label = baseline_label.strip()
+    plan.baseline_start, plan.baseline_end = baseline_start, baseline_end
+    plan.next_period = next_period.strip()
+    plan.save()
+    plan.phases.set(phases)
+    return plan

@@ -21,10 +21,18 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from evaluation import exports, importing, rules, selectors, services
-from evaluation.forms import IMPORT_KINDS, CostForm, DecisionForm, ImportForm, ReadinessForm
+from evaluation.forms import (
+    IMPORT_KINDS,
+    CostForm,
+    DecisionForm,
+    ImportForm,
+    PlanForm,
+    ReadinessForm,
+)
 from evaluation.models import (
     COST_FIELDS,
     READINESS_CRITERIA,
+    EvaluationPlan,
     OperatingCost,
     Option,
 )
@@ -409,3 +417,41 @@ def import_template(request, kind, ext):
         response = HttpResponse(importing.template_xlsx(kind), content_type=XLSX)
     response["Content-Disposition"] = f'attachment; filename="templat-{kind}.{ext}"'
     return response
+
+
+@login_required
+def plan_create(request):
+    return _plan_form(request, None)
+
+
+@login_required
+def plan_edit(request, pk):
+    _require_hr(request)
+    return _plan_form(request, get_object_or_404(EvaluationPlan, pk=pk))
+
+
+def _plan_form(request, plan):
+    _require_hr(request)
+    form = PlanForm(request.POST or None, instance=plan)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            saved = services.plan_save(
+                plan=plan,
+                programme=data["programme"],
+                baseline_label=data["baseline_label"],
+                baseline_start=data["baseline_start"],
+                baseline_end=data["baseline_end"],
+                phases=list(data["phases"]),
+                next_period=data["next_period"],
+            )
+        except ValidationError as exc:
+            for field_name, errors in exc.message_dict.items():
+                form.add_error(field_name if field_name in form.fields else None, errors)
+        else:
+            messages.success(
+                request,
+                _("Rencana kajian %(plan)s disimpan.") % {"plan": saved.baseline_label},
+            )
+            return redirect("evaluation:report")
+    return render(request, "evaluation/plan_form.html", {"form": form, "plan": plan})
