@@ -311,7 +311,8 @@ def swap_request_create(
 ) -> SwapRequest:
     """The logged-in employee asks to swap their mode on `day` with a colleague of their unit."""
     requester = _employee_of(user)
-    colleague = Employee.objects.filter(pk=colleague_id).first()
+    # only someone of the requester's own OPD: an id from elsewhere must not reveal a name
+    colleague = Employee.objects.filter(pk=colleague_id, opd_id=requester.opd_id).first()
     check = swap_check(requester=requester, colleague=colleague, day=day, today=today)
     if not check.ok:
         raise ValidationError(check.problems)

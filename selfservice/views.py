@@ -152,7 +152,8 @@ def ical_feed(request, token: str):
     employee = Employee.objects.select_related("opd").get(pk=row.employee_id)
     today = services.local_today(employee.opd)
     body = ical.feed(employee=employee, rows=selectors.wfh_days(employee=employee, today=today))
-    services.ical_token_used(token=row)
+    if request.method != "HEAD":  # calendar apps probe with HEAD; only a real read counts as use
+        services.ical_token_used(token=row)
     response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = 'inline; filename="wfh.ics"'
     response["Cache-Control"] = "private, max-age=900"

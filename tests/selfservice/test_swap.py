@@ -11,7 +11,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 
 from accounts.models import Role
-from opd.models import IneligibleReason
+from opd.models import Employee, IneligibleReason
 from selfservice import services
 from selfservice.models import SwapRequest, SwapStatus
 from tests.factories import make_employee, make_opd, make_user
@@ -399,3 +399,12 @@ def test_the_colleague_sees_the_request_made_with_them(client, sched):
     client.force_login(sched.rekan_user)
     page = client.get(MINE).content.decode()
     assert "Diajukan Sari Staf" in page and "Batalkan" not in page
+
+
+def test_a_person_of_another_opd_is_not_named_when_posted(client, sched):
+    outsider = Employee.objects.exclude(opd_id=sched.world.staff.opd_id).first()
+    client.force_login(sched.world.pegawai_user)
+    response = client.post(NEW, {"day": THU.isoformat(), "colleague": outsider.pk})
+    assert response.status_code == 400
+    assert outsider.name not in response.content.decode()
+    assert not SwapRequest.objects.exists()
