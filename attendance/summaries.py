@@ -41,6 +41,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import time
+import zoneinfo
 from collections.abc import Iterable, Sequence
 
 from django.db import connection, transaction
@@ -605,12 +606,17 @@ def _runs(days: Iterable[dt.date]) -> list[tuple[dt.date, dt.date]]:
     return result
 
 
+EASTERNMOST = zoneinfo.ZoneInfo("Asia/Jayapura")
+
+
 def schedule_recompute(*, days: Iterable[dt.date], opd_ids: Iterable[int] | None = None) -> None:
     """Once the current transaction commits, recompute these days' records (past days only).
 
-    Today and later are left to the nightly run. Contiguous days go in one task.
+    Callers pass days that are over in their OPD's own zone; this only drops days that cannot be
+    over anywhere yet (today or later in WIT, the easternmost zone), which the nightly run covers.
+    Contiguous days go in one task.
     """
-    today = timezone.localdate()
+    today = timezone.now().astimezone(EASTERNMOST).date()
     past = [d for d in days if d < today]
     if not past:
         return

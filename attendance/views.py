@@ -325,7 +325,13 @@ def review_decide(request, pk: int):
     if _is_htmx(request):
         _decorate([event])
         template = "attendance/_review_item.html" if error else "attendance/_review_outcome.html"
-        return render(request, template, {"event": event, "error": error, "note": note})
+        context = {
+            "event": event,
+            "error": error,
+            "note": note,
+            "opd_code": request.POST.get("opd", ""),
+        }
+        return render(request, template, context)
     if error:
         messages.error(
             request,
@@ -357,7 +363,9 @@ class RecordFilter:
 RECORD_FILTERS = [
     RecordFilter("tidak_hadir", gettext_lazy("Tidak hadir"), Q(status=DayStatus.TIDAK_HADIR)),
     RecordFilter(
-        "terlambat", gettext_lazy("Terlambat"), Q(late_minutes__gt=0) | Q(status="terlambat")
+        "terlambat",
+        gettext_lazy("Terlambat"),
+        Q(late_minutes__gt=0) | Q(status=DayStatus.TERLAMBAT),
     ),
     RecordFilter(
         # as the summary counts it: any PSW tier, also "no check-out" of someone who was late

@@ -22,7 +22,6 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.decorators.http import require_POST
 
 from attendance import leave as leave_services
 from attendance import reports as report_services
@@ -419,16 +418,21 @@ def report_queue(request):
     return render(request, "attendance/report_queue.html", context)
 
 
-@require_POST
+REVIEW_ACTIONS = ("approve", "return")
+
+
 def _review(request):
     report = get_object_or_404(
         WorkReport.objects.select_related("employee", "employee__unit"),
         pk=request.POST.get("report") or 0,
     )
     access.require(report_services.may_review(request.user, report))
-    approve = request.POST.get("action") == "approve"
+    action = request.POST.get("action")
+    approve = action == "approve"
     error = ""
     try:
+        if action not in REVIEW_ACTIONS:
+            raise ValidationError(_("Pilih setujui atau kembalikan."))
         report_services.report_review(
             report=report, user=request.user, approve=approve, note=request.POST.get("note", "")
         )
