@@ -24,7 +24,7 @@ from django.utils.translation import gettext_lazy as _
 from opd.models import Employee, Opd
 from wfh.calendar import days_off
 from wfh.forms_schedule import DateInput
-from wfh.models import WEEKDAY_NAMES, PatternKind, Phase, ScheduleDay
+from wfh.models import WEEKDAY_NAMES, PatternKind, Phase, Programme, ScheduleDay
 
 WEEKDAY_CHOICES = [(i, WEEKDAY_NAMES[i]) for i in range(5)]
 PREVIEW_MAX_DAYS = 400  # a longer range is refused in the preview (and makes no sense as a phase)
@@ -312,3 +312,28 @@ def preview_from_form(form: PhaseForm) -> Preview | None:
         weekly_cap=data.get("weekly_cap") or 2,
         opds=opds,
     )
+
+
+class ProgrammeForm(forms.ModelForm):
+    """A new WFH programme under its legal basis; its phases are added with PhaseForm."""
+
+    class Meta:
+        model = Programme
+        fields = ["name", "slug", "legal_basis", "description"]
+        help_texts = {
+            "slug": _("Huruf kecil, angka dan tanda hubung; kosongkan untuk dibuat dari nama."),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["slug"].required = False
+
+    def clean_slug(self) -> str:
+        slug = self.cleaned_data.get("slug") or slugify(self.cleaned_data.get("name", ""))[:64]
+        if not slug:
+            raise forms.ValidationError(_("Isi nama atau slug program."))
+        if Programme.objects.filter(slug=slug).exclude(pk=self.instance.pk).exists():
+            raise forms.ValidationError(
+                _("Slug %(slug)s sudah dipakai program lain.") % {"slug": slug}
+            )
+        return slug

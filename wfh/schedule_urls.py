@@ -12,6 +12,7 @@ urlpatterns = [
     path("kalender/libur/<int:pk>/hapus/", views.local_day_off_delete, name="day_off_delete"),
     path("jadwal/", views.schedule_index, name="schedule"),
     path("jadwal/preset/", views.preset_load, name="preset_load"),
+    path("jadwal/program-baru/", views.programme_create, name="programme_create"),
     path("jadwal/tahap-baru/", views.phase_create, name="phase_create"),
     path("jadwal/tahap-pratinjau/", views.phase_preview, name="phase_preview"),
     path("jadwal/tahap/<slug:slug>/", views.phase_detail, name="phase"),

@@ -32,7 +32,7 @@ from opd.access import Scope
 from opd.models import Opd, Unit
 from wfh import exports, presets, rosters, selectors
 from wfh.calendar import days_off, month_view, working_days
-from wfh.forms_phase import PhaseForm, preview_from_form
+from wfh.forms_phase import PhaseForm, ProgrammeForm, preview_from_form
 from wfh.forms_schedule import (
     CellForm,
     GenerateForm,
@@ -939,6 +939,20 @@ def _as_querydict(data: dict):
         else:
             query[key] = str(value)
     return query
+
+
+@login_required
+def programme_create(request):
+    """HR starts a programme (its name and legal basis); its phases are added next."""
+    access.require(_scope(request).is_hr)
+    form = ProgrammeForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        programme = form.save()
+        messages.success(
+            request, _("Program %(name)s dibuat. Tambahkan tahapnya.") % {"name": programme.name}
+        )
+        return redirect(f"{reverse('wfh:phase_create')}?{urlencode({'programme': programme.pk})}")
+    return render(request, "wfh/programme_form.html", {"form": form})
 
 
 @login_required
