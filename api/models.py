@@ -21,6 +21,7 @@ class Scope(models.TextChoices):
     ATTENDANCE_READ = "attendance:read", _("Baca rekap presensi harian")
     ATTENDANCE_WRITE = "attendance:write", _("Kirim presensi")
     SUMMARY_READ = "summary:read", _("Baca rekap harian OPD")
+    EVALUATION_WRITE = "evaluation:write", _("Kirim biaya operasional dan keluaran layanan")
 
 
 class ApiClient(models.Model):

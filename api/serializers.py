@@ -182,3 +182,75 @@ class EventCountsSerializer(serializers.Serializer):
 class EventIngestResponseSerializer(serializers.Serializer):
     counts = EventCountsSerializer()
     results = EventResultSerializer(many=True)
+
+
+# -- kajian inputs (documentation of the shapes; parsing is evaluation.services') ----------------
+
+
+class CostItemSerializer(serializers.Serializer):
+    opd = serializers.CharField(help_text="Kode OPD, mis. DISKOMINFO.")
+    month = serializers.CharField(help_text="Bulan, YYYY-MM, mis. 2025-10.")
+    electricity_kwh = serializers.DecimalField(
+        max_digits=12, decimal_places=1, required=False, allow_null=True
+    )
+    electricity_rp = serializers.IntegerField(required=False, allow_null=True)
+    water_m3 = serializers.DecimalField(
+        max_digits=12, decimal_places=1, required=False, allow_null=True
+    )
+    water_rp = serializers.IntegerField(required=False, allow_null=True)
+    internet_rp = serializers.IntegerField(required=False, allow_null=True)
+    fuel_transport_rp = serializers.IntegerField(required=False, allow_null=True)
+    support_staff_rp = serializers.IntegerField(
+        required=False, allow_null=True, help_text="Tenaga pendukung: kebersihan, keamanan."
+    )
+    other_rp = serializers.IntegerField(required=False, allow_null=True)
+    note = serializers.CharField(required=False, allow_blank=True, max_length=2000)
+
+
+class ServiceOutputItemSerializer(serializers.Serializer):
+    opd = serializers.CharField(help_text="Kode OPD, mis. DISDUKCAPIL.")
+    start = serializers.DateField(help_text="Tanggal mulai (YYYY-MM-DD).")
+    end = serializers.DateField(
+        required=False, help_text="Tanggal akhir; kosong = satu hari. Paling lama 31 hari."
+    )
+    services_delivered = serializers.IntegerField(min_value=0)
+    complaints = serializers.IntegerField(min_value=0, required=False, allow_null=True)
+    avg_response_minutes = serializers.DecimalField(
+        max_digits=8, decimal_places=1, required=False, allow_null=True
+    )
+    sla_breaches = serializers.IntegerField(min_value=0, required=False, allow_null=True)
+    system = serializers.CharField(
+        required=False, allow_blank=True, max_length=100, help_text="Sistem asal, mis. SIAK."
+    )
+
+
+class CostBatchSerializer(serializers.Serializer):
+    items = CostItemSerializer(many=True, max_length=MAX_BATCH)
+
+
+class ServiceOutputBatchSerializer(serializers.Serializer):
+    items = ServiceOutputItemSerializer(many=True, max_length=MAX_BATCH)
+
+
+class FieldErrorSerializer(serializers.Serializer):
+    field = serializers.CharField()
+    message = serializers.CharField()
+
+
+class InputResultSerializer(serializers.Serializer):
+    index = serializers.IntegerField(help_text="Posisi item dalam kiriman, mulai 0.")
+    status = serializers.ChoiceField(choices=["created", "updated", "rejected"])
+    field = serializers.CharField(help_text="Isian pertama yang salah (rejected), mis. month.")
+    message = serializers.CharField(help_text="Alasannya, untuk manusia.")
+    errors = FieldErrorSerializer(many=True, help_text="Semua isian yang salah pada item ini.")
+
+
+class InputCountsSerializer(serializers.Serializer):
+    created = serializers.IntegerField()
+    updated = serializers.IntegerField()
+    rejected = serializers.IntegerField()
+
+
+class InputResponseSerializer(serializers.Serializer):
+    counts = InputCountsSerializer()
+    results = InputResultSerializer(many=True)

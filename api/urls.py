@@ -18,5 +18,11 @@ urlpatterns = [
     path("attendance/events/", views.AttendanceEventsView.as_view(), name="attendance-events"),
     path("attendance/daily/", views.DailyRecordView.as_view(), name="attendance-daily"),
     path("summaries/opd/", views.OpdSummaryView.as_view(), name="summaries-opd"),
+    path("evaluation/costs/", views.EvaluationCostsView.as_view(), name="evaluation-costs"),
+    path(
+        "evaluation/service-output/",
+        views.EvaluationServiceOutputView.as_view(),
+        name="evaluation-service-output",
+    ),
     re_path(r"^.*$", views.NotFoundView.as_view(), name="not-found"),
 ]

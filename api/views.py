@@ -19,12 +19,14 @@ from api.serializers import (
     DailyRecordSerializer,
     EmployeeDaySerializer,
     EventIngestResponseSerializer,
+    InputResponseSerializer,
     OpdDaySummarySerializer,
     OpdDetailSerializer,
     OpdSerializer,
     ScheduleEntrySerializer,
 )
 from attendance import services as attendance_services
+from evaluation import services as evaluation_services
 from wfh.models import ScheduleDay
 
 
@@ -226,6 +228,85 @@ class OpdSummaryView(generics.ListAPIView):
 
     def get_queryset(self):
         return selectors.opd_summaries(opds=Principal.of(self.request).opds())
+
+
+# -- kajian inputs --------------------------------------------------------------------------
+
+
+def _input_items(data, noun: str) -> list:
+    """The items of a kajian input batch: a JSON list, or {"items": [...]}, 1 to 1,000 long."""
+    if isinstance(data, dict) and set(data) == {"items"}:
+        data, where = data["items"], "items"
+    else:
+        where = "non_field_errors"
+    if not isinstance(data, list):
+        raise exceptions.ValidationError(
+            {where: [_('Kirim daftar JSON, atau objek {"items": [...]}.')]}
+        )
+    if not data:
+        raise exceptions.ValidationError({where: [_("Daftar %(noun)s kosong.") % {"noun": noun}]})
+    limit = evaluation_services.MAX_API_BATCH
+    if len(data) > limit:
+        raise exceptions.ValidationError(
+            {
+                where: [
+                    _("Paling banyak %(max)s %(noun)s sekali kirim; diterima %(n)s.")
+                    % {"max": limit, "noun": noun, "n": len(data)}
+                ]
+            }
+        )
+    return data
+
+
+def _evaluation_writer(request) -> Principal:
+    """Token clients need the scope (HasScope); a browser session must be HR, like the pages."""
+    principal = Principal.of(request)
+    if principal.client is None and not request.user.is_hr:
+        raise exceptions.PermissionDenied(_("Hanya HR yang boleh mengisi data kajian."))
+    return principal
+
+
+@docs.endpoint(
+    Scope.EVALUATION_WRITE,
+    summary="Kirim biaya operasional per OPD per bulan (paling banyak 1.000)",
+    description=docs.COSTS_DESCRIPTION,
+    request=docs.COSTS_REQUEST,
+    response=InputResponseSerializer,
+    examples=docs.COSTS_EXAMPLES,
+    method="post",
+    bad_request=docs.COSTS_BAD_REQUEST,
+)
+class EvaluationCostsView(APIView):
+    required_scope = Scope.EVALUATION_WRITE
+
+    def post(self, request):
+        principal = _evaluation_writer(request)
+        items = _input_items(request.data, _("biaya"))
+        user = request.user if principal.client is None else None
+        return Response(
+            evaluation_services.costs_ingest(items=items, opd_ids=principal.opd_ids, user=user)
+        )
+
+
+@docs.endpoint(
+    Scope.EVALUATION_WRITE,
+    summary="Kirim keluaran layanan publik per OPD per hari atau minggu (paling banyak 1.000)",
+    description=docs.SERVICE_OUTPUT_DESCRIPTION,
+    request=docs.SERVICE_OUTPUT_REQUEST,
+    response=InputResponseSerializer,
+    examples=docs.SERVICE_OUTPUT_EXAMPLES,
+    method="post",
+    bad_request=docs.SERVICE_OUTPUT_BAD_REQUEST,
+)
+class EvaluationServiceOutputView(APIView):
+    required_scope = Scope.EVALUATION_WRITE
+
+    def post(self, request):
+        principal = _evaluation_writer(request)
+        items = _input_items(request.data, _("keluaran layanan"))
+        return Response(
+            evaluation_services.service_output_ingest(items=items, opd_ids=principal.opd_ids)
+        )
 
 
 @extend_schema(exclude=True)
