@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from dataclasses import dataclass
 
 from django.db.models import Q, QuerySet
+from django.utils.translation import gettext_lazy as _
 
 from accounts.models import User
 from attendance import rules
@@ -15,11 +16,10 @@ from attendance.models import (
     DayStatus,
     EventStatus,
     OpdDaySummary,
-    SummaryRun,
     WorkingHours,
 )
 from opd import access
-from opd.models import Employee, Opd
+from opd.models import Opd
 
 
 def working_hours_for(*, opd: Opd) -> rules.Policy:
@@ -47,9 +47,42 @@ def review_queue(*, user: User) -> QuerySet[AttendanceEvent]:
     )
 
 
-# -- daily records, OPD day summaries and summary runs (callers check access via opd.access) ------
+# -- daily records and OPD day summaries (callers check access via opd.access) ---------------------
 
-ON_LEAVE = (DayStatus.CUTI, DayStatus.SAKIT, DayStatus.DINAS_LUAR)
+
+@dataclass(frozen=True)
+class RecordFilter:
+    key: str
+    label: str
+    condition: Q
+
+
+RECORD_FILTERS = [
+    RecordFilter("tidak_hadir", _("Tidak hadir"), Q(status=DayStatus.TIDAK_HADIR)),
+    RecordFilter(
+        "terlambat",
+        _("Terlambat"),
+        Q(late_minutes__gt=0) | Q(status=DayStatus.TERLAMBAT),
+    ),
+    RecordFilter(
+        # as the summary counts it: any PSW tier, also "no check-out" of someone who was late
+        "psw",
+        _("Pulang sebelum waktu"),
+        ~Q(early_tier="") | Q(status=DayStatus.PSW),
+    ),
+    RecordFilter("mismatch", _("Mode tidak sesuai"), Q(mismatch=True)),
+    RecordFilter(
+        "cuti",
+        _("Cuti, sakit, dinas luar"),
+        Q(status__in=[DayStatus.CUTI, DayStatus.SAKIT, DayStatus.DINAS_LUAR]),
+    ),
+    RecordFilter("hadir_wfo", _("Hadir WFO"), Q(status=DayStatus.HADIR_WFO)),
+    RecordFilter("hadir_wfh", _("Hadir WFH"), Q(status=DayStatus.HADIR_WFH)),
+    RecordFilter("laporan", _("Laporan kinerja belum ada"), Q(report_state="missing")),
+    RecordFilter("tinjauan", _("Presensi menunggu tinjauan"), Q(pending_review__gt=0)),
+    RecordFilter("pp94", _("Mencapai ambang PP 94/2021"), ~Q(pp94_level="")),
+]
+FILTERS_BY_KEY = {f.key: f for f in RECORD_FILTERS}
 
 
 def opd_day_summary(*, opd: Opd, day: dt.date) -> OpdDaySummary | None:
@@ -63,49 +96,17 @@ def daily_records(
     *,
     opd: Opd,
     day: dt.date,
-    status: str | None = None,
-    mismatch: bool | None = None,
-    on_leave: bool = False,
+    team: set[int] | None = None,
+    filter_key: str = "",
+    unit_code: str = "",
 ) -> QuerySet[DailyRecord]:
-    """The OPD's records of a day, by unit and name; optionally one status (a DayStatus value),
-    only mismatches, or only people on leave, sick or on duty."""
-    rows = DailyRecord.objects.filter(opd=opd, day=day)
-    if status:
-        rows = rows.filter(status=status)
-    if mismatch is not None:
-        rows = rows.filter(mismatch=mismatch)
-    if on_leave:
-        rows = rows.filter(status__in=ON_LEAVE)
-    return rows.select_related("employee", "unit").order_by("unit__code", "employee__name", "id")
-
-
-def employee_records(*, employee: Employee, start: dt.date, end: dt.date) -> QuerySet[DailyRecord]:
-    """One employee's records between two dates inclusive, oldest first."""
-    return (
-        DailyRecord.objects.filter(employee=employee, day__gte=start, day__lte=end)
-        .select_related("opd", "unit")
-        .order_by("day")
-    )
-
-
-def summaries_between(
-    *, start: dt.date, end: dt.date, opds: Iterable[Opd] | QuerySet[Opd] | None = None
-) -> QuerySet[OpdDaySummary]:
-    """OPD day summaries between two dates inclusive (of these OPDs, or all), newest day first."""
-    rows = OpdDaySummary.objects.filter(day__gte=start, day__lte=end)
-    if opds is not None:
-        rows = rows.filter(opd__in=opds)
-    return rows.select_related("opd", "lowest_unit").order_by("-day", "opd__code")
-
-
-def latest_runs(*, limit: int = 20) -> list[SummaryRun]:
-    """The most recent summary runs, newest first."""
-    return list(SummaryRun.objects.order_by("-started_at", "-id")[:limit])
-
-
-def last_summarised_day(*, opd: Opd | None = None) -> dt.date | None:
-    """The latest day with a summary (of this OPD, or of any)."""
-    rows = OpdDaySummary.objects.all()
-    if opd is not None:
-        rows = rows.filter(opd=opd)
-    return rows.order_by("-day").values_list("day", flat=True).first()
+    """The OPD's records of a day by unit and name: only `team` (a supervisor's people) when
+    given, only those one of RECORD_FILTERS picks, only one unit."""
+    rows = DailyRecord.objects.filter(opd=opd, day=day).select_related("employee", "unit")
+    if team is not None:
+        rows = rows.filter(employee_id__in=team)
+    if filter_key in FILTERS_BY_KEY:
+        rows = rows.filter(FILTERS_BY_KEY[filter_key].condition)
+    if unit_code:
+        rows = rows.filter(unit__code=unit_code)
+    return rows.order_by("unit__code", "employee__name", "employee_id")

@@ -19,7 +19,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.db.models import OuterRef, Q, Subquery
+from django.db.models import OuterRef, Subquery
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -33,7 +33,6 @@ from attendance import selectors, services
 from attendance.models import (
     AttendanceEvent,
     DailyRecord,
-    DayStatus,
     EventKind,
     LeaveRecord,
     LeaveStatus,
@@ -353,41 +352,6 @@ def _outcome_text(event: AttendanceEvent) -> str:
 # -- OPD attendance day ----------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class RecordFilter:
-    key: str
-    label: str
-    condition: Q
-
-
-RECORD_FILTERS = [
-    RecordFilter("tidak_hadir", gettext_lazy("Tidak hadir"), Q(status=DayStatus.TIDAK_HADIR)),
-    RecordFilter(
-        "terlambat",
-        gettext_lazy("Terlambat"),
-        Q(late_minutes__gt=0) | Q(status=DayStatus.TERLAMBAT),
-    ),
-    RecordFilter(
-        # as the summary counts it: any PSW tier, also "no check-out" of someone who was late
-        "psw",
-        gettext_lazy("Pulang sebelum waktu"),
-        ~Q(early_tier="") | Q(status=DayStatus.PSW),
-    ),
-    RecordFilter("mismatch", gettext_lazy("Mode tidak sesuai"), Q(mismatch=True)),
-    RecordFilter(
-        "cuti",
-        gettext_lazy("Cuti, sakit, dinas luar"),
-        Q(status__in=[DayStatus.CUTI, DayStatus.SAKIT, DayStatus.DINAS_LUAR]),
-    ),
-    RecordFilter("hadir_wfo", gettext_lazy("Hadir WFO"), Q(status=DayStatus.HADIR_WFO)),
-    RecordFilter("hadir_wfh", gettext_lazy("Hadir WFH"), Q(status=DayStatus.HADIR_WFH)),
-    RecordFilter("laporan", gettext_lazy("Laporan kinerja belum ada"), Q(report_state="missing")),
-    RecordFilter("tinjauan", gettext_lazy("Presensi menunggu tinjauan"), Q(pending_review__gt=0)),
-    RecordFilter("pp94", gettext_lazy("Mencapai ambang PP 94/2021"), ~Q(pp94_level="")),
-]
-FILTERS_BY_KEY = {f.key: f for f in RECORD_FILTERS}
-
-
 def _parse_day(request, default: dt.date) -> tuple[dt.date, str]:
     raw = request.GET.get("date", "").strip()
     if not raw:
@@ -403,17 +367,6 @@ def _parse_day(request, default: dt.date) -> tuple[dt.date, str]:
 
 def _yesterday(tz_name: str) -> dt.date:
     return timezone.now().astimezone(_zone(tz_name)).date() - dt.timedelta(days=1)
-
-
-def _records(opd: Opd, day: dt.date, team: set[int] | None, status: str, unit: str):
-    records = DailyRecord.objects.filter(opd=opd, day=day).select_related("employee", "unit")
-    if team is not None:
-        records = records.filter(employee_id__in=team)
-    if status in FILTERS_BY_KEY:
-        records = records.filter(FILTERS_BY_KEY[status].condition)
-    if unit:
-        records = records.filter(unit__code=unit)
-    return records.order_by("unit__code", "employee__name", "employee_id")
 
 
 def _local_hm(value: dt.datetime | None, zone: zoneinfo.ZoneInfo) -> str:
@@ -434,7 +387,9 @@ def opd_day(request, code: str):
     day, date_error = _parse_day(request, _yesterday(opd.time_zone))
     status = request.GET.get("status", "").strip()
     unit = request.GET.get("unit", "").strip()
-    records = _records(opd, day, team, status, unit)
+    records = selectors.daily_records(
+        opd=opd, day=day, team=team, filter_key=status, unit_code=unit
+    )
     zone = _zone(opd.time_zone)
     personal = team is None  # HR and the OPD's admins see NIPs; a supervisor's list does not
 
@@ -443,9 +398,7 @@ def opd_day(request, code: str):
 
     summary = None
     if team is None:
-        summary = (
-            OpdDaySummary.objects.filter(opd=opd, day=day).select_related("lowest_unit").first()
-        )
+        summary = selectors.opd_day_summary(opd=opd, day=day)
     page = _page(request, records, RECORDS_PER_PAGE)
     for record in page.object_list:
         record.first_in_local = _local_hm(record.first_in, zone)
@@ -460,7 +413,7 @@ def opd_day(request, code: str):
         "page": page,
         "team_only": team is not None,
         "personal": personal,
-        "filters": RECORD_FILTERS,
+        "filters": selectors.RECORD_FILTERS,
         "status": status,
         "units": opd.units.order_by("code"),
         "unit": unit,

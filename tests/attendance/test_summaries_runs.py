@@ -335,21 +335,12 @@ def test_selectors_read_the_day_of_an_opd(monday):
     assert selectors.opd_day_summary(opd=monday.kominfo, day=MON) is None
     summaries.summarize(MON, TUE)
     assert selectors.opd_day_summary(opd=monday.kominfo, day=MON).headcount == 5
-    late = selectors.daily_records(opd=monday.kominfo, day=MON, status="terlambat")
-    assert [r.employee.name for r in late] == ["Sari Staf"]
-    assert [
-        r.employee.name for r in selectors.daily_records(opd=monday.kominfo, day=MON, mismatch=True)
-    ] == ["Sari Staf"]
-    assert [
-        r.employee.name for r in selectors.daily_records(opd=monday.kominfo, day=MON, on_leave=True)
-    ] == ["Rina Sakit"]
-    assert selectors.daily_records(opd=monday.kominfo, day=MON).count() == 5
-    assert [
-        r.day for r in selectors.employee_records(employee=monday.staff, start=MON, end=TUE)
-    ] == [MON, TUE]
-    assert [
-        (s.opd.code, s.day)
-        for s in selectors.summaries_between(start=MON, end=TUE, opds=[monday.dukcapil])
-    ] == [("DISDUKCAPIL", TUE), ("DISDUKCAPIL", MON)]
-    assert selectors.last_summarised_day() == TUE
-    assert [r.outcome for r in selectors.latest_runs(limit=5)] == ["ok"]
+
+    def names(**kw):
+        return [r.employee.name for r in selectors.daily_records(opd=monday.kominfo, day=MON, **kw)]
+
+    assert names(filter_key="terlambat") == ["Sari Staf"]
+    assert names(filter_key="mismatch") == ["Sari Staf"]
+    assert names(filter_key="cuti") == ["Rina Sakit"]
+    assert len(names()) == len(names(filter_key="unknown")) == 5
+    assert names(team={monday.staff.pk}) == ["Sari Staf"]
