@@ -350,10 +350,9 @@ def _services(file, rows, result: ImportResult, user) -> None:
         opd_id = _opd_of(row, opds)
         start = row.get("start", parse_date, required=True)
         end = row.get("end", parse_date) or start
-        if start and end and end < start:
-            row.fail("end", _("Tanggal akhir sebelum tanggal mulai."))
-        if start and end and (end - start).days > 31:
-            row.fail("end", _("Satu baris paling lama satu bulan (per hari atau per minggu)."))
+        problem = service_span_problem(start, end)
+        if problem:
+            row.fail(*problem)
         values = {
             "services_delivered": row.get("services_delivered", count, required=True),
             "complaints": row.get("complaints", count),
@@ -488,3 +487,12 @@ def template_xlsx(kind: str) -> bytes:
     out = io.BytesIO()
     wb.save(out)
     return out.getvalue()
+
+
+def service_span_problem(start: dt.date | None, end: dt.date | None) -> tuple[str, str] | None:
+    """The span rule of a service-output row: (field, message) when it breaks it."""
+    if start and end and end < start:
+        return "end", _("Tanggal akhir sebelum tanggal mulai.")
+    if start and end and (end - start).days > 31:
+        return "end", _("Satu baris paling lama satu bulan (per hari atau per minggu).")
+    return None

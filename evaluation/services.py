@@ -27,6 +27,7 @@ from evaluation.importing import (
     parse_date,
     parse_month,
     parse_number,
+    service_span_problem,
 )
 from evaluation.models import (
     Decision,
@@ -414,15 +415,6 @@ def costs_ingest(*, items: list, opd_ids: frozenset[int] | None = None, user=Non
     for cost in changed:
         cost.save(update_fields=fields)
     return _api_summary([answers[i] for i in range(len(items))])
-
-
-def service_span_problem(start: dt.date | None, end: dt.date | None) -> tuple[str, str] | None:
-    """The span rule of a service-output row: (field, message) when it breaks it."""
-    if start and end and end < start:
-        return "end", _("Tanggal akhir sebelum tanggal mulai.")
-    if start and end and (end - start).days > 31:
-        return "end", _("Satu baris paling lama satu bulan (per hari atau per minggu).")
-    return None
 
 
 @transaction.atomic
