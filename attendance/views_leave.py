@@ -48,8 +48,8 @@ class LeaveForm(forms.Form):
         widget=forms.TextInput(attrs={"list": "employee-options", "autocomplete": "off"}),
     )
     kind = forms.ChoiceField(label=gettext_lazy("Jenis"), choices=LeaveKind.choices)
-    start = forms.DateField(label=gettext_lazy("Mulai"), widget=DateInput())
-    end = forms.DateField(label=gettext_lazy("Selesai"), widget=DateInput())
+    start = forms.DateField(label=gettext_lazy("Tanggal mulai"), widget=DateInput())
+    end = forms.DateField(label=gettext_lazy("Tanggal selesai"), widget=DateInput())
     note = forms.CharField(
         label=gettext_lazy("Keterangan"),
         required=False,
