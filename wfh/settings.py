@@ -192,7 +192,7 @@ SPECTACULAR_SETTINGS = {
         "menyerahkan tokennya sekali. Kirim `Authorization: Token <kunci>` pada setiap "
         "permintaan. Setiap endpoint menyebut cakupan (scope) yang dibutuhkannya; klien yang "
         "dibatasi ke OPD hanya melihat OPD tersebut.\n\n"
-        "**Galat.** Semua galat berbentuk `{\"code\", \"message\", \"errors\": {isian: "
+        '**Galat.** Semua galat berbentuk `{"code", "message", "errors": {isian: '
         "[pesan]}}`. 429 membawa header Retry-After.\n\n"
         "**Daftar.** Semua daftar berurutan tetap dan berhalaman: `?page=` dan `?page_size=` "
         "(paling banyak 1.000)."

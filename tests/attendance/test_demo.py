@@ -76,10 +76,10 @@ def test_wfh_days_have_work_reports_and_some_are_missing(demo):
     assert WorkReport.objects.filter(status="approved").exists()
     assert DailyRecord.objects.filter(report_state="missing").exists()
     reported = WorkReport.objects.values_list("employee_id", "day")
-    scheduled = dict(
-        ((e, d), m)
+    scheduled = {
+        (e, d): m
         for e, d, m in ScheduleDay.objects.filter(day__lt=TODAY).values_list(
             "employee_id", "day", "mode"
         )
-    )
+    }
     assert all(scheduled[key] == Mode.WFH for key in reported)

@@ -54,7 +54,7 @@ def seed(**options) -> str:
     out = StringIO()
     options.setdefault("employees", HEADCOUNT)
     options.setdefault("seed", SEED)
-    options.setdefault("days", 0)  # the registry only: tests/attendance/test_demo.py covers the rest
+    options.setdefault("days", 0)  # registry only: tests/attendance/test_demo.py does the rest
     call_command("seed_demo", stdout=out, **options)
     return out.getvalue()
 
