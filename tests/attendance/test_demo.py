@@ -21,24 +21,26 @@ from opd.models import Opd
 from wfh.calendar import working_days
 from wfh.models import Mode, ScheduleDay
 
-pytestmark = pytest.mark.django_db
-
 TODAY = dt.date(2026, 11, 27)  # a Friday in the 2026 Thursday phase
 
 
-@pytest.fixture(scope="module")
-def demo(django_db_setup, django_db_blocker):
-    with django_db_blocker.unblock():
-        seed_demo(employees=260, seed=7, password="demo12345")
-        result = seed_activity(days=14, seed=7, today=TODAY)
-    yield result
-    with django_db_blocker.unblock():
-        from opd.demo import reset_registry
-
-        reset_registry()
+@pytest.fixture
+def demo(db):
+    """One seeded month, rolled back after the test like any other data."""
+    seed_demo(employees=260, seed=7, password="demo12345")
+    return seed_activity(days=14, seed=7, today=TODAY)
 
 
-def test_the_schedule_around_today_is_published_with_thursdays_at_home(demo):
+def test_the_demo_month(demo):
+    """One seed (about a minute) checked from every side; each block was its own test before."""
+    _schedule_around_today_is_published_with_thursdays_at_home(demo)
+    _every_working_day_before_today_is_summarised_for_every_opd_with_staff(demo)
+    _the_month_has_late_absent_mismatched_and_leave_days(demo)
+    _recent_check_ins_outside_the_geofence_wait_for_review(demo)
+    _wfh_days_have_work_reports_and_some_are_missing(demo)
+
+
+def _schedule_around_today_is_published_with_thursdays_at_home(demo):
     assert not demo.failed
     assert "jabar-2026-kamis" in demo.phases
     pegawai = User.objects.get(username="pegawai.demo").employee
@@ -47,7 +49,7 @@ def test_the_schedule_around_today_is_published_with_thursdays_at_home(demo):
     assert ScheduleDay.objects.filter(day=TODAY + dt.timedelta(days=6)).exists()
 
 
-def test_every_working_day_before_today_is_summarised_for_every_opd_with_staff(demo):
+def _every_working_day_before_today_is_summarised_for_every_opd_with_staff(demo):
     days = working_days(demo.start, demo.end)
     assert days and demo.end == TODAY - dt.timedelta(days=1)
     opds = Opd.objects.filter(employees__isnull=False).distinct().count()
@@ -55,7 +57,7 @@ def test_every_working_day_before_today_is_summarised_for_every_opd_with_staff(d
     assert demo.summaries == opds * len(days)
 
 
-def test_the_month_has_late_absent_mismatched_and_leave_days(demo):
+def _the_month_has_late_absent_mismatched_and_leave_days(demo):
     statuses = set(DailyRecord.objects.values_list("status", flat=True))
     assert {DayStatus.TERLAMBAT, DayStatus.TIDAK_HADIR, DayStatus.HADIR_WFO} <= statuses
     assert statuses & {DayStatus.HADIR_WFH}
@@ -64,7 +66,7 @@ def test_the_month_has_late_absent_mismatched_and_leave_days(demo):
     assert DailyRecord.objects.exclude(late_tier="").values("late_tier").distinct().count() >= 3
 
 
-def test_recent_check_ins_outside_the_geofence_wait_for_review(demo):
+def _recent_check_ins_outside_the_geofence_wait_for_review(demo):
     waiting = AttendanceEvent.objects.filter(status=EventStatus.FLAGGED)
     assert waiting.count() == demo.flagged_waiting > 0
     assert all((TODAY - e.day).days <= 3 for e in waiting)
@@ -72,7 +74,7 @@ def test_recent_check_ins_outside_the_geofence_wait_for_review(demo):
     assert waiting.filter(opd__code="DISKOMINFOSTANDI").exists()  # opd.demo's queue has work
 
 
-def test_wfh_days_have_work_reports_and_some_are_missing(demo):
+def _wfh_days_have_work_reports_and_some_are_missing(demo):
     assert WorkReport.objects.filter(status="approved").exists()
     assert DailyRecord.objects.filter(report_state="missing").exists()
     reported = WorkReport.objects.values_list("employee_id", "day")
