@@ -42,6 +42,7 @@ def test_hr_finds_an_opd_its_units_and_staff_and_opens_an_employee(page, live_se
 
 def test_opd_admin_is_refused_another_opds_page(page, live_server, live_world):
     login(page, live_server, live_world.opd_admin.username, live_world.password)
+    page.get_by_role("link", name="OPD", exact=True).click()  # from the dashboard to the OPD list
     expect(page.get_by_role("link", name="DISKOMINFO")).to_be_visible()
     expect(page.get_by_role("link", name="DISDUKCAPIL")).to_have_count(0)
 
@@ -55,6 +56,7 @@ def test_opd_admin_is_refused_another_opds_page(page, live_server, live_world):
 
 def test_the_language_button_switches_the_page_to_english_and_back(page, live_server, live_world):
     login(page, live_server, live_world.hr.username, live_world.password)
+    page.get_by_role("link", name="OPD", exact=True).click()
     html = page.locator("html")
     expect(html).to_have_attribute("lang", "id")
 

@@ -1,5 +1,6 @@
 """In a real Chromium on a phone: a swap goes from request to approval to both schedules changed,
-and my month shows it. Uses the browser fixtures of tests/e2e (skipped without Chromium).
+and my month shows it. Uses the browser fixtures of tests/e2e/conftest.py (one Playwright per
+process: importing them into another module would start a second one).
 
 WFH_SHOTS=<folder> saves screenshots of the pages there."""
 
@@ -12,11 +13,9 @@ import pytest
 from playwright.sync_api import expect
 
 from selfservice.models import SwapRequest, SwapStatus
-from tests.e2e.conftest import PHONE, browser, live_world, login, page  # noqa: F401 (fixtures)
-from tests.selfservice.conftest import THU, mode_of, publish_month
+from tests.e2e.conftest import PHONE, login
+from tests.selfservice.conftest import THU, TODAY, mode_of, publish_month
 from wfh.models import Mode
-
-pytestmark = pytest.mark.browser
 
 
 @pytest.fixture
@@ -24,7 +23,13 @@ def viewport() -> dict:
     return PHONE
 
 
-def test_swap_from_request_to_approval_on_a_phone(page, live_server, live_world):  # noqa: F811
+@pytest.fixture(autouse=True)
+def fixed_today(monkeypatch):
+    """The selfservice tests' "today" (before the published month), for the server thread too."""
+    monkeypatch.setattr("selfservice.services.local_today", lambda opd: TODAY)
+
+
+def test_swap_from_request_to_approval_on_a_phone(page, live_server, live_world):
     sched = publish_month(live_world)
     login(page, live_server, "pegawai", live_world.password)
     page.goto(live_server.url + "/saya/tukar/")
@@ -32,7 +37,8 @@ def test_swap_from_request_to_approval_on_a_phone(page, live_server, live_world)
     colleague = page.get_by_label("Rekan", exact=True)
     expect(colleague).to_contain_text("Rudi Rekan")
     expect(colleague).not_to_contain_text("Dewi")
-    colleague.select_option(str(sched.rudi.pk))
+    # the page as it stands for that day and colleague (what the htmx preview swaps in)
+    page.goto(f"{live_server.url}/saya/tukar/?day={THU.isoformat()}&colleague={sched.rudi.pk}")
     expect(page.locator(".swap-check")).to_contain_text("memenuhi semua batas")
     shot("swap_new", page)
     page.get_by_label("Alasan (untuk atasan dan rekan)").fill("Ada urusan keluarga")
