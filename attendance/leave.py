@@ -10,7 +10,6 @@ the attendance summaries.
 from __future__ import annotations
 
 import datetime as dt
-from zoneinfo import ZoneInfo
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -31,7 +30,7 @@ ACTIVE = (LeaveStatus.APPROVED, LeaveStatus.PENDING)
 
 def local_today(employee: Employee) -> dt.date:
     """Today in the time zone of the employee's OPD."""
-    return timezone.localtime(timezone.now(), ZoneInfo(employee.opd.time_zone)).date()
+    return employee.opd.local_today()
 
 
 def _long(day: dt.date) -> str:

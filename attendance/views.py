@@ -41,7 +41,7 @@ from attendance.models import (
 )
 from attendance.views_leave import ReportForm
 from opd import access
-from opd.models import Employee, Opd
+from opd.models import Employee, Opd, today_in
 from wfh.calendar import days_off
 from wfh.models import Mode, ScheduleDay
 
@@ -366,7 +366,7 @@ def _parse_day(request, default: dt.date) -> tuple[dt.date, str]:
 
 
 def _yesterday(tz_name: str) -> dt.date:
-    return timezone.now().astimezone(_zone(tz_name)).date() - dt.timedelta(days=1)
+    return today_in(tz_name) - dt.timedelta(days=1)
 
 
 def _local_hm(value: dt.datetime | None, zone: zoneinfo.ZoneInfo) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import zoneinfo
 
 from django.conf import settings
@@ -9,9 +10,16 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from opd.nip import NipError, parse_nip
+
+
+def today_in(tz_name: str) -> dt.date:
+    """Today's date in a time zone (an OPD's WIB, WITA or WIT): the one "today" of every page,
+    check and service that works in an OPD's local day."""
+    return timezone.localtime(timezone.now(), zoneinfo.ZoneInfo(tz_name)).date()
 
 
 def validate_time_zone(value: str) -> None:
@@ -92,6 +100,10 @@ class Opd(models.Model):
 
     def __str__(self) -> str:
         return f"{self.code} — {self.name}"
+
+    def local_today(self) -> dt.date:
+        """Today in this OPD's time zone."""
+        return today_in(self.time_zone)
 
 
 class Unit(models.Model):

@@ -18,7 +18,6 @@ import datetime as dt
 import hashlib
 import secrets
 from dataclasses import dataclass, field
-from zoneinfo import ZoneInfo
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.mail import send_mail
@@ -40,7 +39,7 @@ HINT_CHARS = 6
 
 def local_today(opd: Opd) -> dt.date:
     """Today in the OPD's time zone (WIB, WITA or WIT)."""
-    return timezone.localtime(timezone.now(), ZoneInfo(opd.time_zone)).date()
+    return opd.local_today()
 
 
 def long_date(day: dt.date) -> str:

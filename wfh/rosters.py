@@ -15,7 +15,6 @@ import math
 import time
 from collections import Counter, defaultdict
 from collections.abc import Callable
-from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -51,6 +50,7 @@ from wfh.models import (
     ScheduleDay,
     Source,
 )
+from wfh.signals import roster_published
 
 log = logging.getLogger(__name__)
 
@@ -657,6 +657,10 @@ def roster_publish(*, roster: Roster, user=None, from_date: dt.date | None = Non
         published_at=timezone.now(),
         published_from=start,
     )
+    roster.workflow, roster.published_from = Roster.Workflow.PUBLISHED, start
+    transaction.on_commit(  # webhooks (api.webhooks); a failure there never undoes publishing
+        lambda: roster_published.send(sender=Roster, roster=roster, rows=written), robust=True
+    )
     return written
 
 
@@ -770,10 +774,6 @@ def optional_weekday_decide(*, phase: Phase, opd: Opd, user, approve: bool) -> N
 
 
 # -- leave moves the published schedule ----------------------------------------------------------
-
-
-def _local_today(opd: Opd) -> dt.date:
-    return timezone.localtime(timezone.now(), ZoneInfo(opd.time_zone)).date()
 
 
 def _recompute_past(opd_id: int, days) -> None:
@@ -910,7 +910,7 @@ def _regenerate_leave_days(phase_id, opd_id, employee_id, start, end, why, today
     )
     if roster is None:
         return 0
-    today = today or _local_today(roster.opd)
+    today = today or roster.opd.local_today()
     own = dict(
         Assignment.objects.filter(
             roster=roster, employee_id=employee_id, day__gte=start, day__lte=end
