@@ -31,6 +31,7 @@ TAGS = {
     "attendance:read": "Presensi",
     "summary:read": "Rekap",
     "evaluation:write": "Kajian",
+    "webhook": "Webhook",
 }
 
 

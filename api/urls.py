@@ -2,7 +2,7 @@
 
 from django.urls import path, re_path
 
-from api import views
+from api import views, views_webhooks
 
 app_name = "api"
 
@@ -23,6 +23,19 @@ urlpatterns = [
         "evaluation/service-output/",
         views.EvaluationServiceOutputView.as_view(),
         name="evaluation-service-output",
+    ),
+    path("webhooks/", views_webhooks.WebhookListView.as_view(), name="webhook-list"),
+    path("webhooks/<int:id>/", views_webhooks.WebhookDetailView.as_view(), name="webhook-detail"),
+    path("webhooks/<int:id>/ping/", views_webhooks.WebhookPingView.as_view(), name="webhook-ping"),
+    path(
+        "webhooks/<int:id>/rotate-secret/",
+        views_webhooks.WebhookRotateSecretView.as_view(),
+        name="webhook-rotate-secret",
+    ),
+    path(
+        "webhooks/<int:id>/deliveries/",
+        views_webhooks.WebhookDeliveryListView.as_view(),
+        name="webhook-deliveries",
     ),
     re_path(r"^.*$", views.NotFoundView.as_view(), name="not-found"),
 ]

@@ -60,6 +60,7 @@ from attendance.models import (
     WorkingHours,
     WorkReport,
 )
+from attendance.signals import summary_ready
 from opd.models import Employee, Opd, Placement, Unit
 from wfh.calendar import days_off
 from wfh.models import LocalDayOff, ScheduleDay
@@ -534,6 +535,12 @@ def summarize(
     run.duration_s = time.perf_counter() - began
     run.outcome = SummaryRun.Outcome.OK
     run.save(update_fields=["records", "summaries", "duration_s", "outcome"])
+    transaction.on_commit(  # webhooks (api.webhooks); a failure there never fails the run
+        lambda: summary_ready.send(
+            sender=SummaryRun, run=run, start=start, end=end, opd_ids=ids, rows=summaries
+        ),
+        robust=True,
+    )
     return run
 
 

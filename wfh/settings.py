@@ -162,7 +162,15 @@ CELERY_BEAT_SCHEDULE = {
             minute=env_int("SUMMARY_MINUTE", 30, minimum=0),
         ),
     },
+    # Webhook deliveries whose retry is due (a lost worker or a countdown dropped by the broker).
+    "retry-webhooks": {"task": "api.retry_webhooks", "schedule": 60.0},
 }
+
+# Webhooks (api/webhooks.py): a POST per delivery with this timeout, retried after these delays
+# (then failed). Loopback, private and link-local receivers are refused unless allowed (DEBUG).
+WEBHOOK_TIMEOUT_S = env_int("WEBHOOK_TIMEOUT_S", 5, minimum=1)
+WEBHOOK_RETRY_DELAYS_S = [30, 120, 480, 1800, 7200]
+WEBHOOK_ALLOW_PRIVATE_HOSTS = env_bool("WEBHOOK_ALLOW_PRIVATE_HOSTS", default=DEBUG)
 
 # API v1 (api/): token clients or browser sessions, a scope per view, one error body, one
 # throttle bucket per client (API_THROTTLE_RATE, e.g. "600/minute"; checked by api.checks).
@@ -204,6 +212,8 @@ SPECTACULAR_SETTINGS = {
     "ENUM_NAME_OVERRIDES": {
         "ScheduleModeEnum": "wfh.models.Mode",
         "DayStatusEnum": "attendance.models.DayStatus",
+        "WebhookDeliveryStatusEnum": "api.models.WebhookDelivery.Status",
+        "WebhookEventEnum": "api.models.WebhookEvent",
     },
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
