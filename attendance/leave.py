@@ -71,17 +71,27 @@ def _roster_and_summaries(record: LeaveRecord, *, user, reason: str, today: dt.d
 
 
 def leave_imported(records: list[LeaveRecord]) -> None:
-    """Hook for the import: approved rows move the roster as entered ones do."""
+    """Hook for the import: approved rows move the roster as entered ones do, all at once (one
+    refresh and one regeneration task for the whole file, one recompute per OPD)."""
     approved = [r for r in records if r.status == LeaveStatus.APPROVED]
+    if not approved:
+        return
     employees = Employee.objects.select_related("opd").in_bulk({r.employee_id for r in approved})
+    spans = []
+    lived: dict[int, set[dt.date]] = {}
     for record in approved:
         record.employee = employees[record.employee_id]
-        _roster_and_summaries(
-            record,
-            user=record.created_by,
-            reason=_("Impor cuti: %(what)s") % {"what": describe(record)},
-            today=None,
+        reason = _("Impor cuti: %(what)s") % {"what": describe(record)}
+        spans.append(rosters.LeaveSpan(record.employee_id, record.start, record.end, reason))
+        last = min(record.end, local_today(record.employee) - dt.timedelta(days=1))
+        days = lived.setdefault(record.employee.opd_id, set())
+        days.update(
+            record.start + dt.timedelta(days=n) for n in range((last - record.start).days + 1)
         )
+    rosters.schedule_refresh_for_leaves(spans=spans, user=approved[0].created_by)
+    for opd_id, days in sorted(lived.items()):
+        if days:
+            schedule_recompute(days=sorted(days), opd_ids=[opd_id])
 
 
 @transaction.atomic

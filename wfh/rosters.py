@@ -15,6 +15,7 @@ import math
 import time
 from collections import Counter, defaultdict
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -783,7 +784,43 @@ def _recompute_past(opd_id: int, days) -> None:
         schedule_recompute(days=sorted(days), opd_ids=[opd_id])
 
 
-@transaction.atomic
+@dataclass(frozen=True)
+class LeaveSpan:
+    """Approved leave added or withdrawn for one employee between two dates (both included)."""
+
+    employee_id: int
+    start: dt.date
+    end: dt.date
+    reason: str = ""
+
+    @property
+    def why(self) -> str:
+        dates = f"{self.start.isoformat()} s.d. {self.end.isoformat()}"
+        return self.reason or f"Cuti/izin/dinas {dates}"
+
+    def as_task_args(self) -> list:
+        return [self.employee_id, self.start.isoformat(), self.end.isoformat(), self.reason]
+
+    @classmethod
+    def from_task_args(cls, args) -> LeaveSpan:
+        employee_id, start, end, reason = args
+        return cls(employee_id, dt.date.fromisoformat(start), dt.date.fromisoformat(end), reason)
+
+
+def _span_of(spans_by_employee: dict[int, list[LeaveSpan]], employee_id: int, day: dt.date):
+    for span in spans_by_employee.get(employee_id, ()):
+        if span.start <= day <= span.end:
+            return span
+    return None
+
+
+def _by_employee(spans: list[LeaveSpan]) -> dict[int, list[LeaveSpan]]:
+    grouped: dict[int, list[LeaveSpan]] = defaultdict(list)
+    for span in spans:
+        grouped[span.employee_id].append(span)
+    return grouped
+
+
 def schedule_refresh_for_leave(
     *,
     employee_id: int,
@@ -793,76 +830,91 @@ def schedule_refresh_for_leave(
     reason: str = "",
     today: dt.date | None = None,
 ) -> int:
-    """Approved leave was added or withdrawn for an employee between start and end.
+    """One employee's approved leave was added or withdrawn: see `schedule_refresh_for_leaves`."""
+    span = LeaveSpan(employee_id, start, end, reason)
+    return schedule_refresh_for_leaves(spans=[span], user=user, today=today)
 
-    At once, in the caller's transaction: the employee's published days in the range become
+
+@transaction.atomic
+def schedule_refresh_for_leaves(
+    *, spans: list[LeaveSpan], user=None, today: dt.date | None = None
+) -> int:
+    """Approved leave was added or withdrawn for these employees and date ranges.
+
+    At once, in the caller's transaction: each employee's published days in their range become
     LEAVE where approved leave now covers them, and a LEAVE day no longer covered becomes WFO
     until the regeneration decides; the same cells change in every ready roster version that is
     not superseded (the published one, and a draft waiting, so that publishing it keeps the
-    leave), each change logged as an AssignmentChange. Then, once the transaction commits, a
-    task regenerates those days of the published roster with the engine (see
-    `leave_days_regenerate`; `today`, when given, is passed on, else the task reads the OPD's
-    date when it runs). Returns the number of cells changed now.
+    leave), each change logged as an AssignmentChange. Then, once the transaction commits, ONE
+    task regenerates those days of the published rosters with the engine, one engine run per
+    (phase, OPD) whatever the number of spans (see `leave_days_regenerate`; `today`, when
+    given, is passed on, else the task reads each OPD's date when it runs). A fixed number of
+    queries for any number of spans, so an import of thousands of leave rows stays cheap.
+    Returns the number of cells changed now.
     """
-    from wfh.tasks import refresh_leave_days
+    from wfh.tasks import refresh_leave_spans
 
-    leave = approved_leave_days([employee_id], start, end).get(employee_id, set())
-    why = reason or f"Cuti/izin/dinas {start.isoformat()} s.d. {end.isoformat()}"
+    if not spans:
+        return 0
+    by_employee = _by_employee(spans)
+    first, last = min(s.start for s in spans), max(s.end for s in spans)
+    leave = approved_leave_days(list(by_employee), first, last)
 
-    def target(day: dt.date, mode: str) -> str | None:
-        if day in leave:
+    def target(employee_id: int, day: dt.date, mode: str) -> str | None:
+        if _span_of(by_employee, employee_id, day) is None:
+            return None  # outside every span: not this refresh's business
+        if day in leave.get(employee_id, ()):
             return None if mode == Mode.LEAVE else Mode.LEAVE
         return Mode.WFO if mode == Mode.LEAVE else None
 
     published = list(
         ScheduleDay.objects.select_for_update()
-        .filter(employee_id=employee_id, day__gte=start, day__lte=end)
-        .order_by("day")
+        .filter(employee_id__in=list(by_employee), day__gte=first, day__lte=last)
+        .order_by("employee_id", "day")
     )
-    moved_days: dict[int, set[dt.date]] = defaultdict(set)
+    moved = []
     for row in published:
-        new = target(row.day, row.mode)
+        new = target(row.employee_id, row.day, row.mode)
         if new is not None:
             row.mode, row.source = new, Source.GENERATED
-            moved_days[row.opd_id].add(row.day)
-    ScheduleDay.objects.bulk_update(
-        [r for r in published if r.day in moved_days.get(r.opd_id, ())], ["mode", "source"]
-    )
+            moved.append(row)
+    ScheduleDay.objects.bulk_update(moved, ["mode", "source"], batch_size=2000)
     cells = list(
         Assignment.objects.select_for_update(of=("self",))
         .filter(
-            employee_id=employee_id,
-            day__gte=start,
-            day__lte=end,
+            employee_id__in=list(by_employee),
+            day__gte=first,
+            day__lte=last,
             roster__status=Roster.Status.READY,
         )
         .exclude(roster__workflow=Roster.Workflow.SUPERSEDED)
-        .order_by("roster_id", "day")
+        .order_by("roster_id", "employee_id", "day")
     )
     changed, log_rows = [], []
     for cell in cells:
-        new = target(cell.day, cell.mode)
+        new = target(cell.employee_id, cell.day, cell.mode)
         if new is None:
             continue
         log_rows.append(
             AssignmentChange(
                 roster_id=cell.roster_id,
-                employee_id=employee_id,
+                employee_id=cell.employee_id,
                 day=cell.day,
                 old_mode=cell.mode,
                 new_mode=new,
-                reason=why,
+                reason=_span_of(by_employee, cell.employee_id, cell.day).why,
                 changed_by=user,
             )
         )
         cell.mode, cell.source = new, Source.GENERATED
         cell.reason = "leave" if new == Mode.LEAVE else ""
         changed.append(cell)
-    Assignment.objects.bulk_update(changed, ["mode", "source", "reason"])
-    AssignmentChange.objects.bulk_create(log_rows)
-    args = (employee_id, start.isoformat(), end.isoformat(), why, today and today.isoformat())
-    transaction.on_commit(lambda: refresh_leave_days.delay(*args))
-    return len(changed) + sum(len(d) for d in moved_days.values())
+    Assignment.objects.bulk_update(changed, ["mode", "source", "reason"], batch_size=2000)
+    AssignmentChange.objects.bulk_create(log_rows, batch_size=2000)
+    payload = [s.as_task_args() for s in spans]
+    when = today and today.isoformat()
+    transaction.on_commit(lambda: refresh_leave_spans.delay(payload, when))
+    return len(changed) + len(moved)
 
 
 def leave_days_regenerate(
@@ -873,30 +925,43 @@ def leave_days_regenerate(
     reason: str = "",
     today: dt.date | None = None,
 ) -> int:
-    """Regenerate the days between start and end of each published roster the employee is in,
-    so that the unit's limits hold again around their leave (or its withdrawal).
+    """One employee's span: see `leave_spans_regenerate`."""
+    return leave_spans_regenerate(spans=[LeaveSpan(employee_id, start, end, reason)], today=today)
 
-    Open to the engine: the employee's own cells in the range (their days already lived too:
+
+def leave_spans_regenerate(*, spans: list[LeaveSpan], today: dt.date | None = None) -> int:
+    """Regenerate the days of each span in each published roster its employee is in, so that the
+    unit's limits hold again around their leave (or its withdrawal).
+
+    Open to the engine: each employee's own cells in their span (their days already lived too:
     the leave is what happened), and, from today on, the cells of everyone in the employee's
-    unit of that day (manual ones stay). Every other cell is frozen, the employee's approved
-    leave is their `leave`. The changed cells are written in place into the published version's
-    rows and the published schedule, each logged as an AssignmentChange; no new version is
-    made. Idempotent: a rerun finds nothing to change. Returns the number of cells changed.
+    unit of that day (manual ones stay). Every other cell is frozen, approved leave is the
+    employees' `leave`. One engine run per (phase, OPD) for all the spans that touch it. The
+    changed cells are written in place into the published version's rows and the published
+    schedule, each logged as an AssignmentChange; no new version is made. Idempotent: a rerun
+    finds nothing to change. Returns the number of cells changed.
     """
-    why = reason or f"Cuti/izin/dinas {start.isoformat()} s.d. {end.isoformat()}"
-    pairs = (
-        ScheduleDay.objects.filter(employee_id=employee_id, day__gte=start, day__lte=end)
-        .values_list("phase_id", "opd_id")
-        .distinct()
-    )
+    if not spans:
+        return 0
+    by_employee = _by_employee(spans)
+    first, last = min(s.start for s in spans), max(s.end for s in spans)
+    rows = ScheduleDay.objects.filter(
+        employee_id__in=list(by_employee), day__gte=first, day__lte=last
+    ).values_list("employee_id", "day", "phase_id", "opd_id")
+    touched: dict[tuple[int, int], set[LeaveSpan]] = defaultdict(set)
+    for employee_id, day, phase_id, opd_id in rows.iterator(chunk_size=5000):
+        span = _span_of(by_employee, employee_id, day)
+        if span is not None:
+            touched[(phase_id, opd_id)].add(span)
     total = 0
-    for phase_id, opd_id in sorted(set(pairs)):
-        total += _regenerate_leave_days(phase_id, opd_id, employee_id, start, end, why, today)
+    for (phase_id, opd_id), group in sorted(touched.items()):
+        ordered = sorted(group, key=lambda s: (s.employee_id, s.start, s.end, s.reason))
+        total += _regenerate_leave_days(phase_id, opd_id, ordered, today)
     return total
 
 
 @transaction.atomic
-def _regenerate_leave_days(phase_id, opd_id, employee_id, start, end, why, today) -> int:
+def _regenerate_leave_days(phase_id, opd_id, spans: list[LeaveSpan], today) -> int:
     roster = (
         Roster.objects.select_for_update()
         .select_related("phase", "opd")
@@ -911,21 +976,26 @@ def _regenerate_leave_days(phase_id, opd_id, employee_id, start, end, why, today
     if roster is None:
         return 0
     today = today or roster.opd.local_today()
-    own = dict(
-        Assignment.objects.filter(
-            roster=roster, employee_id=employee_id, day__gte=start, day__lte=end
-        ).values_list("day", "unit_id")
-    )
+    by_employee = _by_employee(spans)
+    first, last = min(s.start for s in spans), max(s.end for s in spans)
+    own = [
+        (employee_id, day, unit)
+        for employee_id, day, unit in Assignment.objects.filter(
+            roster=roster, employee_id__in=list(by_employee), day__gte=first, day__lte=last
+        ).values_list("employee_id", "day", "unit_id")
+        if _span_of(by_employee, employee_id, day) is not None
+    ]
     if not own:
         return 0
-    open_cells = {(employee_id, day) for day in own}
-    unit_days: dict[int | None, list[dt.date]] = defaultdict(list)
-    for day, unit in own.items():
+    open_cells = {(employee_id, day) for employee_id, day, _unit in own}
+    unit_days: dict[int | None, set[dt.date]] = defaultdict(set)
+    for _emp, day, unit in own:
         if day >= today:
-            unit_days[unit].append(day)
+            unit_days[unit].add(day)
     if unit_days:
         where = Q()
         for unit, days in unit_days.items():
+            days = sorted(days)
             where |= Q(unit_id=unit, day__in=days) if unit else Q(unit__isnull=True, day__in=days)
         open_cells |= set(
             Assignment.objects.filter(roster=roster).filter(where).values_list("employee_id", "day")
@@ -951,9 +1021,15 @@ def _regenerate_leave_days(phase_id, opd_id, employee_id, start, end, why, today
     ]
     if not current:
         return 0
+    adjust = (
+        f"Penyesuaian: {spans[0].why}"
+        if len(spans) == 1
+        else f"Penyesuaian: cuti/izin/dinas {len(by_employee)} pegawai"
+    )
     log_rows = []
     for cell in current:
         mode, reason = fresh[cell.employee_id, cell.day]
+        span = _span_of(by_employee, cell.employee_id, cell.day)
         log_rows.append(
             AssignmentChange(
                 roster=roster,
@@ -961,7 +1037,7 @@ def _regenerate_leave_days(phase_id, opd_id, employee_id, start, end, why, today
                 day=cell.day,
                 old_mode=cell.mode,
                 new_mode=mode,
-                reason=why if cell.employee_id == employee_id else f"Penyesuaian: {why}",
+                reason=span.why if span is not None else adjust,
             )
         )
         cell.mode, cell.reason = mode, reason

@@ -25,7 +25,8 @@ def generate_roster(roster_id: int) -> dict:
 def refresh_leave_days(
     employee_id: int, start: str, end: str, reason: str = "", today: str | None = None
 ) -> dict:
-    """Regenerate the published days around an employee's leave (or its withdrawal).
+    """Regenerate the published days around an employee's leave (or its withdrawal). Kept for
+    tasks queued before `refresh_leave_spans`, which the services send now.
 
     Idempotent: it re-reads the leave and the rows, and a rerun changes nothing more."""
     import datetime as dt
@@ -40,3 +41,20 @@ def refresh_leave_days(
         today=dt.date.fromisoformat(today) if today else None,
     )
     return {"employee": employee_id, "changed": changed}
+
+
+@shared_task(name="wfh.refresh_leave_spans", acks_late=True)
+def refresh_leave_spans(spans: list, today: str | None = None) -> dict:
+    """Regenerate the published days around many employees' leave at once (an import): one
+    engine run per (phase, OPD). `spans` holds [employee id, start, end, reason] lists.
+
+    Idempotent like `refresh_leave_days`."""
+    import datetime as dt
+
+    from wfh import rosters
+
+    changed = rosters.leave_spans_regenerate(
+        spans=[rosters.LeaveSpan.from_task_args(s) for s in spans],
+        today=dt.date.fromisoformat(today) if today else None,
+    )
+    return {"spans": len(spans), "changed": changed}

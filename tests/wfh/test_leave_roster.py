@@ -5,7 +5,9 @@ import io
 
 import pytest
 from django.core.management import call_command
+from django.db import connection
 from django.test import TestCase
+from django.test.utils import CaptureQueriesContext
 
 from attendance import leave as leave_services
 from attendance.models import LeaveKind, LeaveRecord, LeaveStatus
@@ -239,3 +241,45 @@ def test_the_regeneration_task_is_idempotent(jabar):
         employee_id=jabar.staff.pk, start=day, end=day, today=BEFORE_PHASE
     )
     assert again == 0
+
+
+@pytest.mark.django_db
+def test_an_import_of_many_leave_rows_regenerates_each_roster_once(jabar, monkeypatch):
+    roster = published(jabar.phase1, jabar.kominfo)
+    day = D(2025, 11, 13)
+    people = [jabar.staff, jabar.deputy, *jabar.extra]
+    rows = [
+        (n, {"nip": p.nip, "kind": "sakit", "start": "2025-11-13", "end": "2025-11-13"})
+        for n, p in enumerate(people, start=2)
+    ]
+    monkeypatch.setattr("opd.models.today_in", lambda tz_name: BEFORE_PHASE)
+    runs = []
+    real = rosters.engine.generate
+    monkeypatch.setattr(rosters.engine, "generate", lambda inp: runs.append(1) or real(inp))
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        leave_import(rows=rows)
+    # one engine run for the one roster the whole file touches, not one per row
+    assert len(runs) == 1
+    after = schedule(jabar.kominfo)
+    assert all(after[p.pk, day] == Mode.LEAVE for p in people)
+    # the unit keeps its minimum on site with whoever is left
+    assert it_onsite(jabar.kominfo, jabar.it, day) == 1
+    changes = AssignmentChange.objects.filter(roster=roster, day=day, new_mode=Mode.LEAVE)
+    assert {c.employee_id for c in changes} == {p.pk for p in people}
+    assert all(c.reason.startswith("Impor cuti") for c in changes)
+
+
+@pytest.mark.django_db
+def test_the_leave_refresh_costs_the_same_queries_for_two_or_six_rows(jabar):
+    published(jabar.phase1, jabar.kominfo)
+    people = [jabar.staff, jabar.deputy, *jabar.extra]
+    spans = [rosters.LeaveSpan(p.pk, D(2025, 11, 13), D(2025, 11, 14)) for p in people]
+    counts = []
+    for chosen in (spans[:2], spans[2:]):
+        with (
+            CaptureQueriesContext(connection) as ctx,
+            TestCase.captureOnCommitCallbacks(execute=False),
+        ):
+            rosters.schedule_refresh_for_leaves(spans=chosen)
+        counts.append(len(ctx.captured_queries))
+    assert counts[0] == counts[1]
