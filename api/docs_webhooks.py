@@ -187,7 +187,7 @@ DELIVERY = {
         "published_from": "2025-12-01",
         "phase_end": "2025-12-31",
         "rows": 880,
-        "roster_url": None,
+        "roster_url": "/api/v1/rosters/88/",
         "schedule_url": "/api/v1/schedule/?opd=DISKOMINFO&date=2025-12-01",
     },
 }
