@@ -1,8 +1,8 @@
 """The employee's own schedule: iCal tokens, the swap check, and the swap's life cycle.
 
 Every rule a swap must keep lives in `swap_check`, used by the preview, by the request and again by
-the approval (the schedule may have moved in between). The rules are those of the roster's single-
-day edit (wfh.rosters), read on the published schedule of that day:
+the approval (the schedule may have moved in between). The limits are wfh.limits, the same checks
+as the roster's single-day edit, counted on the published schedule of that day:
 
 - both people have a published working day there, in the same unit, with opposite modes (WFH and
   WFO; never a leave day), and the day is still ahead in the OPD's time zone;
@@ -28,8 +28,9 @@ from django.utils.translation import gettext as _
 
 from accounts.models import User
 from opd import access
-from opd.models import Employee, Opd, Unit, UnitRole
+from opd.models import Employee, Opd, Unit
 from selfservice.models import CalendarToken, SwapRequest, SwapStatus
+from wfh import limits
 from wfh.calendar import working_days
 from wfh.models import Assignment, AssignmentChange, Mode, PatternKind, Roster, ScheduleDay, Source
 
@@ -102,11 +103,6 @@ class SwapCheck:
     @property
     def ok(self) -> bool:
         return not self.problems
-
-
-def _week_bounds(day: dt.date) -> tuple[dt.date, dt.date]:
-    monday = day - dt.timedelta(days=day.weekday())
-    return monday, monday + dt.timedelta(days=6)
 
 
 def swap_check(
@@ -216,35 +212,23 @@ def swap_check(
 
 def _check_going_home(check: SwapCheck, going_home: ScheduleDay, coming_in: ScheduleDay) -> None:
     emp, unit, phase = going_home.employee, going_home.unit, going_home.phase
-    if unit.frontline:
-        check.problems.append(
-            _("Batas layanan langsung: unit %(unit)s selalu WFO, jadi %(name)s tidak dapat WFH.")
-            % {"unit": unit.name, "name": emp.name}
-        )
+    problem = limits.frontline(
+        unit_name=unit.name, is_frontline=unit.frontline, name=emp.name
+    ) or limits.eligibility(
+        eligible=emp.wfh_eligible, name=emp.name, why=emp.get_ineligible_reason_display()
+    )
+    if problem:
+        check.problems.append(problem)
         return
-    if not emp.wfh_eligible:
-        check.problems.append(
-            _("Batas kelayakan: %(name)s tidak boleh WFH (%(why)s).")
-            % {"name": emp.name, "why": emp.get_ineligible_reason_display()}
-        )
-        return
-    monday, sunday = _week_bounds(check.day)
+    monday, sunday = limits.week_bounds(check.day)
     week_wfh = ScheduleDay.objects.filter(
         employee_id=emp.pk, mode=Mode.WFH, day__gte=monday, day__lte=sunday
     ).count()
-    if week_wfh + 1 > phase.weekly_cap:
-        check.problems.append(
-            _(
-                "Batas mingguan: %(name)s sudah %(n)s hari WFH pada minggu %(monday)s "
-                "(maksimal %(cap)s)."
-            )
-            % {
-                "name": emp.name,
-                "n": week_wfh,
-                "monday": long_date(monday),
-                "cap": phase.weekly_cap,
-            }
-        )
+    problem = limits.weekly_cap(
+        name=emp.name, wfh_days=week_wfh, cap=phase.weekly_cap, day=check.day
+    )
+    if problem:
+        check.problems.append(problem)
     else:
         check.passed.append(
             _(
@@ -269,30 +253,26 @@ def _check_unit(
         day_rows = day_rows.select_for_update(of=("self",))
     modes = list(day_rows.values_list("employee_id", "mode", "employee__unit_role"))
     onsite = sum(1 for _e, mode, _r in modes if mode == Mode.WFO)  # a swap keeps this count
-    if onsite < unit.min_onsite:
-        check.problems.append(
-            _(
-                "Batas minimal di kantor: unit %(unit)s hanya %(n)s orang di kantor pada %(day)s "
-                "(minimal %(min)s), dan tukar ini tidak menambahnya. Hubungi admin OPD."
-            )
-            % {"unit": unit.name, "n": onsite, "min": unit.min_onsite, "day": long_date(check.day)}
-        )
+    problem = limits.onsite_minimum(
+        unit_name=unit.name, onsite=onsite, minimum=unit.min_onsite, day=check.day
+    )
+    if problem:
+        check.problems.append(problem + " " + _("Tukar ini tidak menambahnya; hubungi admin OPD."))
     else:
         check.passed.append(
             _("Batas minimal di kantor terjaga: unit %(unit)s tetap %(n)s orang (minimal %(min)s).")
             % {"unit": unit.name, "n": onsite, "min": unit.min_onsite}
         )
-    partner = {UnitRole.HEAD: UnitRole.DEPUTY, UnitRole.DEPUTY: UnitRole.HEAD}.get(
-        going_home.employee.unit_role
+    partner = limits.LEADER_PARTNER.get(going_home.employee.unit_role)
+    problem = limits.leaders(
+        rotation=phase.pattern == PatternKind.ROTATION,
+        partner_home=any(
+            mode == Mode.WFH and role == partner and emp != coming_in.employee_id
+            for emp, mode, role in modes
+        ),
     )
-    partner_home = any(
-        mode == Mode.WFH and role == partner and emp != coming_in.employee_id
-        for emp, mode, role in modes
-    )
-    if phase.pattern == PatternKind.ROTATION and partner and partner_home:
-        check.problems.append(
-            _("Batas pimpinan: kepala unit dan wakilnya tidak boleh WFH pada hari yang sama.")
-        )
+    if partner and problem:
+        check.problems.append(problem)
 
 
 # -- the swap's life cycle -----------------------------------------------------------------------

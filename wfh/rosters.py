@@ -11,7 +11,6 @@ import datetime as dt
 import io
 import itertools
 import logging
-import math
 import time
 from collections import Counter, defaultdict
 from collections.abc import Callable
@@ -26,7 +25,7 @@ from django.utils import timezone
 from attendance.models import LeaveRecord, LeaveStatus
 from opd import access
 from opd.models import Opd
-from wfh import engine, selectors
+from wfh import engine, limits, selectors
 from wfh.calendar import working_days
 from wfh.engine.types import Composition as EngineComposition
 from wfh.engine.types import (
@@ -468,11 +467,6 @@ def _copy_rows(roster_id: int, rows, unit_of, manual, chunk: int = 200_000) -> N
 # -- changing -----------------------------------------------------------------------------------
 
 
-def _week(day: dt.date) -> tuple[int, int]:
-    iso = day.isocalendar()
-    return iso.year, iso.week
-
-
 @transaction.atomic
 def assignment_change(
     *, roster: Roster, employee_id: int, day: dt.date, mode: str, user, reason: str
@@ -517,52 +511,47 @@ def assignment_change(
 
 
 def _check_limits(*, roster: Roster, cell: Assignment, new_mode: str) -> None:
+    """The limits of wfh.limits for one cell turning WFH, counted on this version's cells."""
+    if new_mode != Mode.WFH:
+        return  # going to the office keeps every limit
     phase, emp, unit = roster.phase, cell.employee, cell.unit
     day_rows = Assignment.objects.filter(roster=roster, day=cell.day, unit=unit).exclude(pk=cell.pk)
-    if new_mode == Mode.WFH:
-        if unit is not None and unit.frontline:
-            raise ValidationError(f"Batas layanan langsung: unit {unit.name} selalu WFO.")
-        if not emp.wfh_eligible:
-            raise ValidationError(
-                f"Batas kelayakan: {emp.name} tidak boleh WFH "
-                f"({emp.get_ineligible_reason_display()})."
-            )
-        year, week = _week(cell.day)
-        week_wfh = sum(
-            1
-            for d in Assignment.objects.filter(
-                roster=roster, employee=emp, mode=Mode.WFH
-            ).values_list("day", flat=True)
-            if _week(d) == (year, week)
+    monday, sunday = limits.week_bounds(cell.day)
+    week_wfh = Assignment.objects.filter(
+        roster=roster, employee=emp, mode=Mode.WFH, day__gte=monday, day__lte=sunday
+    ).count()
+    problem = (
+        limits.frontline(
+            unit_name=unit.name if unit else "",
+            is_frontline=bool(unit and unit.frontline),
+            name=emp.name,
         )
-        if week_wfh + 1 > phase.weekly_cap:
-            raise ValidationError(
-                f"Batas mingguan: {emp.name} sudah {week_wfh} hari WFH pada minggu itu "
-                f"(maksimal {phase.weekly_cap})."
-            )
-        onsite = day_rows.filter(mode=Mode.WFO).count()
-        minimum = unit.min_onsite if unit else 0
-        if onsite < minimum:
-            raise ValidationError(
-                f"Batas minimal di kantor: unit {unit.name} tinggal {onsite} orang di kantor "
-                f"(minimal {minimum})."
-            )
-        if phase.pattern == PatternKind.ROTATION:
-            wfh_now = day_rows.filter(mode=Mode.WFH).count()
-            eligible_present = (
-                day_rows.exclude(mode=Mode.LEAVE).filter(employee__wfh_eligible=True).count() + 1
-            )
-            cap = math.ceil(float(phase.ratio) * eligible_present)
-            if wfh_now + 1 > cap:
-                raise ValidationError(
-                    f"Batas rasio: unit sudah {wfh_now} orang WFH, maksimal {cap} "
-                    f"({float(phase.ratio):.0%} dari {eligible_present} pegawai yang hadir)."
-                )
-            partner = {"head": "deputy", "deputy": "head"}.get(emp.unit_role)
-            if partner and day_rows.filter(mode=Mode.WFH, employee__unit_role=partner).exists():
-                raise ValidationError(
-                    "Batas pimpinan: kepala unit dan wakilnya tidak boleh WFH pada hari yang sama."
-                )
+        or limits.eligibility(
+            eligible=emp.wfh_eligible, name=emp.name, why=emp.get_ineligible_reason_display()
+        )
+        or limits.weekly_cap(name=emp.name, wfh_days=week_wfh, cap=phase.weekly_cap, day=cell.day)
+        or limits.onsite_minimum(
+            unit_name=unit.name if unit else "",
+            onsite=day_rows.filter(mode=Mode.WFO).count(),
+            minimum=unit.min_onsite if unit else 0,
+            day=cell.day,
+        )
+    )
+    if problem is None and phase.pattern == PatternKind.ROTATION:
+        present = day_rows.exclude(mode=Mode.LEAVE).filter(employee__wfh_eligible=True).count() + 1
+        partner = limits.LEADER_PARTNER.get(emp.unit_role)
+        problem = limits.rotation_ratio(
+            wfh_after=day_rows.filter(mode=Mode.WFH).count() + 1,
+            ratio=float(phase.ratio),
+            present=present,
+        ) or limits.leaders(
+            rotation=True,
+            partner_home=bool(
+                partner and day_rows.filter(mode=Mode.WFH, employee__unit_role=partner).exists()
+            ),
+        )
+    if problem:
+        raise ValidationError(problem)
 
 
 # -- workflow -----------------------------------------------------------------------------------
