@@ -451,8 +451,10 @@ WHERE {T["record"]}.id = y.id AND {T["record"]}.unexcused_ytd <> y.n
 
 SUMMARY_SQL = f"""
 WITH
-agg AS (
-    SELECT r.opd_id, r.day, COUNT(*) AS headcount,
+g AS (
+    -- one pass over the range's records: the counts of each unit (and of the records without
+    -- one) of an OPD's day, added up per OPD below
+    SELECT r.opd_id, r.day, r.unit_id, COUNT(*) AS headcount,
         SUM(CASE WHEN r.scheduled_mode = 'WFH' THEN 1 ELSE 0 END) AS scheduled_wfh,
         SUM(CASE WHEN r.scheduled_mode = 'WFO' THEN 1 ELSE 0 END) AS scheduled_wfo,
         SUM(CASE WHEN r.present_mode = 'WFH' THEN 1 ELSE 0 END) AS present_wfh,
@@ -465,22 +467,25 @@ agg AS (
         SUM(CASE WHEN r.report_state = 'missing' THEN 1 ELSE 0 END) AS reports_missing
     FROM {T["record"]} r
     JOIN summary_hours h ON h.opd_id = r.opd_id AND h.day = r.day
-    GROUP BY r.opd_id, r.day
+    GROUP BY r.opd_id, r.day, r.unit_id
+),
+agg AS (
+    SELECT opd_id, day, SUM(headcount) AS headcount, SUM(scheduled_wfh) AS scheduled_wfh,
+        SUM(scheduled_wfo) AS scheduled_wfo, SUM(present_wfh) AS present_wfh,
+        SUM(present_wfo) AS present_wfo, SUM(absent) AS absent, SUM(late) AS late,
+        SUM(early) AS early, SUM(on_leave) AS on_leave, SUM(mismatches) AS mismatches,
+        SUM(reports_missing) AS reports_missing
+    FROM g
+    GROUP BY opd_id, day
 ),
 units AS (
     -- each unit's staff present at the office against its minimum; the lowest margin first
-    SELECT r.opd_id, r.day, r.unit_id,
-        SUM(CASE WHEN r.present_mode = 'WFO' THEN 1 ELSE 0 END) AS onsite,
-        u.min_onsite AS minimum,
+    SELECT g.opd_id, g.day, g.unit_id, g.present_wfo AS onsite, u.min_onsite AS minimum,
         ROW_NUMBER() OVER (
-            PARTITION BY r.opd_id, r.day
-            ORDER BY SUM(CASE WHEN r.present_mode = 'WFO' THEN 1 ELSE 0 END) - u.min_onsite,
-                r.unit_id
+            PARTITION BY g.opd_id, g.day ORDER BY g.present_wfo - u.min_onsite, g.unit_id
         ) AS rank
-    FROM {T["record"]} r
-    JOIN summary_hours h ON h.opd_id = r.opd_id AND h.day = r.day
-    JOIN {T["unit"]} u ON u.id = r.unit_id
-    GROUP BY r.opd_id, r.day, r.unit_id, u.min_onsite
+    FROM g
+    JOIN {T["unit"]} u ON u.id = g.unit_id
 )
 INSERT INTO {T["summary"]} (opd_id, day, headcount, scheduled_wfh, scheduled_wfo, present_wfh,
     present_wfo, absent, late, early, on_leave, mismatches, reports_missing, lowest_unit_id,
