@@ -4,6 +4,8 @@ examples and its error responses (all with the one error body), so no view is le
 
 from __future__ import annotations
 
+import copy
+
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import (
     OpenApiExample,
@@ -13,6 +15,7 @@ from drf_spectacular.utils import (
     extend_schema,
     extend_schema_view,
 )
+from rest_framework.mixins import ListModelMixin
 
 from api.serializers import (
     CostBatchSerializer,
@@ -32,6 +35,7 @@ TAGS = {
     "summary:read": "Rekap",
     "evaluation:write": "Kajian",
     "webhook": "Webhook",
+    "roster:write": "Roster",
 }
 
 
@@ -90,7 +94,7 @@ SCOPE_NOTE = (
 
 
 def endpoint(
-    scope: str,
+    scope: str | tuple[str, ...],
     *,
     summary: str,
     description: str,
@@ -102,7 +106,16 @@ def endpoint(
     etag: bool = False,
     path: dict[str, str] | None = None,
     bad_request: OpenApiResponse | None = None,
+    query: list | None = None,
+    success: int = 200,
+    conflict: OpenApiResponse | None = None,
+    tag: str | None = None,
 ):
+    """`scope` may be a tuple: any one of those scopes. A GET without `response` documents the
+    view's serializer (paginated for a list); `success` is the status of the answer (e.g. 202),
+    `query` extra parameters (a serializer of query parameters, or OpenApiParameters), `conflict`
+    the 409 answer."""
+    scopes = (scope,) if isinstance(scope, str) else tuple(scope)
     responses: dict = {401: ERR_401, 403: ERR_403, 429: ERR_429}
     if bad_request is not None:
         responses[400] = bad_request
@@ -127,11 +140,14 @@ def endpoint(
         )
     if not_found:
         responses[404] = ERR_404
+    if conflict is not None:
+        responses[409] = conflict
     if response is not None:
-        responses[200] = response
+        responses[success] = response
     if etag:
         responses[304] = OpenApiResponse(description="Tidak berubah sejak ETag di If-None-Match.")
     parameters = [path_param(name, text) for name, text in (path or {}).items()]
+    parameters += list(query or [])
     if etag:
         parameters.append(
             OpenApiParameter(
@@ -144,8 +160,8 @@ def endpoint(
         )
     kwargs = {
         "summary": summary,
-        "description": SCOPE_NOTE.format(scope=scope) + "\n\n" + description,
-        "tags": [TAGS.get(scope, "API")],
+        "description": SCOPE_NOTE.format(scope="` atau `".join(scopes)) + "\n\n" + description,
+        "tags": [tag or TAGS.get(scopes[0], "API")],
         "responses": responses,
         "examples": examples,
         "parameters": parameters or None,
@@ -154,9 +170,25 @@ def endpoint(
         kwargs["request"] = request
 
     def decorate(view):
-        return extend_schema_view(**{method: extend_schema(**kwargs)})(view)
+        per_view = dict(kwargs)
+        serializer = getattr(view, "serializer_class", None)
+        if response is None and method == "get" and serializer is not None:
+            per_view["responses"] = {success: serializer, **responses}
+            if issubclass(view, ListModelMixin):
+                per_view["examples"] = [_one_row(e) for e in examples]
+        return extend_schema_view(**{method: extend_schema(**per_view)})(view)
 
     return decorate
+
+
+def _one_row(example: OpenApiExample) -> OpenApiExample:
+    """A list's response example is written as a page; the generator wraps one row in its own
+    page (the paginator's), so it gets the first row."""
+    value = example.value
+    if example.response_only and isinstance(value, dict) and value.get("results"):
+        example = copy.copy(example)
+        example.value = value["results"][0]
+    return example
 
 
 def path_param(name: str, description: str) -> OpenApiParameter:
@@ -566,3 +598,279 @@ SERVICE_OUTPUT_EXAMPLES = [
         },
     ),
 ]
+
+
+# -- employees ----------------------------------------------------------------------------------
+
+EMPLOYEE_NOTE = (
+    "Pegawai yang boleh dilihat pemanggil. Dengan `org:read` setiap pegawai membawa NIP dan data "
+    "pribadinya (`nip`, `asn_type`, `email`, `phone`, `wfh_eligible`, `ineligible_reason`, "
+    "`supervisor_nip`, `active_from`, `active_to`); dengan `schedule:read` saja isian itu tidak "
+    "ada dan `id` menjadi pengenal tetap pegawai. Lokasi rumah tidak pernah diberikan. Lewat sesi "
+    "peramban: HR melihat semua pegawai dengan data pribadi, admin OPD pegawai OPD-nya dengan data "
+    "pribadi, atasan timnya tanpa data pribadi (kecuali dirinya), pegawai hanya dirinya."
+)
+
+_EMPLOYEE_BASIC = {
+    "id": 4182,
+    "name": "Sari Wulandari",
+    "opd": "DISKOMINFO",
+    "unit": "TIK",
+    "unit_name": "Bidang Teknologi Informasi",
+    "position": "Pranata Komputer Ahli Pertama",
+    "unit_role": "staff",
+    "supervisor": 4101,
+    "active": True,
+}
+_EMPLOYEE_FULL = {
+    **_EMPLOYEE_BASIC,
+    "nip": "199001012015032002",
+    "asn_type": "PNS",
+    "email": "sari.w@bekasikota.go.id",
+    "phone": "0812-1234-5678",
+    "wfh_eligible": True,
+    "ineligible_reason": "",
+    "supervisor_nip": "197805122003121004",
+    "active_from": "2015-03-01",
+    "active_to": None,
+}
+
+
+def _page(*rows) -> dict:
+    return {"count": len(rows), "next": None, "previous": None, "results": list(rows)}
+
+
+EMPLOYEE_LIST_EXAMPLES = [
+    OpenApiExample(
+        "Dengan org:read", response_only=True, value=_page(_EMPLOYEE_FULL), status_codes=["200"]
+    ),
+    OpenApiExample(
+        "Dengan schedule:read saja (tanpa NIP dan data pribadi)",
+        response_only=True,
+        value=_page(_EMPLOYEE_BASIC),
+        status_codes=["200"],
+    ),
+]
+EMPLOYEE_DETAIL_EXAMPLES = [
+    OpenApiExample("Dengan org:read", response_only=True, value=_EMPLOYEE_FULL),
+    OpenApiExample(
+        "Dengan schedule:read saja (tanpa NIP dan data pribadi)",
+        response_only=True,
+        value=_EMPLOYEE_BASIC,
+    ),
+]
+
+
+# -- calendar -----------------------------------------------------------------------------------
+
+CALENDAR_DESCRIPTION = (
+    "Setiap hari kerja tahun `year` (2000–2100, wajib) dan setiap hari libur selain Sabtu dan "
+    "Minggu: libur nasional (`holiday`), cuti bersama (`cuti_bersama`) dan libur lokal Pemda "
+    "(`local`), dengan namanya. Satu tanggal dapat muncul lebih dari sekali (mis. libur lokal "
+    "pada cuti bersama). Dengan `opd`: hari kerja OPD itu dan libur lokal yang berlaku baginya. "
+    "Tanpa `opd`: hari kerja menurut libur nasional dan libur lokal untuk semua OPD, dan setiap "
+    "libur lokal beserta OPD-nya (`opds` kosong = semua OPD; libur lokal OPD tertentu tidak "
+    "mengurangi `working_days` tanpa `opd`; klien yang dibatasi hanya melihat libur lokal yang "
+    "berlaku bagi OPD-nya). "
+    "Jawaban membawa ETag: kirim `If-None-Match` untuk mendapat 304 bila tidak berubah."
+)
+CALENDAR_EXAMPLES = [
+    OpenApiExample(
+        "Tahun 2026 untuk satu OPD (dipersingkat)",
+        response_only=True,
+        value={
+            "year": 2026,
+            "opd": "DISKOMINFO",
+            "working_day_count": 242,
+            "working_days": ["2026-01-02", "2026-01-05", "2026-01-06"],
+            "days_off": [
+                {"date": "2026-01-01", "kind": "holiday", "name": "Tahun Baru Masehi", "opds": []},
+                {
+                    "date": "2026-03-20",
+                    "kind": "cuti_bersama",
+                    "name": "Cuti Bersama Hari Raya Idul Fitri",
+                    "opds": [],
+                },
+                {
+                    "date": "2026-03-10",
+                    "kind": "local",
+                    "name": "HUT Kota Bekasi",
+                    "opds": [],
+                },
+            ],
+        },
+    )
+]
+
+
+# -- phases and rosters ---------------------------------------------------------------------------
+
+PHASE_DESCRIPTION = (
+    "Tahap-tahap program WFH, urut program lalu urutan tahap: pola (`weekday`: hari tetap "
+    "`wfh_weekdays`, 0 = Senin; `rotation`: rasio `ratio` dengan komposisi bawaan), batas hari "
+    "WFH per minggu, status terhadap hari ini (`upcoming`, `active`, `ended`), dan OPD yang "
+    "dicakup (sebatas OPD pemanggil; `all_opds` = tahap berlaku untuk semua OPD aktif). Klien "
+    "yang dibatasi ke OPD hanya melihat tahap yang mencakup OPD-nya. Saring dengan `programme` "
+    "(slug), `active_on` (tanggal) dan `opd`. `slug` tahap dipakai untuk POST /api/v1/rosters/."
+)
+PHASE_EXAMPLES = [
+    OpenApiExample(
+        "Daftar tahap",
+        response_only=True,
+        value=_page(
+            {
+                "programme": "jabar-2025",
+                "programme_name": "WFH ASN Jawa Barat 2025",
+                "slug": "jabar-2025-tahap-1",
+                "name": "Tahap 1: Kamis",
+                "order": 1,
+                "start": "2025-11-03",
+                "end": "2025-11-28",
+                "pattern": "weekday",
+                "wfh_weekdays": [3],
+                "optional_weekday": None,
+                "ratio": None,
+                "default_composition": "balanced",
+                "weekly_cap": 2,
+                "status": "ended",
+                "all_opds": True,
+                "opds": ["DISDUKCAPIL", "DISKOMINFO"],
+            }
+        ),
+    )
+]
+
+_ROSTER = {
+    "id": 311,
+    "phase": "jabar-2025-tahap-2",
+    "opd": "DISKOMINFO",
+    "version": 2,
+    "status": "running",
+    "workflow": "draft",
+    "composition": "balanced",
+    "progress": {"done": 6400, "total": 15200, "percent": 42.1},
+    "stats": {},
+    "error": "",
+    "created_at": "2025-11-20T09:12:03+07:00",
+    "started_at": "2025-11-20T09:12:04+07:00",
+    "finished_at": None,
+    "submitted_at": None,
+    "published_at": None,
+    "published_from": None,
+    "url": "https://wfh.bekasikota.go.id/api/v1/rosters/311/",
+}
+_ROSTER_READY = {
+    **_ROSTER,
+    "status": "ready",
+    "progress": {"done": 15200, "total": 15200, "percent": 100.0},
+    "stats": {"wfh": 5980, "wfo": 9012, "leave": 208},
+    "finished_at": "2025-11-20T09:12:40+07:00",
+}
+
+ROSTER_START_DESCRIPTION = (
+    "Antrekan pembuatan roster satu OPD (`opd`, kode) dalam satu tahap (`phase`, slug) dan "
+    "jawab 202 dengan roster itu (`status` = `queued`); ikuti kemajuannya di `url` (GET "
+    "/api/v1/rosters/{id}/) sampai `status` menjadi `ready` atau `failed`. Bila versi terakhir "
+    "masih draf, draf itu dibuat ulang; bila sudah diajukan atau terbit, dibuat versi baru. "
+    "Roster yang masih antre atau sedang dibuat dijawab 202 dengan roster itu, tanpa antre dua "
+    "kali. 400 bila tahap atau OPD tidak dikenal, OPD di luar cakupan klien, atau tahap tidak "
+    "mencakup OPD itu (`errors` menyebut isiannya). Lewat sesi peramban: HR, atau admin OPD untuk "
+    "OPD-nya."
+)
+ROSTER_START_EXAMPLES = [
+    OpenApiExample(
+        "Buat roster",
+        request_only=True,
+        value={"phase": "jabar-2025-tahap-2", "opd": "DISKOMINFO"},
+    ),
+    OpenApiExample(
+        "Diterima (antre)",
+        response_only=True,
+        status_codes=["202"],
+        value={
+            **_ROSTER,
+            "status": "queued",
+            "progress": {"done": 0, "total": 0, "percent": 0.0},
+            "started_at": None,
+        },
+    ),
+]
+ROSTER_START_BAD_REQUEST = OpenApiResponse(
+    ErrorSerializer,
+    description="Tahap atau OPD tidak dikenal, OPD di luar cakupan, atau tahap tidak mencakupnya.",
+    examples=[
+        _error(
+            "validation_error",
+            "Ada isian yang salah; lihat errors.",
+            {"phase": ["Tahap jabar-2030-tahap-9 tidak dikenal."]},
+            summary="Tahap tidak dikenal",
+        ),
+        _error(
+            "validation_error",
+            "Ada isian yang salah; lihat errors.",
+            {"opd": ["Tahap jabar-2025-tahap-1 tidak mencakup OPD DINKES."]},
+            summary="Tahap tidak mencakup OPD",
+        ),
+    ],
+)
+ROSTER_LIST_EXAMPLES = [
+    OpenApiExample("Daftar roster", response_only=True, value=_page(_ROSTER_READY))
+]
+ROSTER_DETAIL_DESCRIPTION = (
+    "Status pembuatan (`queued`, `running`, `ready`, `failed`), alur (`draft`, `submitted`, "
+    "`published`, `returned`, `superseded`), kemajuan (`progress`: baris yang sudah dibuat dari "
+    "seluruhnya), ringkasan hasil (`stats`), alasan gagal (`error`) dan waktu-waktunya. 404 bila "
+    "tidak ada atau OPD-nya di luar cakupan."
+)
+ROSTER_DETAIL_EXAMPLES = [
+    OpenApiExample("Sedang dibuat", response_only=True, value=_ROSTER),
+    OpenApiExample("Siap", response_only=True, value=_ROSTER_READY),
+]
+ROSTER_PUBLISH_DESCRIPTION = (
+    "Terbitkan roster yang sudah siap (`status` = `ready`, alur `draft` atau `submitted`): "
+    "harinya mulai tanggal terbit menjadi jadwal terbit yang dibaca pegawai dan GET "
+    "/api/v1/schedule/. Hari terbit sebelum tanggal itu tidak pernah ditulis ulang. Isi opsional "
+    '`{"from": "YYYY-MM-DD"}` (di dalam tahap); tanpa itu: tanggal buat ulang, awal tahap pada '
+    "terbitan pertama, atau hari ini. Jawaban 200: roster (alur `published`) dengan "
+    "`published_rows`, jumlah baris jadwal yang ditulis. 409 bila roster belum siap, sudah "
+    "terbit/digantikan/dikembalikan, atau tidak ada hari yang dapat diterbitkan. Lewat sesi "
+    "peramban hanya HR (403 untuk peran lain)."
+)
+ROSTER_PUBLISH_EXAMPLES = [
+    OpenApiExample("Terbit mulai tanggal", request_only=True, value={"from": "2025-12-01"}),
+    OpenApiExample(
+        "Terbit",
+        response_only=True,
+        value={
+            **_ROSTER_READY,
+            "workflow": "published",
+            "published_at": "2025-11-21T10:00:00+07:00",
+            "published_from": "2025-12-01",
+            "published_rows": 15200,
+        },
+    ),
+]
+ROSTER_PUBLISH_BAD_REQUEST = OpenApiResponse(
+    ErrorSerializer,
+    description="`from` bukan tanggal YYYY-MM-DD atau di luar tahap.",
+    examples=[
+        _error(
+            "validation_error",
+            "Ada isian yang salah; lihat errors.",
+            {"from": ["Tanggal 2026-03-01 di luar tahap (2025-12-01 s.d. 2025-12-31)."]},
+            summary="Tanggal di luar tahap",
+        )
+    ],
+)
+ROSTER_PUBLISH_CONFLICT = OpenApiResponse(
+    ErrorSerializer,
+    description="Roster belum siap, alurnya tidak dapat diterbitkan, atau tidak ada hari terbit.",
+    examples=[
+        _error("conflict", "Jadwal belum siap diterbitkan.", summary="Belum siap"),
+        _error(
+            "conflict",
+            "Jadwal berstatus diterbitkan: tidak dapat diterbitkan.",
+            summary="Sudah terbit",
+        ),
+    ],
+)

@@ -27,6 +27,7 @@ CODES = {
     404: "not_found",
     405: "method_not_allowed",
     406: "not_acceptable",
+    409: "conflict",
     415: "unsupported_media_type",
     429: "throttled",
 }

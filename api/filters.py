@@ -7,12 +7,14 @@ import datetime as dt
 
 import django_filters as filters
 from django import forms
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from api import selectors
 from api.auth import Principal
 from attendance.models import DailyRecord, DayStatus, OpdDaySummary
-from opd.models import Opd, OpdKind
-from wfh.models import Mode, ScheduleDay
+from opd.models import Employee, Opd, OpdKind
+from wfh.models import Mode, Phase, Roster, ScheduleDay
 
 MAX_RANGE_DAYS = 366
 OPD_CHOICE_ERROR = _("OPD %(value)s tidak dikenal atau di luar cakupan Anda.")
@@ -115,3 +117,58 @@ class OpdSummaryFilter(filters.FilterSet):
     class Meta:
         model = OpdDaySummary
         fields = ["date", "opd"]
+
+
+class EmployeeFilter(filters.FilterSet):
+    opd = opd_filter(required=False)
+    unit = filters.CharFilter(field_name="unit__code", label=_("Kode unit"))
+    active = filters.BooleanFilter(method="filter_active", label=_("Aktif hari ini"))
+    q = filters.CharFilter(method="filter_name", label=_("Cari nama (sebagian)"))
+
+    class Meta:
+        model = Employee
+        fields = ["opd", "unit", "active", "q"]
+
+    def filter_active(self, queryset, name, value):
+        active = Employee.objects.active_on(timezone.localdate()).values("pk")
+        return queryset.filter(pk__in=active) if value else queryset.exclude(pk__in=active)
+
+    def filter_name(self, queryset, name, value):
+        value = value.strip()
+        return queryset.filter(name__icontains=value) if value else queryset
+
+
+class PhaseFilter(filters.FilterSet):
+    programme = filters.CharFilter(field_name="programme__slug", label=_("Slug program"))
+    active_on = date_filter(
+        required=False, method="filter_active_on", label=_("Berlaku pada tanggal (YYYY-MM-DD)")
+    )
+    opd = filters.ModelChoiceFilter(
+        field_name="opds",
+        queryset=visible_opds,
+        to_field_name="code",
+        method="filter_opd",
+        label=_("Kode OPD yang dicakup"),
+        error_messages={"invalid_choice": OPD_CHOICE_ERROR},
+    )
+
+    class Meta:
+        model = Phase
+        fields = ["programme", "active_on", "opd"]
+
+    def filter_active_on(self, queryset, name, value):
+        return queryset.filter(start__lte=value, end__gte=value)
+
+    def filter_opd(self, queryset, name, value):
+        return queryset.filter(selectors.phases_covering(value))
+
+
+class RosterFilter(filters.FilterSet):
+    phase = filters.CharFilter(field_name="phase__slug", label=_("Slug tahap"))
+    opd = opd_filter(required=False)
+    status = filters.ChoiceFilter(choices=Roster.Status.choices, label=_("Status pembuatan"))
+    workflow = filters.ChoiceFilter(choices=Roster.Workflow.choices, label=_("Status alur"))
+
+    class Meta:
+        model = Roster
+        fields = ["phase", "opd", "status", "workflow"]

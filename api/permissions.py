@@ -8,7 +8,7 @@ from rest_framework import permissions
 from api.auth import Principal
 
 
-def required_scope(view, method: str) -> str | None:
+def required_scope(view, method: str) -> str | tuple[str, ...] | None:
     per_method = getattr(view, "required_scopes", None)
     if per_method and method in per_method:
         return per_method[method]
@@ -24,8 +24,11 @@ class HasScope(permissions.BasePermission):
         scope = required_scope(view, request.method)
         if scope is None:
             return True
-        if Principal.of(request).may(scope):
+        scopes = (scope,) if isinstance(scope, str) else tuple(scope)  # a tuple: any one of them
+        principal = Principal.of(request)
+        if any(principal.may(s) for s in scopes):
             return True
+        scope = _(" atau ").join(str(s) for s in scopes)
         if request.auth is not None:
             self.message = _("Klien ini tidak memiliki cakupan %(scope)s.") % {"scope": scope}
         else:

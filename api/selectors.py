@@ -3,11 +3,17 @@ api.auth.Principal), so a restricted client or a scoped user never gets another 
 
 from __future__ import annotations
 
-from django.db.models import Count, Prefetch, QuerySet
+import datetime as dt
+from dataclasses import dataclass
+
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
+from django.utils import timezone
 
 from attendance.models import DailyRecord, OpdDaySummary
 from opd.models import Employee, Opd, Unit
-from wfh.models import ScheduleDay
+from wfh import calendar
+from wfh import selectors as wfh_selectors
+from wfh.models import Phase, Roster, ScheduleDay
 
 
 def opd_list(*, opds: QuerySet[Opd]) -> QuerySet[Opd]:
@@ -66,3 +72,122 @@ def opd_summaries(*, opds: QuerySet[Opd]) -> QuerySet[OpdDaySummary]:
         .select_related("opd", "lowest_unit")
         .order_by("day", "opd__code", "id")
     )
+
+
+# -- employees ---------------------------------------------------------------------------------
+
+
+def employee_list(*, employees: QuerySet[Employee]) -> QuerySet[Employee]:
+    """The caller's employees with their OPD, unit and supervisor, in a stable order."""
+    return employees.select_related("opd", "unit", "supervisor").order_by(
+        "opd__code", "unit__code", "name", "id"
+    )
+
+
+def employee_detail(*, employees: QuerySet[Employee], nip: str) -> Employee | None:
+    return employees.select_related("opd", "unit", "supervisor").filter(nip=nip).first()
+
+
+def is_active(employee: Employee, day: dt.date) -> bool:
+    return (employee.active_from is None or employee.active_from <= day) and (
+        employee.active_to is None or employee.active_to >= day
+    )
+
+
+# -- calendar ----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class CalendarDay:
+    date: dt.date
+    kind: str  # holiday, cuti_bersama, local
+    name: str
+    opds: tuple[str, ...]  # local days off for some OPDs: their codes (within the caller's)
+
+
+KIND_ORDER = {"holiday": 0, "cuti_bersama": 1, "local": 2}
+
+
+def calendar_year(
+    *, year: int, opd: Opd | None, visible: QuerySet[Opd], restricted: bool
+) -> tuple[list[dt.date], list[CalendarDay]]:
+    """Working days and days off of a year.
+
+    With `opd`: that OPD's working days, and the local days off that apply to it. Without it: the
+    days that work for every OPD, and every local day off for all OPDs or for one of the caller's
+    OPDs (`restricted`: the caller sees only `visible`), each with the OPDs it applies to.
+    """
+    start, end = dt.date(year, 1, 1), dt.date(year, 12, 31)
+    working = calendar.working_days(start, end, opd_id=opd.pk if opd else None)
+    days = [CalendarDay(d.day, d.kind, d.name, ()) for d in calendar.national_days_off(year)]
+    if opd is not None:
+        opd_ids = [opd.pk]
+    elif restricted:
+        opd_ids = list(visible.values_list("pk", flat=True))
+    else:
+        opd_ids = None
+    shown = set(opd_ids) if opd_ids is not None else None
+    for off in wfh_selectors.local_days_off_between(start, end, opd_ids=opd_ids):
+        codes = tuple(o.code for o in off.opds.all() if shown is None or o.pk in shown)
+        days.append(CalendarDay(off.date, "local", off.name, codes))
+    days.sort(key=lambda d: (d.date, KIND_ORDER[d.kind], d.name))
+    return working, days
+
+
+# -- phases and rosters --------------------------------------------------------------------------
+
+
+def phase_list(*, opds: QuerySet[Opd], restricted: bool) -> QuerySet[Phase]:
+    """Phases in programme and phase order, each with the OPDs it chose among `opds`
+    (`visible_opds`) and whether it chose any (`chose_opds`; none chosen = every active OPD).
+
+    A restricted caller (an OPD-restricted client, a session user who is not HR) sees only the
+    phases that cover one of its OPDs: those that chose one, or those that chose none when one of
+    its OPDs is active.
+    """
+    chosen = Phase.opds.through.objects.filter(phase_id=OuterRef("pk"))
+    qs = (
+        Phase.objects.select_related("programme")
+        .annotate(chose_opds=Exists(chosen))
+        .prefetch_related(Prefetch("opds", queryset=opds.order_by("code"), to_attr="visible_opds"))
+    )
+    if restricted:
+        covers = Exists(chosen.filter(opd__in=opds))
+        if opds.filter(active=True).exists():
+            covers = covers | ~Exists(chosen)
+        qs = qs.filter(covers)
+    return qs.order_by("programme__slug", "order", "start", "id")
+
+
+def phases_covering(opd: Opd) -> Q:
+    """Phases that cover an OPD: chosen by it, or choosing none while it is active."""
+    chosen = Phase.opds.through.objects.filter(phase_id=OuterRef("pk"))
+    covers = Q(Exists(chosen.filter(opd_id=opd.pk)))
+    return covers | ~Q(Exists(chosen)) if opd.active else covers
+
+
+def active_opd_codes(opds: QuerySet[Opd]) -> list[str]:
+    return list(opds.filter(active=True).order_by("code").values_list("code", flat=True))
+
+
+def phase_status(phase: Phase, today: dt.date | None = None) -> str:
+    today = today or timezone.localdate()
+    if today < phase.start:
+        return "upcoming"
+    return "active" if today <= phase.end else "ended"
+
+
+def roster_list(*, opds: QuerySet[Opd]) -> QuerySet[Roster]:
+    return (
+        Roster.objects.filter(opd__in=opds)
+        .select_related("phase", "opd")
+        .order_by("phase__start", "phase__slug", "opd__code", "-version", "id")
+    )
+
+
+def roster_get(*, opds: QuerySet[Opd], pk: int) -> Roster | None:
+    return Roster.objects.filter(opd__in=opds, pk=pk).select_related("phase", "opd").first()
+
+
+def phase_covers(phase: Phase, opd: Opd) -> bool:
+    return wfh_selectors.phase_opds(phase).filter(pk=opd.pk).exists()

@@ -6,6 +6,9 @@ from __future__ import annotations
 import hashlib
 import json
 
+from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema
 from rest_framework import exceptions, generics, status
@@ -16,18 +19,28 @@ from api import docs, filters, selectors, services
 from api.auth import Principal
 from api.models import Scope
 from api.serializers import (
+    CalendarQuerySerializer,
+    CalendarSerializer,
     DailyRecordSerializer,
     EmployeeDaySerializer,
+    EmployeeSerializer,
     EventIngestResponseSerializer,
     InputResponseSerializer,
     OpdDaySummarySerializer,
     OpdDetailSerializer,
     OpdSerializer,
+    PhaseSerializer,
+    RosterPublishedSerializer,
+    RosterPublishSerializer,
+    RosterSerializer,
+    RosterStartSerializer,
     ScheduleEntrySerializer,
 )
 from attendance import services as attendance_services
 from evaluation import services as evaluation_services
-from wfh.models import ScheduleDay
+from opd import access
+from wfh import rosters as roster_services
+from wfh.models import Phase, Roster, ScheduleDay
 
 
 class ETagMixin:
@@ -307,6 +320,279 @@ class EvaluationServiceOutputView(APIView):
         return Response(
             evaluation_services.service_output_ingest(items=items, opd_ids=principal.opd_ids)
         )
+
+
+# -- employees -----------------------------------------------------------------------------------
+
+
+def _personal_rule(request):
+    """Who may see an employee's NIP and personal data: a client with org:read; a session user
+    by opd.access (HR, the employee's OPD admin, the employee)."""
+    principal = Principal.of(request)
+    if principal.client is not None:
+        full = principal.client.has_scope(Scope.ORG_READ)
+        return lambda employee: full
+    user = request.user
+    return lambda employee: access.can_see_personal_data(user, employee)
+
+
+class EmployeeMixin:
+    required_scope = (Scope.ORG_READ, Scope.SCHEDULE_READ)
+    serializer_class = EmployeeSerializer
+
+    def get_serializer_context(self):
+        context = super().get_serializer_context()
+        if getattr(self, "swagger_fake_view", False):
+            return context
+        context["personal"] = _personal_rule(self.request)
+        context["today"] = timezone.localdate()
+        return context
+
+
+@docs.endpoint(
+    (Scope.ORG_READ, Scope.SCHEDULE_READ),
+    summary="Daftar pegawai",
+    description=docs.EMPLOYEE_NOTE
+    + (
+        "\n\nUrut kode OPD, kode unit, nama. Saring dengan `opd`, `unit`, `active` (aktif hari "
+        "ini) dan `q` (sebagian nama)."
+    ),
+    examples=docs.EMPLOYEE_LIST_EXAMPLES,
+    tag="Organisasi",
+)
+class EmployeeListView(EmployeeMixin, generics.ListAPIView):
+    filterset_class = filters.EmployeeFilter
+
+    def get_queryset(self):
+        return selectors.employee_list(employees=Principal.of(self.request).employees())
+
+
+@docs.endpoint(
+    (Scope.ORG_READ, Scope.SCHEDULE_READ),
+    summary="Satu pegawai",
+    description=docs.EMPLOYEE_NOTE
+    + (
+        "\n\nPegawai dengan NIP `nip`; tanpa org:read jawaban tidak mengulang NIP. 404 bila "
+        "tidak ada atau di luar cakupan."
+    ),
+    examples=docs.EMPLOYEE_DETAIL_EXAMPLES,
+    not_found=True,
+    path={"nip": "NIP 18 digit pegawai."},
+    tag="Organisasi",
+)
+class EmployeeDetailView(EmployeeMixin, generics.RetrieveAPIView):
+    pagination_class = None
+    filter_backends: list = []
+
+    def get_object(self):
+        employee = selectors.employee_detail(
+            employees=Principal.of(self.request).employees(), nip=self.kwargs["nip"]
+        )
+        if employee is None:
+            raise exceptions.NotFound(
+                _("Pegawai dengan NIP %(nip)s tidak ditemukan atau di luar cakupan Anda.")
+                % {"nip": self.kwargs["nip"]}
+            )
+        return employee
+
+
+# -- calendar ------------------------------------------------------------------------------------
+
+
+@docs.endpoint(
+    (Scope.SCHEDULE_READ, Scope.ORG_READ),
+    summary="Kalender kerja satu tahun",
+    description=docs.CALENDAR_DESCRIPTION,
+    examples=docs.CALENDAR_EXAMPLES,
+    response=CalendarSerializer,
+    query=[CalendarQuerySerializer],
+    etag=True,
+    tag="Jadwal",
+)
+class CalendarView(ETagMixin, APIView):
+    required_scope = (Scope.SCHEDULE_READ, Scope.ORG_READ)
+
+    def get(self, request):
+        principal = Principal.of(request)
+        visible = principal.opds()
+        query = CalendarQuerySerializer(data=request.query_params, opds=visible)
+        query.is_valid(raise_exception=True)
+        year, opd = query.validated_data["year"], query.validated_data.get("opd")
+        working, days_off = selectors.calendar_year(
+            year=year, opd=opd, visible=visible, restricted=principal.opd_ids is not None
+        )
+        body = {
+            "year": year,
+            "opd": opd.code if opd else None,
+            "working_day_count": len(working),
+            "working_days": working,
+            "days_off": [
+                {"date": d.date, "kind": d.kind, "name": d.name, "opds": list(d.opds)}
+                for d in days_off
+            ],
+        }
+        return Response(CalendarSerializer(body).data)
+
+
+# -- phases and rosters --------------------------------------------------------------------------
+
+
+@docs.endpoint(
+    (Scope.SCHEDULE_READ, Scope.ROSTER_WRITE),
+    summary="Daftar tahap program WFH",
+    description=docs.PHASE_DESCRIPTION,
+    examples=docs.PHASE_EXAMPLES,
+    tag="Roster",
+)
+class PhaseListView(generics.ListAPIView):
+    required_scope = (Scope.SCHEDULE_READ, Scope.ROSTER_WRITE)
+    serializer_class = PhaseSerializer
+    filterset_class = filters.PhaseFilter
+
+    def get_queryset(self):
+        if getattr(self, "swagger_fake_view", False):  # schema generation: no request
+            return Phase.objects.none()
+        principal = Principal.of(self.request)
+        return selectors.phase_list(opds=principal.opds(), restricted=principal.opd_ids is not None)
+
+    def get_serializer_context(self):
+        context = super().get_serializer_context()
+        if not getattr(self, "swagger_fake_view", False):
+            context["active_codes"] = selectors.active_opd_codes(Principal.of(self.request).opds())
+            context["today"] = timezone.localdate()
+        return context
+
+
+def _roster_or_404(request, pk) -> Roster:
+    roster = selectors.roster_get(opds=Principal.of(request).opds(), pk=pk)
+    if roster is None:
+        raise exceptions.NotFound(
+            _("Roster %(id)s tidak ditemukan atau di luar cakupan Anda.") % {"id": pk}
+        )
+    return roster
+
+
+def _roster_user(request):
+    """The user a roster service acts for: none for a token client, the session's user."""
+    return None if Principal.of(request).client is not None else request.user
+
+
+@docs.endpoint(
+    Scope.ROSTER_WRITE,
+    summary="Buat roster satu OPD dalam satu tahap (antre)",
+    description=docs.ROSTER_START_DESCRIPTION,
+    request=RosterStartSerializer,
+    response=RosterSerializer,
+    examples=docs.ROSTER_START_EXAMPLES,
+    method="post",
+    success=202,
+    bad_request=docs.ROSTER_START_BAD_REQUEST,
+    tag="Roster",
+)
+@docs.endpoint(
+    (Scope.ROSTER_WRITE, Scope.SCHEDULE_READ),
+    summary="Daftar roster",
+    description=(
+        "Semua versi roster OPD dalam cakupan pemanggil, urut awal tahap, tahap, kode OPD, versi "
+        "terbaru dahulu. Saring dengan `phase` (slug), `opd`, `status`, `workflow`."
+    ),
+    examples=docs.ROSTER_LIST_EXAMPLES,
+    tag="Roster",
+)
+class RosterListView(generics.ListCreateAPIView):
+    required_scopes = {
+        "GET": (Scope.ROSTER_WRITE, Scope.SCHEDULE_READ),
+        "HEAD": (Scope.ROSTER_WRITE, Scope.SCHEDULE_READ),
+        "POST": Scope.ROSTER_WRITE,
+    }
+    required_scope = Scope.ROSTER_WRITE
+    serializer_class = RosterSerializer
+    filterset_class = filters.RosterFilter
+
+    def get_queryset(self):
+        return selectors.roster_list(opds=Principal.of(self.request).opds())
+
+    def create(self, request, *args, **kwargs):
+        start = RosterStartSerializer(data=request.data, opds=Principal.of(request).opds())
+        start.is_valid(raise_exception=True)
+        try:
+            (roster,) = roster_services.rosters_start(
+                phase=start.validated_data["phase"],
+                opds=[start.validated_data["opd"]],
+                user=_roster_user(request),
+            )
+        except DjangoPermissionDenied as exc:
+            raise exceptions.PermissionDenied(str(exc) or None) from exc
+        roster = selectors.roster_get(opds=Principal.of(request).opds(), pk=roster.pk)
+        body = RosterSerializer(roster, context=self.get_serializer_context()).data
+        return Response(body, status=status.HTTP_202_ACCEPTED, headers={"Location": body["url"]})
+
+
+@docs.endpoint(
+    (Scope.ROSTER_WRITE, Scope.SCHEDULE_READ),
+    summary="Satu roster: status dan kemajuan pembuatan",
+    description=docs.ROSTER_DETAIL_DESCRIPTION,
+    examples=docs.ROSTER_DETAIL_EXAMPLES,
+    not_found=True,
+    path={"id": "ID roster (dari POST /api/v1/rosters/)."},
+    tag="Roster",
+)
+class RosterDetailView(generics.RetrieveAPIView):
+    required_scope = (Scope.ROSTER_WRITE, Scope.SCHEDULE_READ)
+    serializer_class = RosterSerializer
+    pagination_class = None
+    filter_backends: list = []
+
+    def get_object(self):
+        return _roster_or_404(self.request, self.kwargs["id"])
+
+
+class Conflict(exceptions.APIException):
+    status_code = status.HTTP_409_CONFLICT
+    default_code = "conflict"
+
+
+@docs.endpoint(
+    Scope.ROSTER_WRITE,
+    summary="Terbitkan roster",
+    description=docs.ROSTER_PUBLISH_DESCRIPTION,
+    request=RosterPublishSerializer,
+    response=RosterPublishedSerializer,
+    examples=docs.ROSTER_PUBLISH_EXAMPLES,
+    method="post",
+    not_found=True,
+    path={"id": "ID roster."},
+    bad_request=docs.ROSTER_PUBLISH_BAD_REQUEST,
+    conflict=docs.ROSTER_PUBLISH_CONFLICT,
+    tag="Roster",
+)
+class RosterPublishView(APIView):
+    required_scope = Scope.ROSTER_WRITE
+
+    def post(self, request, id):
+        roster = _roster_or_404(request, id)
+        body = RosterPublishSerializer(data=request.data if request.data else {})
+        body.is_valid(raise_exception=True)
+        from_date = body.validated_data.get("from")
+        phase = roster.phase
+        if from_date is not None and not (phase.start <= from_date <= phase.end):
+            raise exceptions.ValidationError(
+                {
+                    "from": _("Tanggal %(d)s di luar tahap (%(start)s s.d. %(end)s).")
+                    % {"d": from_date, "start": phase.start, "end": phase.end}
+                }
+            )
+        try:
+            written = roster_services.roster_publish(
+                roster=roster, user=_roster_user(request), from_date=from_date
+            )
+        except DjangoPermissionDenied as exc:
+            raise exceptions.PermissionDenied(_("Hanya HR yang boleh menerbitkan jadwal.")) from exc
+        except DjangoValidationError as exc:
+            raise Conflict(" ".join(exc.messages)) from exc
+        roster = _roster_or_404(request, id)
+        data = RosterSerializer(roster, context={"request": request}).data
+        return Response({**data, "published_rows": written})
 
 
 @extend_schema(exclude=True)
