@@ -52,7 +52,7 @@ def test_the_readme_receiver_accepts_a_real_delivery(delivered):
 def test_the_readme_receiver_refuses_a_tampered_body_or_a_wrong_secret(delivered):
     secret, got = delivered
     verify = readme_verify()
-    tampered = got.body.replace(b'"ping"}', b'"pong"}')
+    tampered = got.body.replace(b'"event":"ping"', b'"event":"pong"')
     assert tampered != got.body
     assert verify(secret, got.headers, tampered) is False
     assert verify(secret + "x", got.headers, got.body) is False
