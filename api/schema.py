@@ -30,3 +30,28 @@ class SessionScheme(OpenApiAuthenticationExtension):
             "name": "sessionid",
             "description": "Sesi peramban setelah masuk ke aplikasi web (aturan peran yang sama).",
         }
+
+
+PAGE_ERROR = {
+    "description": (
+        "Parameter salah, termasuk halaman yang tidak ada (`page` 0, bukan angka, atau melewati "
+        "halaman terakhir); `errors` menyebut isiannya."
+    ),
+    "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}},
+}
+
+
+def document_page_errors(result, generator, request, public):
+    """Postprocessing hook: every paginated list answers 400 to a page that does not exist
+    (api.pagination.ApiPagination), so every operation with a `page` parameter documents it,
+    whichever decorator documented the rest."""
+    if "Error" not in result.get("components", {}).get("schemas", {}):
+        return result
+    for operations in result.get("paths", {}).values():
+        for operation in operations.values():
+            if not isinstance(operation, dict) or "responses" not in operation:
+                continue
+            names = {(p.get("in"), p.get("name")) for p in operation.get("parameters", [])}
+            if ("query", "page") in names:
+                operation["responses"].setdefault("400", PAGE_ERROR)
+    return result

@@ -215,6 +215,10 @@ SPECTACULAR_SETTINGS = {
         "WebhookDeliveryStatusEnum": "api.models.WebhookDelivery.Status",
         "WebhookEventEnum": "api.models.WebhookEvent",
     },
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "api.schema.document_page_errors",  # a page that does not exist answers 400
+    ],
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
