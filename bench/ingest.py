@@ -21,15 +21,11 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import http.client
 import io
 import json
 import os
 import platform
-import socket
-import subprocess
 import sys
-import threading
 import time
 import zoneinfo
 from pathlib import Path
@@ -38,7 +34,8 @@ from urllib.parse import urlparse
 BASE = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(BASE))
 
-from bench.roster import ensure_database  # noqa: E402  (after the path is set)
+from bench._serve import gunicorn, percentile, run_pool  # noqa: E402  (after the path is set)
+from bench.roster import ensure_database  # noqa: E402
 
 BATCH = 1000
 CLIENT_NAME = "bench-ingest"
@@ -53,64 +50,6 @@ def parse_args() -> argparse.Namespace:
     parser.add_argument("--requests", type=int, default=2_000, help="single check-ins to send")
     parser.add_argument("--concurrency", type=int, default=50)
     return parser.parse_args()
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def wait_for(port: int, server: subprocess.Popen) -> None:
-    for _ in range(300):
-        if server.poll() is not None:
-            sys.exit("gunicorn exited early; run it by hand to see why")
-        try:
-            conn = http.client.HTTPConnection("127.0.0.1", port, timeout=2)
-            conn.request("GET", "/healthz")
-            if conn.getresponse().status == 200:
-                return
-        except OSError:
-            pass
-        time.sleep(0.2)
-    sys.exit("gunicorn did not answer /healthz")
-
-
-def run_pool(port: int, jobs: list, workers: int, send) -> tuple[float, list[float], list]:
-    """Run `send(conn, job)` for each job on `workers` threads with one connection each;
-    returns wall seconds, per-job latencies and the answers."""
-    lock = threading.Lock()
-    queue = list(reversed(jobs))
-    latencies: list[float] = []
-    answers: list = []
-
-    def worker() -> None:
-        conn = http.client.HTTPConnection("127.0.0.1", port, timeout=300)
-        while True:
-            with lock:
-                if not queue:
-                    break
-                job = queue.pop()
-            t0 = time.perf_counter()
-            answer = send(conn, job)
-            elapsed = time.perf_counter() - t0
-            with lock:
-                latencies.append(elapsed)
-                answers.append(answer)
-        conn.close()
-
-    threads = [threading.Thread(target=worker) for _ in range(workers)]
-    t0 = time.perf_counter()
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
-    return time.perf_counter() - t0, latencies, answers
-
-
-def percentile(values: list[float], p: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(round(p / 100 * (len(ordered) - 1))))]
 
 
 def main() -> None:
@@ -173,36 +112,7 @@ def main() -> None:
             "external_id": f"{prefix}-{i}",
         }
 
-    port = free_port()
-    env = dict(
-        os.environ,
-        API_THROTTLE_RATE="1000000/second",
-        ALLOWED_HOSTS="127.0.0.1",
-        DEBUG="0",
-        LOG_LEVEL="WARNING",
-    )
-    server = subprocess.Popen(
-        [
-            str(BASE / ".venv/bin/gunicorn"),
-            "wfh.wsgi",
-            "--workers",
-            "2",
-            "--bind",
-            f"127.0.0.1:{port}",
-            "--timeout",
-            "300",
-            "--log-level",
-            "warning",
-            "--backlog",
-            "2048",
-        ],
-        cwd=BASE,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-    )
-    try:
-        wait_for(port, server)
+    with gunicorn(workers=2) as port:
 
         def post(conn, body: bytes):
             conn.request("POST", "/api/v1/attendance/events/", body=body, headers=headers)
@@ -266,9 +176,6 @@ def main() -> None:
         bare_s, bare_lat, _ = run_pool(
             port, list(range(args.requests)), args.concurrency, get_health
         )
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
 
     ms = 1000
     print()
