@@ -294,32 +294,87 @@ UPSERT = """ON CONFLICT (employee_id, day) DO UPDATE SET
     pp94_level = excluded.pp94_level, computed_at = excluded.computed_at"""
 
 
-def _records_sql(sql: _Sql, policies: list[rules.Policy], scope: str, scoped: bool) -> str:
-    """One INSERT ... SELECT for every record of the range (the hours table says which days)."""
+def _earlier_counts(cursor, sql: _Sql) -> tuple[str, str]:
+    """Where the unexcused counts before the range are kept: the latest day before the start, in
+    the start's year, that has records (one index probe per OPD), and the OPDs with records on it.
+    Everyone with a record on that day has it as their latest earlier record."""
+    latest = (
+        f"SELECT o.id, (SELECT r.day FROM {T['record']} r WHERE r.opd_id = o.id "  # noqa: S608
+        f"AND r.day >= %(jan1)s AND r.day < %(start)s ORDER BY r.day DESC LIMIT 1) "
+        f"FROM {T['opd']} o"
+    )
+    sql.run(cursor, latest)
+    days = [(opd_id, str(day)) for opd_id, day in cursor.fetchall() if day is not None]
+    if not days:
+        return "", ""
+    prev = max(day for _, day in days)
+    return prev, _ids(opd_id for opd_id, day in days if day == prev)
+
+
+def _records_sql(
+    sql: _Sql,
+    policies: list[rules.Policy],
+    scope: str,
+    *,
+    scoped: bool,
+    single_day: bool,
+    prev: tuple[str, str],
+    fence: str,
+) -> str:
+    """One INSERT ... SELECT for every record of the range (the hours table says which days).
+
+    `prev` is the day holding the counts before the range and its OPDs (`_earlier_counts`;
+    empty when the year has no records before the range); `fence` keeps PostgreSQL from
+    copying a computed column into every expression that uses it ("OFFSET 0")."""
     # events and published days of the range are read through their (opd, day) indexes: an
     # event carries the OPD of its day (the placement when it was stored), a published day too
     event_scope = f"AND a.opd_id IN ({scope})"
     sched_scope = f"AND opd_id IN ({scope})"
+    prev_day, prev_opds = prev
+    if prev_day:
+        sql.params["prev"] = prev_day
+        # unexcused absences of the start's year before the range: the count kept on each
+        # employee's latest earlier record, read from the latest earlier day's records (one
+        # pass); an index probe only for those without a record that day (moved in, new)
+        base = f""",
+base AS (
+    SELECT k.employee_id, COALESCE(d.unexcused_ytd, (
+        SELECT b.unexcused_ytd FROM {T["record"]} b
+        WHERE b.employee_id = k.employee_id AND b.day >= %(jan1)s AND b.day < %(start)s
+        ORDER BY b.day DESC LIMIT 1)) AS n
+    FROM (SELECT DISTINCT employee_id FROM {T["placement"]} WHERE opd_id IN ({scope})) k
+    LEFT JOIN {T["record"]} d ON d.employee_id = k.employee_id AND d.day = %(prev)s
+        AND d.opd_id IN ({prev_opds})
+)"""  # noqa: S608 (table names from the models, ids inlined as ints, values as params)
+        before = "COALESCE(b.n, 0)"
+        base_join = "LEFT JOIN base b ON b.employee_id = st.employee_id"
+    else:
+        base, before, base_join = "", "0", ""
+    absent = "CASE WHEN st.status = 'tidak_hadir' THEN 1 ELSE 0 END"
+    if single_day:
+        ytd = f"{before} + {absent}"
+    else:
+        # the count before the range belongs to the start's year; then a running count
+        ytd = (
+            f"CASE WHEN st.yr = %(start_year)s THEN {before} ELSE 0 END + SUM({absent}) "
+            "OVER (PARTITION BY st.employee_id, st.yr ORDER BY st.day "
+            "ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)"
+        )
     return f"""
 WITH
-staff AS MATERIALIZED (
-    -- placements with their employee's active period (joined once, not once per day)
-    SELECT p.employee_id, p.opd_id, p.unit_id, p.valid_from, p.valid_to,
-        e.active_from, e.active_to
-    FROM {T["placement"]} p JOIN {T["employee"]} e ON e.id = p.employee_id
-),
 people AS (
     -- who works where on each working day: a placement valid that day (the first placement of
     -- an employee also covers the days before it), the employee active that day
     SELECT p.employee_id, p.unit_id, h.opd_id, h.day, h.yr, h.start_s, h.end_s, h.grace, h.pol
     FROM summary_hours h
-    JOIN staff p ON p.opd_id = h.opd_id
+    JOIN {T["placement"]} p ON p.opd_id = h.opd_id
         AND (p.valid_to IS NULL OR p.valid_to >= h.day)
-        AND (p.active_from IS NULL OR p.active_from <= h.day)
-        AND (p.active_to IS NULL OR p.active_to >= h.day)
         AND (p.valid_from <= h.day OR NOT EXISTS (
             SELECT 1 FROM {T["placement"]} q
             WHERE q.employee_id = p.employee_id AND q.valid_from < p.valid_from))
+    JOIN {T["employee"]} e ON e.id = p.employee_id
+        AND (e.active_from IS NULL OR e.active_from <= h.day)
+        AND (e.active_to IS NULL OR e.active_to >= h.day)
 ),
 ev AS (
     -- per employee and day: the first counted 'in' (its local second x 2 + 1 when it claimed
@@ -350,16 +405,7 @@ lv AS (
     JOIN (SELECT DISTINCT day FROM summary_hours) d ON l.start <= d.day AND l."end" >= d.day
     WHERE l.status = 'approved' AND l.start <= %(end)s AND l."end" >= %(start)s
     GROUP BY l.employee_id, d.day
-),
-base AS (
-    -- unexcused absences of the start's year before the range: the count kept on each
-    -- employee's latest earlier record (one index probe each; every run keeps later counts right)
-    SELECT k.employee_id, (
-        SELECT b.unexcused_ytd FROM {T["record"]} b
-        WHERE b.employee_id = k.employee_id AND b.day >= %(jan1)s AND b.day < %(start)s
-        ORDER BY b.day DESC LIMIT 1) AS n
-    FROM (SELECT DISTINCT employee_id FROM staff) k
-),
+){base},
 r AS (
     SELECT x.*, COALESCE(s.mode, 'WFO') AS scheduled_mode, lv.kind AS leave_kind,
         (lv.kind IS NOT NULL OR COALESCE(s.mode, 'WFO') = 'LEAVE') AS on_leave,
@@ -372,6 +418,7 @@ r AS (
     LEFT JOIN lv ON lv.employee_id = x.employee_id AND lv.day = x.day
     LEFT JOIN ev ON ev.employee_id = x.employee_id AND ev.day = x.day
     LEFT JOIN {T["report"]} w ON w.employee_id = x.employee_id AND w.day = x.day
+    {fence}
 ),
 m AS (
     -- minutes late (beyond the grace, counted from the start) and minutes early
@@ -382,6 +429,7 @@ m AS (
         CASE WHEN r.on_leave OR r.in_s IS NULL OR r.out_s IS NULL THEN 0
              WHEN r.out_s < r.end_s THEN (r.end_s - r.out_s + 59) / 60 ELSE 0 END AS early
     FROM r
+    {fence}
 ),
 st AS (
     SELECT r.*,
@@ -402,15 +450,13 @@ st AS (
         CASE WHEN r.on_leave THEN '' WHEN r.scheduled_mode <> 'WFH' THEN ''
              ELSE COALESCE(r.report, 'missing') END AS report_state
     FROM m r
+    {fence}
 ),
 y AS (
-    -- unexcused absences so far this year: those before the range, then a running count
-    SELECT st.*,
-        CASE WHEN st.yr = %(start_year)s THEN COALESCE(b.n, 0) ELSE 0 END
-        + SUM(CASE WHEN st.status = 'tidak_hadir' THEN 1 ELSE 0 END)
-            OVER (PARTITION BY st.employee_id, st.yr ORDER BY st.day
-                  ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS ytd
-    FROM st LEFT JOIN base b ON b.employee_id = st.employee_id
+    -- unexcused absences so far this year: those before the range, then this range's
+    SELECT st.*, {ytd} AS ytd
+    FROM st {base_join}
+    {fence}
 )
 INSERT INTO {T["record"]} ({RECORD_COLUMNS})
 SELECT employee_id, day, opd_id, unit_id, scheduled_mode, status, COALESCE(leave_kind, ''),
@@ -567,8 +613,9 @@ def _summarize(start: dt.date, end: dt.date, ids: list[int] | None) -> tuple[int
         }
     )
     in_scope = f"day >= %(start)s AND day <= %(end)s AND opd_id IN ({scope})"
+    postgresql = connection.vendor == "postgresql"
     with connection.cursor() as cursor:
-        if connection.vendor == "postgresql":
+        if postgresql:
             cursor.execute("SELECT pg_advisory_xact_lock(%s)", [ADVISORY_LOCK])
             # JIT would spend seconds compiling these one-off statements, and the sorts of a
             # 100,000-person day fit in memory with a little more than the default work_mem
@@ -587,12 +634,23 @@ def _summarize(start: dt.date, end: dt.date, ids: list[int] | None) -> tuple[int
             sql.run(cursor, f"{touched} WHERE {in_scope}")
         sql.run(cursor, f"DELETE FROM {T['summary']} WHERE {in_scope}")  # noqa: S608
         sql.run(cursor, f"DELETE FROM {T['record']} WHERE {in_scope}")  # noqa: S608
-        postgresql = connection.vendor == "postgresql"
+        prev = _earlier_counts(cursor, sql)
         if postgresql:
             # hash joins over the range's rows beat one index probe per person, which the
             # planner picks from its low estimate of the people of a day
             cursor.execute("SET LOCAL enable_nestloop = off")
-        records = sql.run(cursor, _records_sql(sql, policies, scope, ids is not None))
+        records = sql.run(
+            cursor,
+            _records_sql(
+                sql,
+                policies,
+                scope,
+                scoped=ids is not None,
+                single_day=start == end,
+                prev=prev,
+                fence="OFFSET 0" if postgresql else "",
+            ),
+        )
         if postgresql:
             cursor.execute("SET LOCAL enable_nestloop = on")
         if later:

@@ -398,6 +398,26 @@ def test_recomputing_an_earlier_day_updates_the_later_counts(world):
     assert record(world.staff, dt.date(2025, 12, 3)).pp94_level == ""
 
 
+def test_the_count_carries_over_a_local_day_off_of_one_opd(world):
+    # Tuesday is off for DISDUKCAPIL only: on Wednesday its people's latest earlier record is
+    # Monday's, while DISKOMINFO's is Tuesday's
+    off = LocalDayOff.objects.create(date=TUE, name="HUT Kota")
+    off.opds.add(world.dukcapil)
+    wed = dt.date(2025, 12, 3)
+    for day in (MON, TUE, wed):
+        run(day)
+    assert [
+        DailyRecord.objects.filter(employee=world.clerk, day=d)
+        .values_list("unexcused_ytd", flat=True)
+        .first()
+        for d in (MON, TUE, wed)
+    ] == [1, None, 2]
+    assert [record(world.staff, d).unexcused_ytd for d in (MON, TUE, wed)] == [1, 2, 3]
+    run(MON, wed)  # the same counts from one run of the range
+    assert record(world.clerk, wed).unexcused_ytd == 2
+    assert record(world.staff, wed).unexcused_ytd == 3
+
+
 def test_the_count_starts_again_on_the_first_of_january(world):
     run(dt.date(2025, 12, 29), dt.date(2026, 1, 2))
     counts = dict(
