@@ -187,3 +187,27 @@ def test_an_api_path_holding_a_newline_answers_the_json_404(db, make_client):
     assert response.status_code == 404
     assert response["Content-Type"] == "application/json"
     assert response.json()["code"] == "not_found"
+
+
+@pytest.mark.parametrize(
+    ("url", "scope", "body"),
+    [
+        (
+            "/api/v1/evaluation/costs/",
+            "evaluation:write",
+            '{"items": [{"opd": "DISKOMINFO\\u0000", "month": "2025-10"}]}',
+        ),
+        (
+            "/api/v1/attendance/events/",
+            "attendance:write",
+            '[{"nip": "\\ud800", "timestamp": "2025-12-01T07:00:00+07:00", "kind": "in", '
+            '"mode": "WFO"}]',
+        ),
+        ("/api/v1/attendance/events/", "attendance:write", '[{"\\u0000": 1}]'),
+    ],
+)
+def test_text_no_column_can_hold_is_refused_as_a_parse_error(world, make_client, url, scope, body):
+    """NUL and lone surrogates reached PostgreSQL's driver (a 500 there, found by schemathesis)."""
+    response = make_client([scope]).post(url, data=body, content_type="application/json")
+    assert response.status_code == 400
+    assert response.json()["code"] == "parse_error"
