@@ -31,9 +31,10 @@ whose on-site count (present WFO) is furthest below, or least above, its Unit.mi
 
 One run deletes the range's records and summaries of the OPDs it covers and inserts them again
 inside one transaction, so it is idempotent and drops rows that are no longer valid (a day that
-became a day off, an employee who moved out). The only Python work is per OPD and day (the hours
-table), never per employee. Needs PostgreSQL, or SQLite >= 3.35 (UPDATE ... FROM, window
-functions, MATERIALIZED).
+became a day off, an employee who moved out): one INSERT ... SELECT per working day, in order
+(a day's unexcused counts start from the latest earlier records), then one for the summaries.
+The only Python work is per OPD and day (the hours table), never per employee. Needs PostgreSQL,
+or SQLite >= 3.35 (UPDATE ... FROM, window functions).
 """
 
 from __future__ import annotations
@@ -228,7 +229,6 @@ def _hours_rows(
                 (
                     opd.pk,
                     day.isoformat(),
-                    day.year,
                     _seconds(hours[0]),
                     _seconds(hours[1]),
                     policy.grace_minutes,
@@ -243,14 +243,14 @@ def _temp_tables(cursor, hours: list[tuple]) -> None:
     cursor.execute("DROP TABLE IF EXISTS summary_touched")
     cursor.execute(
         "CREATE TEMP TABLE summary_hours (opd_id bigint NOT NULL, day date NOT NULL, "
-        "yr integer NOT NULL, start_s integer NOT NULL, end_s integer NOT NULL, "
+        "start_s integer NOT NULL, end_s integer NOT NULL, "
         "grace integer NOT NULL, pol integer NOT NULL)"
     )
     cursor.execute("CREATE TEMP TABLE summary_touched (employee_id bigint NOT NULL)")
     if hours:
         cursor.executemany(
-            "INSERT INTO summary_hours (opd_id, day, yr, start_s, end_s, grace, pol) "
-            "VALUES (%s, %s, %s, %s, %s, %s, %s)",
+            "INSERT INTO summary_hours (opd_id, day, start_s, end_s, grace, pol) "
+            "VALUES (%s, %s, %s, %s, %s, %s)",
             hours,
         )
     if connection.vendor == "postgresql":
@@ -295,12 +295,12 @@ UPSERT = """ON CONFLICT (employee_id, day) DO UPDATE SET
 
 
 def _earlier_counts(cursor, sql: _Sql) -> tuple[str, str]:
-    """Where the unexcused counts before the range are kept: the latest day before the start, in
-    the start's year, that has records (one index probe per OPD), and the OPDs with records on it.
-    Everyone with a record on that day has it as their latest earlier record."""
+    """Where the unexcused counts before the day are kept: the latest earlier day of its year
+    that has records (one index probe per OPD), and the OPDs with records on it. Everyone with a
+    record on that day has it as their latest earlier record."""
     latest = (
         f"SELECT o.id, (SELECT r.day FROM {T['record']} r WHERE r.opd_id = o.id "  # noqa: S608
-        f"AND r.day >= %(jan1)s AND r.day < %(start)s ORDER BY r.day DESC LIMIT 1) "
+        f"AND r.day >= %(jan1)s AND r.day < %(day)s ORDER BY r.day DESC LIMIT 1) "
         f"FROM {T['opd']} o"
     )
     sql.run(cursor, latest)
@@ -317,69 +317,55 @@ def _records_sql(
     scope: str,
     *,
     scoped: bool,
-    single_day: bool,
     prev: tuple[str, str],
     fence: str,
 ) -> str:
-    """One INSERT ... SELECT for every record of the range (the hours table says which days).
+    """One INSERT ... SELECT for every record of one day, `%(day)s` (the hours table says which
+    OPDs work that day).
 
-    `prev` is the day holding the counts before the range and its OPDs (`_earlier_counts`;
-    empty when the year has no records before the range); `fence` keeps PostgreSQL from
-    copying a computed column into every expression that uses it ("OFFSET 0")."""
-    # events and published days of the range are read through their (opd, day) indexes: an
+    `prev` is the day holding the counts before this day and its OPDs (`_earlier_counts`;
+    empty when the year has no records before it); `fence` keeps PostgreSQL from copying a
+    computed column into every expression that uses it ("OFFSET 0")."""
+    # events and published days of the day are read through their (opd, day) indexes: an
     # event carries the OPD of its day (the placement when it was stored), a published day too
     event_scope = f"AND a.opd_id IN ({scope})"
     sched_scope = f"AND opd_id IN ({scope})"
     prev_day, prev_opds = prev
+    absent = "CASE WHEN st.status = 'tidak_hadir' THEN 1 ELSE 0 END"
     if prev_day:
         sql.params["prev"] = prev_day
-        # unexcused absences of the start's year before the range: the count kept on each
-        # employee's latest earlier record, read from the latest earlier day's records (one
-        # pass); an index probe only for those without a record that day (moved in, new)
-        base = f""",
-base AS (
-    SELECT k.employee_id, COALESCE(d.unexcused_ytd, (
+        # unexcused absences of the day's year before it: the count kept on each employee's
+        # latest earlier record, read from the latest earlier day's records (one pass); an index
+        # probe only for those without a record that day (moved in, new, a local day off)
+        ytd = f"""COALESCE(d.unexcused_ytd, (
         SELECT b.unexcused_ytd FROM {T["record"]} b
-        WHERE b.employee_id = k.employee_id AND b.day >= %(jan1)s AND b.day < %(start)s
-        ORDER BY b.day DESC LIMIT 1)) AS n
-    FROM (SELECT DISTINCT employee_id FROM {T["placement"]} WHERE opd_id IN ({scope})) k
-    LEFT JOIN {T["record"]} d ON d.employee_id = k.employee_id AND d.day = %(prev)s
-        AND d.opd_id IN ({prev_opds})
-)"""  # noqa: S608 (table names from the models, ids inlined as ints, values as params)
-        before = "COALESCE(b.n, 0)"
-        base_join = "LEFT JOIN base b ON b.employee_id = st.employee_id"
+        WHERE b.employee_id = st.employee_id AND b.day >= %(jan1)s AND b.day < %(day)s
+        ORDER BY b.day DESC LIMIT 1), 0) + {absent}"""  # noqa: S608 (table name from the model)
+        earlier = f"""LEFT JOIN {T["record"]} d ON d.employee_id = st.employee_id
+        AND d.day = %(prev)s AND d.opd_id IN ({prev_opds})"""  # noqa: S608 (ids inlined as ints)
     else:
-        base, before, base_join = "", "0", ""
-    absent = "CASE WHEN st.status = 'tidak_hadir' THEN 1 ELSE 0 END"
-    if single_day:
-        ytd = f"{before} + {absent}"
-    else:
-        # the count before the range belongs to the start's year; then a running count
-        ytd = (
-            f"CASE WHEN st.yr = %(start_year)s THEN {before} ELSE 0 END + SUM({absent}) "
-            "OVER (PARTITION BY st.employee_id, st.yr ORDER BY st.day "
-            "ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)"
-        )
+        ytd, earlier = absent, ""
     return f"""
 WITH
 people AS (
-    -- who works where on each working day: a placement valid that day (the first placement of
+    -- who works where that day: a placement valid that day (the first placement of
     -- an employee also covers the days before it), the employee active that day
-    SELECT p.employee_id, p.unit_id, h.opd_id, h.day, h.yr, h.start_s, h.end_s, h.grace, h.pol
+    SELECT p.employee_id, p.unit_id, h.opd_id, h.day, h.start_s, h.end_s, h.grace, h.pol
     FROM summary_hours h
-    JOIN {T["placement"]} p ON p.opd_id = h.opd_id
+    JOIN {T["placement"]} p ON h.day = %(day)s AND p.opd_id = h.opd_id
         AND (p.valid_to IS NULL OR p.valid_to >= h.day)
         AND (p.valid_from <= h.day OR NOT EXISTS (
             SELECT 1 FROM {T["placement"]} q
             WHERE q.employee_id = p.employee_id AND q.valid_from < p.valid_from))
-    JOIN {T["employee"]} e ON e.id = p.employee_id
-        AND (e.active_from IS NULL OR e.active_from <= h.day)
-        AND (e.active_to IS NULL OR e.active_to >= h.day)
+    WHERE NOT EXISTS (
+        -- (an anti-join: only the few employees inactive that day are hashed)
+        SELECT 1 FROM {T["employee"]} e WHERE e.id = p.employee_id
+            AND (e.active_from > %(day)s OR e.active_to < %(day)s))
 ),
 ev AS (
-    -- per employee and day: the first counted 'in' (its local second x 2 + 1 when it claimed
+    -- per employee: the first counted 'in' (its local second x 2 + 1 when it claimed
     -- WFH, so one MIN gives both), the last counted 'out', and the flagged events
-    SELECT a.employee_id, a.day,
+    SELECT a.employee_id,
         MIN(CASE WHEN a.kind = 'in' AND a.status IN ('accepted', 'accepted_by_review')
             THEN a."timestamp" END) AS first_in,
         MIN(CASE WHEN a.kind = 'in' AND a.status IN ('accepted', 'accepted_by_review')
@@ -390,22 +376,21 @@ ev AS (
             THEN a.local_second END) AS out_s,
         SUM(CASE WHEN a.status = 'flagged' THEN 1 ELSE 0 END) AS pending
     FROM {T["event"]} a
-    WHERE a.day >= %(start)s AND a.day <= %(end)s {event_scope}
-    GROUP BY a.employee_id, a.day
+    WHERE a.day = %(day)s {event_scope}
+    GROUP BY a.employee_id
 ),
 sched AS (
-    -- the published schedule of the range
-    SELECT employee_id, day, mode FROM {T["schedule"]}
-    WHERE day >= %(start)s AND day <= %(end)s {sched_scope}
+    -- the published schedule of the day
+    SELECT employee_id, mode FROM {T["schedule"]}
+    WHERE day = %(day)s {sched_scope}
 ),
 lv AS (
     -- approved leave, sick leave or duty covering the day (one kind if records overlap)
-    SELECT l.employee_id, d.day, MIN(l.kind) AS kind
+    SELECT l.employee_id, MIN(l.kind) AS kind
     FROM {T["leave"]} l
-    JOIN (SELECT DISTINCT day FROM summary_hours) d ON l.start <= d.day AND l."end" >= d.day
-    WHERE l.status = 'approved' AND l.start <= %(end)s AND l."end" >= %(start)s
-    GROUP BY l.employee_id, d.day
-){base},
+    WHERE l.status = 'approved' AND l.start <= %(day)s AND l."end" >= %(day)s
+    GROUP BY l.employee_id
+),
 r AS (
     SELECT x.*, COALESCE(s.mode, 'WFO') AS scheduled_mode, lv.kind AS leave_kind,
         (lv.kind IS NOT NULL OR COALESCE(s.mode, 'WFO') = 'LEAVE') AS on_leave,
@@ -414,10 +399,10 @@ r AS (
              WHEN ev.in_key - (ev.in_key / 2) * 2 = 1 THEN 'WFH' ELSE 'WFO' END AS claimed,
         COALESCE(ev.pending, 0) AS pending, w.status AS report
     FROM people x
-    LEFT JOIN sched s ON s.employee_id = x.employee_id AND s.day = x.day
-    LEFT JOIN lv ON lv.employee_id = x.employee_id AND lv.day = x.day
-    LEFT JOIN ev ON ev.employee_id = x.employee_id AND ev.day = x.day
-    LEFT JOIN {T["report"]} w ON w.employee_id = x.employee_id AND w.day = x.day
+    LEFT JOIN sched s ON s.employee_id = x.employee_id
+    LEFT JOIN lv ON lv.employee_id = x.employee_id
+    LEFT JOIN ev ON ev.employee_id = x.employee_id
+    LEFT JOIN {T["report"]} w ON w.employee_id = x.employee_id AND w.day = %(day)s
     {fence}
 ),
 m AS (
@@ -453,9 +438,9 @@ st AS (
     {fence}
 ),
 y AS (
-    -- unexcused absences so far this year: those before the range, then this range's
+    -- unexcused absences so far this year: those before the day, and this day's
     SELECT st.*, {ytd} AS ytd
-    FROM st {base_join}
+    FROM st {earlier}
     {fence}
 )
 INSERT INTO {T["record"]} ({RECORD_COLUMNS})
@@ -495,7 +480,10 @@ WHERE {T["record"]}.id = y.id AND {T["record"]}.unexcused_ytd <> y.n
 """  # noqa: S608 (table names from the models, values as params)
 
 
-SUMMARY_SQL = f"""
+def _summary_sql(scope: str) -> str:
+    """The OPD day summaries of the hours table's OPDs and days, from their records (read
+    through the records' (opd, day) index)."""
+    return f"""
 WITH
 g AS (
     -- one pass over the range's records: the counts of each unit (and of the records without
@@ -513,6 +501,7 @@ g AS (
         SUM(CASE WHEN r.report_state = 'missing' THEN 1 ELSE 0 END) AS reports_missing
     FROM {T["record"]} r
     JOIN summary_hours h ON h.opd_id = r.opd_id AND h.day = r.day
+    WHERE r.day >= %(start)s AND r.day <= %(end)s AND r.opd_id IN ({scope})
     GROUP BY r.opd_id, r.day, r.unit_id
 ),
 agg AS (
@@ -546,7 +535,7 @@ JOIN {T["opd"]} o ON o.id = h.opd_id
 LEFT JOIN agg a ON a.opd_id = h.opd_id AND a.day = h.day
 LEFT JOIN units u ON u.opd_id = h.opd_id AND u.day = h.day AND u.rank = 1
 WHERE o.active OR a.headcount IS NOT NULL
-"""  # noqa: S608 (table names from the models)
+"""  # noqa: S608 (table names from the models, ids inlined as ints)
 
 
 # -- the run ----------------------------------------------------------------------------------
@@ -605,8 +594,6 @@ def _summarize(start: dt.date, end: dt.date, ids: list[int] | None) -> tuple[int
         {
             "start": start.isoformat(),
             "end": end.isoformat(),
-            "jan1": dt.date(start.year, 1, 1).isoformat(),
-            "start_year": start.year,
             "end_jan1": dt.date(end.year, 1, 1).isoformat(),
             "dec31": dec31.isoformat(),
             "now": timezone.now(),
@@ -616,11 +603,16 @@ def _summarize(start: dt.date, end: dt.date, ids: list[int] | None) -> tuple[int
     postgresql = connection.vendor == "postgresql"
     with connection.cursor() as cursor:
         if postgresql:
-            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [ADVISORY_LOCK])
-            # JIT would spend seconds compiling these one-off statements, and the sorts of a
-            # 100,000-person day fit in memory with a little more than the default work_mem
-            cursor.execute("SET LOCAL jit = off")
-            cursor.execute("SET LOCAL work_mem = '64MB'")
+            # JIT would spend seconds compiling these one-off statements; the hashes of a
+            # 100,000-person day fit in memory with a little more than the default work_mem;
+            # hash joins over a day's rows beat one index probe per person, which the planner
+            # picks from its low estimate of the people of a day (until the later counts below)
+            cursor.execute(
+                "SELECT pg_advisory_xact_lock(%s), set_config('jit', 'off', true), "
+                "set_config('work_mem', '64MB', true), "
+                "set_config('enable_nestloop', 'off', true)",
+                [ADVISORY_LOCK],
+            )
         _temp_tables(cursor, hours)
         # later records of the year exist only when an earlier range is recomputed
         later = False
@@ -634,32 +626,31 @@ def _summarize(start: dt.date, end: dt.date, ids: list[int] | None) -> tuple[int
             sql.run(cursor, f"{touched} WHERE {in_scope}")
         sql.run(cursor, f"DELETE FROM {T['summary']} WHERE {in_scope}")  # noqa: S608
         sql.run(cursor, f"DELETE FROM {T['record']} WHERE {in_scope}")  # noqa: S608
-        prev = _earlier_counts(cursor, sql)
-        if postgresql:
-            # hash joins over the range's rows beat one index probe per person, which the
-            # planner picks from its low estimate of the people of a day
-            cursor.execute("SET LOCAL enable_nestloop = off")
-        records = sql.run(
-            cursor,
-            _records_sql(
+        # one statement per working day, in order: each day's counts start from the records of
+        # the days before it, and a long range needs no more memory than one day
+        records = 0
+        for day in sorted({row[1] for row in hours}):
+            sql.params["day"] = day
+            sql.params["jan1"] = f"{day[:4]}-01-01"
+            prev = _earlier_counts(cursor, sql)
+            text = _records_sql(
                 sql,
                 policies,
                 scope,
                 scoped=ids is not None,
-                single_day=start == end,
                 prev=prev,
                 fence="OFFSET 0" if postgresql else "",
-            ),
-        )
-        if postgresql:
-            cursor.execute("SET LOCAL enable_nestloop = on")
+            )
+            records += max(sql.run(cursor, text), 0)
+        summaries = sql.run(cursor, _summary_sql(scope))  # (they need no unexcused counts)
         if later:
+            if postgresql:
+                cursor.execute("SET LOCAL enable_nestloop = on")  # one probe per later record
             sql.run(cursor, f"{touched} WHERE {in_scope}")
             sql.run(cursor, _later_ytd_sql(sql))
-        summaries = sql.run(cursor, SUMMARY_SQL)
         cursor.execute("DROP TABLE summary_hours")
         cursor.execute("DROP TABLE summary_touched")
-    return max(records, 0), max(summaries, 0)
+    return records, max(summaries, 0)
 
 
 # -- recompute hooks --------------------------------------------------------------------------
