@@ -6,17 +6,23 @@ approved leave, and COPYs the events of its 21 working days: an 'in' and an 'out
 (about 3% never come, some arrive late or leave early) plus about 5% noise (duplicate and extra
 check-ins, flagged events). These are reused by later runs unless --fresh. Then, in one process:
 
-  (a) summarize()     attendance.summaries.summarize of Monday 1 December: 100,000 records and
-                      the OPD summaries (median of --repeat runs; each one rebuilds the day)
+  (a) summarize()     attendance.summaries.summarize of one day, 100,000 records and the OPD
+                      summaries, three ways: Monday 1 December from empty records; Tuesday 2
+                      December with Monday's records present (what the nightly run does); Monday
+                      again with its records present (a rebuild, what a recompute does)
   (b) plain GROUP BY  INSERT INTO a scratch table SELECT employee_id, min(in), max(out), ...
                       FROM attendance_attendanceevent WHERE <the same OPDs and day> GROUP BY
-                      employee_id: the floor for reading that day's events once (median)
+                      employee_id: the floor for reading that day's events once, for each of
+                      the two days
   (c) month           summarize() of 1-31 December from empty records (--month-repeat runs)
 
-and prints the medians and the ratio (a)/(b) (target: within 1.5x).
+(a) and (b) run in --repeat rounds, one of each per round, so that they share the machine's
+load; the bench prints the medians, the ratios (a)/(b) of the same day (target: within 1.5x)
+and, when PostgreSQL runs on this host, the CPU seconds of its server process for each.
 
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/wfh_bench_summary \\
         .venv/bin/python bench/summary.py [--employees 100000] [--repeat 3] [--month-repeat 1]
+        [--breakdown]
 
 The database is created and migrated if missing. Its schedule, events, leave, records and
 summaries are replaced: use a database of its own. PostgreSQL only.
@@ -40,6 +46,7 @@ BASE = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(BASE))
 
 DAY = dt.date(2025, 12, 1)  # a Monday
+NEXT = dt.date(2025, 12, 2)
 MONTH = (dt.date(2025, 12, 1), dt.date(2025, 12, 31))
 NULL = "\\N"
 
@@ -52,6 +59,11 @@ def parse_args() -> argparse.Namespace:
     parser.add_argument("--seed", type=int, default=20251201)
     parser.add_argument(
         "--fresh", action="store_true", help="rebuild the published month, leave and events"
+    )
+    parser.add_argument(
+        "--breakdown",
+        action="store_true",
+        help="also time each statement of a day run and the write of its records alone",
     )
     return parser.parse_args()
 
@@ -158,13 +170,124 @@ EVENT_COLUMNS = (
 )
 
 
-def median_time(fn, repeat: int) -> tuple[float, list[float]]:
-    times = []
-    for _ in range(repeat):
-        t0 = time.perf_counter()
+class Timer:
+    """Wall seconds of a call and, when PostgreSQL runs on this host, the CPU seconds its server
+    process spent (less sensitive than wall time to other work on a shared machine)."""
+
+    def __init__(self, connection):
+        connection.ensure_connection()
+        with connection.cursor() as cur:
+            cur.execute("SELECT pg_backend_pid()")
+            self.stat = Path(f"/proc/{cur.fetchone()[0]}/stat")
+        self.walls: dict[str, list[float]] = {}
+        self.cpus: dict[str, list[float]] = {}
+
+    def server_cpu(self) -> float | None:
+        try:
+            fields = self.stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            return None  # the server is on another host
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+    def time(self, name: str, fn) -> None:
+        cpu0, t0 = self.server_cpu(), time.perf_counter()
         fn()
-        times.append(time.perf_counter() - t0)
-    return statistics.median(times), times
+        wall, cpu1 = time.perf_counter() - t0, self.server_cpu()
+        self.walls.setdefault(name, []).append(wall)
+        if cpu0 is not None and cpu1 is not None:
+            self.cpus.setdefault(name, []).append(cpu1 - cpu0)
+
+    def wall(self, name: str) -> float:
+        return statistics.median(self.walls[name])
+
+    def cpu(self, name: str) -> float | None:
+        return statistics.median(self.cpus[name]) if name in self.cpus else None
+
+    def line(self, label: str, name: str, baseline: str | None = None) -> str:
+        text = f"{label:<34}{self.wall(name):6.2f} s  runs: " + ", ".join(
+            f"{t:.2f}" for t in self.walls[name]
+        )
+        cpu = self.cpu(name)
+        if cpu is not None:
+            text += f"  server CPU {cpu:.2f} s"
+        if baseline:
+            text += f"  ratio {self.wall(name) / self.wall(baseline):.2f}x"
+            if cpu is not None and self.cpu(baseline):
+                text += f" (CPU {cpu / self.cpu(baseline):.2f}x)"
+        return text
+
+
+RECORD_COLUMNS = (
+    "employee_id, day, opd_id, unit_id, scheduled_mode, status, leave_kind, first_in, last_out, "
+    "present_mode, late_minutes, late_tier, early_minutes, early_tier, mismatch, pending_review, "
+    "report_state, unexcused_ytd, pp94_level, computed_at"
+)
+
+
+def breakdown(connection, timer: Timer, summarize, repeat: int) -> list[str]:
+    """Where a day from empty records goes: each kind of statement of summarize() (medians of
+    wall and server CPU), and the write of that day's finished records alone, into
+    attendance_dailyrecord (emptied, with its indexes) and into a copy without indexes, inside
+    a transaction that is rolled back."""
+    from django.db import transaction
+
+    kinds = (
+        ("WITH people", "  records statements (one a day)"),
+        ("WITH g", "  summaries statement"),
+        ("DELETE FROM", "  deletes of the range"),
+    )
+    runs: list[dict[str, list[float]]] = []
+
+    def wrapper(execute, sql, params, many, context):
+        start = " ".join(sql.split()[:2])
+        kind = next((k for prefix, k in kinds if start.startswith(prefix)), "  other statements")
+        cpu0, t0 = timer.server_cpu(), time.perf_counter()
+        try:
+            return execute(sql, params, many, context)
+        finally:
+            wall, cpu1 = time.perf_counter() - t0, timer.server_cpu()
+            cpu = cpu1 - cpu0 if cpu0 is not None and cpu1 is not None else 0.0
+            totals = runs[-1].setdefault(kind, [0.0, 0.0])
+            totals[0] += wall
+            totals[1] += cpu
+
+    for _ in range(repeat):
+        with connection.cursor() as cur:
+            cur.execute("TRUNCATE attendance_dailyrecord, attendance_opddaysummary")
+        runs.append({})
+        with connection.execute_wrapper(wrapper):
+            summarize(DAY, DAY)
+    lines = []
+    for _prefix, kind in (*kinds, (None, "  other statements")):
+        walls = [run.get(kind, [0.0, 0.0])[0] for run in runs]
+        cpus = [run.get(kind, [0.0, 0.0])[1] for run in runs]
+        lines.append(
+            f"{kind:<34}{statistics.median(walls):6.2f} s  "
+            f"server CPU {statistics.median(cpus):.2f} s"
+        )
+
+    def write(table: str) -> None:
+        with connection.cursor() as cur:
+            cur.execute(f"INSERT INTO {table} ({RECORD_COLUMNS}) SELECT * FROM bench_finished")  # noqa: S608
+
+    for _ in range(repeat):
+        with transaction.atomic(), connection.cursor() as cur:
+            cur.execute(
+                f"CREATE TEMP TABLE bench_finished AS SELECT {RECORD_COLUMNS} "  # noqa: S608
+                "FROM attendance_dailyrecord WHERE day = %s",
+                [DAY],
+            )
+            cur.execute("TRUNCATE attendance_dailyrecord")
+            cur.execute(
+                "CREATE TABLE bench_unindexed "
+                "(LIKE attendance_dailyrecord INCLUDING DEFAULTS INCLUDING IDENTITY)"
+            )
+            timer.time("write indexed", lambda: write("attendance_dailyrecord"))
+            timer.time("write unindexed", lambda: write("bench_unindexed"))
+            transaction.set_rollback(True)
+    lines.append(timer.line("  the day's records alone, written", "write indexed"))
+    lines.append(timer.line("  the same, table without indexes", "write unindexed"))
+    return lines
 
 
 def main() -> None:
@@ -263,14 +386,6 @@ def main() -> None:
         f"({time.perf_counter() - t0:.1f} s)"
     )
 
-    # (a) summarize() of the day
-    runs = []
-
-    def one_day() -> None:
-        runs.append(summarize(DAY, DAY))
-
-    day_median, day_times = median_time(one_day, args.repeat)
-
     # (b) the plain GROUP BY of the same events into a scratch table
     with connection.cursor() as cur:
         cur.execute("DROP TABLE IF EXISTS bench_scratch")
@@ -279,7 +394,7 @@ def main() -> None:
             "last_out timestamptz, in_s integer, out_s integer, events integer)"
         )
 
-    def plain() -> None:
+    def plain(day: dt.date) -> None:
         with connection.cursor() as cur:
             cur.execute("TRUNCATE bench_scratch")
             cur.execute(
@@ -290,51 +405,65 @@ def main() -> None:
                 "max(local_second) FILTER (WHERE kind = 'out'), count(*) "
                 "FROM attendance_attendanceevent WHERE opd_id = ANY(%s) AND day = %s "
                 "GROUP BY employee_id",
-                [opd_ids, DAY],
+                [opd_ids, day],
             )
 
-    plain_median, plain_times = median_time(plain, args.repeat)
+    # (a) summarize() of the day, in rounds with (b) so that both see the same machine load:
+    # the day from empty records, the plain GROUP BY, the same day again (a rebuild, what a
+    # recompute does), and the next day with this day's records present (the nightly run)
+    timer = Timer(connection)
+    runs: dict[str, list] = {"first": [], "rebuild": [], "next": []}
+    for _ in range(args.repeat):
+        with connection.cursor() as cur:
+            cur.execute("TRUNCATE attendance_dailyrecord, attendance_opddaysummary")
+        timer.time("first", lambda: runs["first"].append(summarize(DAY, DAY)))
+        timer.time("plain", lambda: plain(DAY))
+        timer.time("rebuild", lambda: runs["rebuild"].append(summarize(DAY, DAY)))
+        with connection.cursor() as cur:
+            cur.execute("VACUUM attendance_dailyrecord")  # what autovacuum does overnight
+        timer.time("next", lambda: runs["next"].append(summarize(NEXT, NEXT)))
+        timer.time("plain next", lambda: plain(NEXT))
     with connection.cursor() as cur:
         cur.execute("SELECT count(*) FROM bench_scratch")
         scratch_rows = cur.fetchone()[0]
         cur.execute("DROP TABLE bench_scratch")
 
     # (c) the month: one summarize() of December from empty records and summaries
-    with connection.cursor() as cur:
-        cur.execute("TRUNCATE attendance_dailyrecord, attendance_opddaysummary")
     month_runs = []
+    for _ in range(args.month_repeat):
+        with connection.cursor() as cur:
+            cur.execute("TRUNCATE attendance_dailyrecord, attendance_opddaysummary")
+        timer.time("month", lambda: month_runs.append(summarize(*MONTH)))
 
-    def month() -> None:
-        month_runs.append(summarize(*MONTH))
+    details = breakdown(connection, timer, summarize, args.repeat) if args.breakdown else []
 
-    month_median, month_times = median_time(month, args.month_repeat)
-
-    day_run, month_run = runs[-1], month_runs[-1]
+    day_run = runs["first"][-1]
     print()
     print(f"machine             {platform.machine()}, {os.cpu_count()} cores, PostgreSQL")
     print(f"employees           {len(people):,} placed, {Opd.objects.count()} OPDs")
     print(
         f"day {DAY}      {day_run.records:,} records, {day_run.summaries} OPD summaries "
-        f"from {len(people):,} people's events"
+        f"from {len(people):,} people's events ({runs['next'][-1].records:,} records on {NEXT})"
     )
-    print(
-        f"summarize (median)  {day_median:.2f} s  runs: " + ", ".join(f"{t:.2f}" for t in day_times)
-    )
-    print(
-        f"plain GROUP BY      {plain_median:.2f} s  runs: "
-        + ", ".join(f"{t:.2f}" for t in plain_times)
-        + f"  ({scratch_rows:,} rows)"
-    )
-    print(f"ratio               {day_median / plain_median:.2f}x the plain GROUP BY (target 1.5x)")
-    print(
-        f"month {MONTH[0]}..{MONTH[1]}  {len(working)} working days, {month_events:,} events, "
-        f"{month_run.records:,} records, {month_run.summaries:,} OPD summaries"
-    )
-    print(
-        f"month summarize     {month_median:.2f} s  runs: "
-        + ", ".join(f"{t:.2f}" for t in month_times)
-        + f"  ({month_run.records / month_median:,.0f} records/s)"
-    )
+    print(timer.line("summarize, day from empty records", "first", "plain"))
+    print(timer.line("summarize, next day (nightly)", "next", "plain next"))
+    print(timer.line("summarize, the day again (rebuild)", "rebuild", "plain"))
+    print(timer.line(f"plain GROUP BY {DAY}", "plain"))
+    print(timer.line(f"plain GROUP BY {NEXT}", "plain next") + f"  ({scratch_rows:,} rows)")
+    print("target              within 1.5x the plain GROUP BY (medians of wall time)")
+    if month_runs:  # --month-repeat 0 skips the month
+        month_run = month_runs[-1]
+        print(
+            f"month {MONTH[0]}..{MONTH[1]}  {len(working)} working days, {month_events:,} "
+            f"events, {month_run.records:,} records, {month_run.summaries:,} OPD summaries"
+        )
+        print(
+            timer.line("month summarize", "month")
+            + f"  ({month_run.records / timer.wall('month'):,.0f} records/s)"
+        )
+    if details:
+        print(f"breakdown of the day from empty records (medians of {args.repeat} runs):")
+        print("\n".join(details))
 
 
 if __name__ == "__main__":
