@@ -127,3 +127,11 @@ def env_redis_url(name: str) -> str | None:
             f"{name}={raw!r}: the database after the last / must be a number (redis://host:6379/0)."
         )
     return raw
+
+
+def redis_neighbour_db(url: str) -> str:
+    """The same Redis server, the next database number (redis://h:6379/0 -> redis://h:6379/1):
+    the cache lives beside the Celery broker, so clearing it never drops queued tasks."""
+    parsed = urlparse(url)
+    database = int(parsed.path.strip("/") or 0)
+    return parsed._replace(path=f"/{database + 1}").geturl()

@@ -16,6 +16,7 @@ from wfh.env import (
     env_redis_url,
     env_str,
     env_time_zone,
+    redis_neighbour_db,
 )
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -139,6 +140,19 @@ REDIS_URL = env_redis_url("REDIS_URL")
 CELERY_BROKER_URL = REDIS_URL or "memory://localhost/"
 CELERY_RESULT_BACKEND = REDIS_URL or "cache+memory://"
 CELERY_TASK_ALWAYS_EAGER = REDIS_URL is None
+
+# The cache holds the API's per-client throttle buckets: in Redis they are shared by every
+# gunicorn worker (a per-process memory cache would let each worker count its own). CACHE_URL
+# chooses another Redis; by default the broker's server, next database number.
+CACHE_URL = env_redis_url("CACHE_URL") or (REDIS_URL and redis_neighbour_db(REDIS_URL))
+if CACHE_URL:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": CACHE_URL,
+            "KEY_PREFIX": "wfh",
+        }
+    }
 CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_TASK_SERIALIZER = "json"
