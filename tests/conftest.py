@@ -79,3 +79,12 @@ def _eager_celery_unless_live_worker(request):
         yield
     finally:
         app.conf.task_always_eager = previous
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _empty_cache_at_start():
+    """With REDIS_URL the cache (API throttle buckets) is a Redis database that outlives a run;
+    ids restart in each new test database, so an earlier run's buckets must not count."""
+    from django.core.cache import cache
+
+    cache.clear()
