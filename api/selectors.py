@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, QuerySet
 from django.utils import timezone
 
 from attendance.models import DailyRecord, OpdDaySummary
@@ -33,29 +33,57 @@ def opd_detail(*, opds: QuerySet[Opd], code: str) -> Opd | None:
     )
 
 
-def schedule_rows(*, opds: QuerySet[Opd]) -> QuerySet[ScheduleDay]:
-    """Published days in the visible OPDs, in the order of an OPD's day: unit code, then name.
-    The view narrows it to one OPD and date (both required)."""
+def schedule_rows(*, opds: QuerySet[Opd]) -> QuerySet:
+    """Published days in the visible OPDs, in the order of an OPD's day: unit code, then name,
+    as plain rows (values()) in the response's shape: the hottest read of the API builds no
+    model objects. The view narrows it to one OPD and date (both required)."""
     return (
         ScheduleDay.objects.filter(opd__in=opds)
-        .select_related("employee", "unit")
-        .only("day", "mode", "employee__nip", "employee__name", "unit__code", "unit__name")
         .order_by("unit__code", "employee__name", "employee_id")
+        .values(
+            "mode",
+            nip=F("employee__nip"),
+            name=F("employee__name"),
+            unit_code=F("unit__code"),
+            unit_label=F("unit__name"),
+        )
     )
+
+
+def schedule_entry(row: dict) -> dict:
+    """One row of `schedule_rows` as the API answers it (ScheduleEntrySerializer's shape)."""
+    return {
+        "nip": row["nip"],
+        "name": row["name"],
+        "unit": row["unit_code"],
+        "unit_name": row["unit_label"],
+        "mode": row["mode"],
+    }
 
 
 def employee_for_schedule(*, employees: QuerySet[Employee], nip: str) -> Employee | None:
     return employees.filter(nip=nip).first()
 
 
-def schedule_for_employee(
-    *, opds: QuerySet[Opd] | None, employee: Employee
-) -> QuerySet[ScheduleDay]:
-    """One employee's published days (the view narrows the dates); only in `opds` when set."""
+def schedule_for_employee(*, opds: QuerySet[Opd] | None, employee: Employee) -> QuerySet:
+    """One employee's published days (the view narrows the dates); only in `opds` when set.
+    Plain rows like `schedule_rows`."""
     qs = ScheduleDay.objects.filter(employee=employee)
     if opds is not None:
         qs = qs.filter(opd__in=opds)
-    return qs.select_related("opd", "unit").order_by("day", "id")
+    return qs.order_by("day", "id").values(
+        "day", "mode", opd_code=F("opd__code"), unit_code=F("unit__code")
+    )
+
+
+def employee_day(row: dict) -> dict:
+    """One row of `schedule_for_employee` as the API answers it (EmployeeDaySerializer)."""
+    return {
+        "date": row["day"],
+        "mode": row["mode"],
+        "opd": row["opd_code"],
+        "unit": row["unit_code"],
+    }
 
 
 def daily_records(*, opds: QuerySet[Opd]) -> QuerySet[DailyRecord]:

@@ -189,3 +189,22 @@ def test_a_session_employee_reads_their_own_schedule_but_not_an_opds(data):
     )
     assert http.get(f"/api/v1/schedule/?date={DAY}&opd=DISKOMINFO").status_code == 400
     assert http.get(f"/api/v1/summaries/opd/?date={DAY}").status_code == 403
+
+
+def test_the_plain_schedule_rows_are_what_the_documented_serializers_give(data, make_client):
+    """The schedule reads build their rows without model objects (api.views.PlainRowsMixin);
+    each row must be exactly what the serializer in the schema would make of the same day."""
+    from api.serializers import EmployeeDaySerializer, ScheduleEntrySerializer
+    from wfh.models import ScheduleDay
+
+    http = make_client(["schedule:read"])
+    rows = http.get(f"/api/v1/schedule/?date={DAY}&opd=DISKOMINFO").json()["results"]
+    days = ScheduleDay.objects.filter(day=DAY, opd=data.kominfo).select_related("employee", "unit")
+    expected = {d.employee.nip: dict(ScheduleEntrySerializer(d).data) for d in days}
+    assert {r["nip"]: r for r in rows} == expected
+    assert list(rows[0]) == ["nip", "name", "unit", "unit_name", "mode"]
+
+    url = f"/api/v1/employees/{data.staff.nip}/schedule/?from={DAY}&to={DAY + dt.timedelta(days=1)}"
+    rows = http.get(url).json()["results"]
+    days = ScheduleDay.objects.filter(employee=data.staff).order_by("day")
+    assert rows == [dict(EmployeeDaySerializer(d).data) for d in days]
