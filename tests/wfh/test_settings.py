@@ -73,7 +73,9 @@ def test_unset_values_fall_back_to_the_newcomer_defaults(monkeypatch, tmp_path):
 def test_the_cache_sits_beside_the_broker_in_the_next_redis_database():
     assert env.redis_neighbour_db("redis://127.0.0.1:6379/0") == "redis://127.0.0.1:6379/1"
     assert env.redis_neighbour_db("redis://cache:6380") == "redis://cache:6380/1"
-    assert env.redis_neighbour_db("rediss://:pw@r.example:6379/4") == "rediss://:pw@r.example:6379/5"
+    assert (
+        env.redis_neighbour_db("rediss://:pw@r.example:6379/4") == "rediss://:pw@r.example:6379/5"
+    )
 
 
 def start_django(**overrides: str | None) -> subprocess.CompletedProcess:
