@@ -239,12 +239,13 @@ def _event(opd, emp, day, kind, ts, mode, far, lat, lon, rng, today, admins, now
         if mode == Mode.WFO:
             distance = round(rules.distance_m(lat, lon, float(latitude), float(longitude)), 1)
     local = ts.astimezone(zoneinfo.ZoneInfo(opd.time_zone))
-    flags, message, status = [], "", EventStatus.ACCEPTED
+    flags, params, message, status = [], {}, "", EventStatus.ACCEPTED
     reviewed_by = reviewed_at = None
     note = ""
     if far:
         flags = [OUTSIDE_GEOFENCE]
-        message = flag_text(OUTSIDE_GEOFENCE, distance=round(distance))
+        params = {OUTSIDE_GEOFENCE: {"distance": round(distance)}}
+        message = flag_text(OUTSIDE_GEOFENCE, **params[OUTSIDE_GEOFENCE])
         status = EventStatus.FLAGGED
         if (today - day).days > PENDING_DAYS:
             accepted = rng.random() < 0.7
@@ -272,6 +273,7 @@ def _event(opd, emp, day, kind, ts, mode, far, lat, lon, rng, today, admins, now
         status.value,
         json.dumps(flags),
         message,
+        json.dumps(params),
         note,
         reviewed_by,
         _when(reviewed_at) if reviewed_at else None,
@@ -326,6 +328,7 @@ EVENT_COLUMNS = (
     "status",
     "flags",
     "flag_message",
+    "flag_params",
     "review_note",
     "reviewed_by_id",
     "reviewed_at",

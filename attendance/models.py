@@ -256,6 +256,9 @@ class AttendanceEvent(models.Model):
     )
     flags = models.JSONField(_("kode tanda"), default=list, blank=True)
     flag_message = models.TextField(_("keterangan tanda"), blank=True)
+    # each flag's values ({"outside_geofence": {"distance": 412}}), so that `reason_text` words
+    # the reasons in the reader's language; None on events stored before it existed
+    flag_params = models.JSONField(_("nilai tanda"), null=True, blank=True)
     review_note = models.TextField(_("catatan tinjauan"), blank=True)
     reviewed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -290,6 +293,16 @@ class AttendanceEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.employee_id} {self.kind} {self.timestamp.isoformat()}"
+
+    @property
+    def reason_text(self) -> str:
+        """Why the event is flagged, in the active language (`flag_message` keeps the wording
+        of the moment it arrived, for events older than `flag_params`)."""
+        if self.flag_params is None:
+            return self.flag_message
+        from attendance.services import flag_text
+
+        return " ".join(flag_text(code, **self.flag_params.get(code, {})) for code in self.flags)
 
     @property
     def sent_timestamp(self) -> dt.datetime:

@@ -72,6 +72,8 @@ def flag_text(code: str, **kw) -> str:
             "Perpindahan mustahil dari presensi sebelumnya (%(speed)s km/jam, batas %(limit)s)."
         ),
     }
+    if code == DAY_OFF and not kw.get("name"):
+        kw = {**kw, "name": _("akhir pekan")}  # stored without a name: worded when read
     return texts[code] % kw if kw else texts[code]
 
 
@@ -355,10 +357,12 @@ def _ingest(items: list[dict], source: str, received_at: dt.datetime) -> list[Re
         day = day_of[p.index]
         flags: list[str] = []
         messages: list[str] = []
+        params: dict[str, dict] = {}
 
-        def flag(code: str, messages=messages, flags=flags, **kw) -> None:
+        def flag(code: str, messages=messages, flags=flags, params=params, **kw) -> None:
             flags.append(code)
             messages.append(flag_text(code, **kw))
+            params[code] = kw
 
         if p.ts > received_at + FUTURE_TOLERANCE:
             flag(FUTURE)
@@ -366,7 +370,7 @@ def _ingest(items: list[dict], source: str, received_at: dt.datetime) -> list[Re
             flag(TOO_OLD, days=MAX_AGE.days)
         day_off = off.get(day)
         if day.weekday() >= 5:
-            flag(DAY_OFF, name=_("akhir pekan"))
+            flag(DAY_OFF, name="")  # the weekend, worded in the reader's language
         elif day_off and (not day_off[1] or opd.pk in day_off[1]):
             flag(DAY_OFF, name=day_off[0])
 
@@ -435,6 +439,7 @@ def _ingest(items: list[dict], source: str, received_at: dt.datetime) -> list[Re
             status=EventStatus.FLAGGED if flags else EventStatus.ACCEPTED,
             flags=flags,
             flag_message=" ".join(messages),
+            flag_params=params,
         )
         rows.append((p, event))
 

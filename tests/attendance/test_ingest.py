@@ -10,6 +10,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import translation
 
 from attendance.models import AttendanceEvent, EventStatus, WorkingHours
 from attendance.services import MAX_BATCH, events_ingest
@@ -95,6 +96,25 @@ def test_outside_the_office_on_a_wfo_day_is_kept_and_flagged(days):
     assert event.status == EventStatus.FLAGGED
     assert event.distance_m > 5000
     assert "radius kantor" in event.flag_message
+
+
+def test_a_flag_reason_reads_in_the_readers_language(days):
+    [far] = ingest(item(days.staff, at(WFO_DAY, 7, 25), latitude="-6.30", longitude="106.95"))
+    [weekend] = ingest(item(days.staff, at(dt.date(2025, 11, 29), 8, 0)))
+    far_event = AttendanceEvent.objects.get(pk=far.event_id)
+    weekend_event = AttendanceEvent.objects.get(pk=weekend.event_id)
+    distance = far_event.flag_params["outside_geofence"]["distance"]
+    assert far_event.reason_text == far_event.flag_message
+    assert "akhir pekan" in weekend_event.reason_text
+    with translation.override("en"):
+        assert f"{distance} m" in far_event.reason_text
+        assert "radius kantor" not in far_event.reason_text
+        assert "weekend" in weekend_event.reason_text.lower()
+    # an event stored before the values were kept shows the words it was stored with
+    AttendanceEvent.objects.filter(pk=far.event_id).update(flag_params=None)
+    far_event.refresh_from_db()
+    with translation.override("en"):
+        assert far_event.reason_text == far_event.flag_message
 
 
 def test_accuracy_gives_a_borderline_fix_the_benefit_of_the_doubt(days):
