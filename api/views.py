@@ -75,6 +75,16 @@ class PlainRowsMixin:
         return self.get_paginated_response(rows) if page is not None else Response(rows)
 
 
+def _found(employee, nip: str):
+    """The employee a NIP path names, or the one 404 of every /employees/{nip}/ route."""
+    if employee is None:
+        raise exceptions.NotFound(
+            _("Pegawai dengan NIP %(nip)s tidak ditemukan atau di luar cakupan Anda.")
+            % {"nip": nip}
+        )
+    return employee
+
+
 # -- organisation ----------------------------------------------------------------------------
 
 
@@ -163,14 +173,10 @@ class EmployeeScheduleView(ETagMixin, PlainRowsMixin, generics.ListAPIView):
         if getattr(self, "swagger_fake_view", False):  # schema generation: no request
             return ScheduleDay.objects.none()
         principal = Principal.of(self.request)
-        employee = selectors.employee_for_schedule(
-            employees=principal.employees(), nip=self.kwargs["nip"]
+        nip = self.kwargs["nip"]
+        employee = _found(
+            selectors.employee_for_schedule(employees=principal.employees(), nip=nip), nip
         )
-        if employee is None:
-            raise exceptions.NotFound(
-                _("Pegawai dengan NIP %(nip)s tidak ditemukan atau di luar cakupan Anda.")
-                % {"nip": self.kwargs["nip"]}
-            )
         opds = principal.opds() if principal.client is not None else None
         return selectors.schedule_for_employee(opds=opds, employee=employee)
 
@@ -401,15 +407,11 @@ class EmployeeDetailView(EmployeeMixin, generics.RetrieveAPIView):
     filter_backends: list = []
 
     def get_object(self):
-        employee = selectors.employee_detail(
-            employees=Principal.of(self.request).employees(), nip=self.kwargs["nip"]
+        employees = Principal.of(self.request).employees()
+        return _found(
+            selectors.employee_detail(employees=employees, nip=self.kwargs["nip"]),
+            self.kwargs["nip"],
         )
-        if employee is None:
-            raise exceptions.NotFound(
-                _("Pegawai dengan NIP %(nip)s tidak ditemukan atau di luar cakupan Anda.")
-                % {"nip": self.kwargs["nip"]}
-            )
-        return employee
 
 
 # -- calendar ------------------------------------------------------------------------------------
