@@ -251,11 +251,21 @@ def breakdown(connection, timer: Timer, summarize, repeat: int) -> list[str]:
             totals[0] += wall
             totals[1] += cpu
 
+    captured: list[tuple[str, list]] = []
+
+    def capture(execute, sql, params, many, context):
+        if sql.split()[:2] == ["WITH", "people"]:
+            captured[:] = [(sql.replace("summary_hours", "bench_hours"), params)]
+            with connection.cursor() as cur:  # the run's temporary table, kept for compute()
+                cur.execute("DROP TABLE IF EXISTS bench_hours")
+                cur.execute("CREATE TABLE bench_hours AS SELECT * FROM summary_hours")
+        return execute(sql, params, many, context)
+
     for _ in range(repeat):
         with connection.cursor() as cur:
             cur.execute("TRUNCATE attendance_dailyrecord, attendance_opddaysummary")
         runs.append({})
-        with connection.execute_wrapper(wrapper):
+        with connection.execute_wrapper(wrapper), connection.execute_wrapper(capture):
             summarize(DAY, DAY)
     lines = []
     for _prefix, kind in (*kinds, (None, "  other statements")):
@@ -270,6 +280,24 @@ def breakdown(connection, timer: Timer, summarize, repeat: int) -> list[str]:
         with connection.cursor() as cur:
             cur.execute(f"INSERT INTO {table} ({RECORD_COLUMNS}) SELECT * FROM bench_finished")  # noqa: S608
 
+    # the records statement with its INSERT turned into a count: what computing the day's
+    # records costs before any row is written (over a copy of the last run's hours table)
+    sql, params = captured[0]
+    head = f"INSERT INTO attendance_dailyrecord ({RECORD_COLUMNS})"
+    assert head in sql, "the records statement no longer inserts as the bench expects"
+    computed = sql.replace(head, "SELECT count(*) FROM (") + ") computed"
+
+    def compute() -> None:
+        with connection.cursor() as cur:
+            cur.execute(computed, params)
+
+    def table_like(name: str, unlogged: bool = False) -> None:
+        with connection.cursor() as cur:
+            cur.execute(
+                f"CREATE {'UNLOGGED ' if unlogged else ''}TABLE {name} "
+                "(LIKE attendance_dailyrecord INCLUDING DEFAULTS INCLUDING IDENTITY)"
+            )
+
     for _ in range(repeat):
         with transaction.atomic(), connection.cursor() as cur:
             cur.execute(
@@ -277,16 +305,27 @@ def breakdown(connection, timer: Timer, summarize, repeat: int) -> list[str]:
                 "FROM attendance_dailyrecord WHERE day = %s",
                 [DAY],
             )
+            timer.time("compute", compute)
             cur.execute("TRUNCATE attendance_dailyrecord")
-            cur.execute(
-                "CREATE TABLE bench_unindexed "
-                "(LIKE attendance_dailyrecord INCLUDING DEFAULTS INCLUDING IDENTITY)"
-            )
+            table_like("bench_unindexed")
+            table_like("bench_two_keys")
+            # the least a record table can keep: (employee, day) as its key, (opd, day) for
+            # every reader, no surrogate id
+            cur.execute("ALTER TABLE bench_two_keys ADD PRIMARY KEY (employee_id, day)")
+            cur.execute("CREATE INDEX ON bench_two_keys (opd_id, day)")
+            table_like("bench_unlogged", unlogged=True)
             timer.time("write indexed", lambda: write("attendance_dailyrecord"))
+            timer.time("write two keys", lambda: write("bench_two_keys"))
             timer.time("write unindexed", lambda: write("bench_unindexed"))
+            timer.time("write unlogged", lambda: write("bench_unlogged"))
             transaction.set_rollback(True)
+    with connection.cursor() as cur:
+        cur.execute("DROP TABLE bench_hours")
+    lines.append(timer.line("  the day's records computed, unwritten", "compute"))
     lines.append(timer.line("  the day's records alone, written", "write indexed"))
+    lines.append(timer.line("  the same, key (employee, day) + (opd, day)", "write two keys"))
     lines.append(timer.line("  the same, table without indexes", "write unindexed"))
+    lines.append(timer.line("  the same, unlogged, without indexes", "write unlogged"))
     return lines
 
 
