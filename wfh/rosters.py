@@ -21,6 +21,8 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, connection, transaction
 from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
 
 from attendance.models import LeaveRecord, LeaveStatus
 from opd import access
@@ -60,6 +62,13 @@ NULL = "\\N"  # COPY text format
 SEGMENTS = 1000  # engine ids per employee placed in more than one unit in a phase
 
 
+def _long_date(day: dt.date) -> str:
+    """ "Kamis, 6 November 2025" in the active language, for messages: the same wording as
+    wfh.limits and selfservice.services.long_date (not imported from there: wfh must not depend
+    on the self-service app built on it)."""
+    return date_format(day, "l, j F Y")
+
+
 # -- starting ---------------------------------------------------------------------------------
 
 
@@ -83,19 +92,26 @@ def rosters_start(
 
     if regenerate_from is not None and not (phase.start <= regenerate_from <= phase.end):
         raise ValidationError(
-            f"Tanggal buat ulang {regenerate_from.isoformat()} di luar tahap "
-            f"({phase.start.isoformat()} s.d. {phase.end.isoformat()})."
+            _("Tanggal buat ulang %(day)s di luar tahap (%(start)s s.d. %(end)s).")
+            % {
+                "day": _long_date(regenerate_from),
+                "start": _long_date(phase.start),
+                "end": _long_date(phase.end),
+            }
         )
     covered = selectors.phase_opds(phase)
     targets = list(opds) if opds is not None else list(covered)
     covered_ids = set(covered.values_list("pk", flat=True))
     outside = sorted(o.code for o in targets if o.pk not in covered_ids)
     if outside:
-        raise ValidationError(f"Tahap {phase.slug} tidak mencakup OPD {', '.join(outside)}.")
+        raise ValidationError(
+            _("Tahap %(phase)s tidak mencakup OPD %(opd)s.")  # the API's wording (one msgid)
+            % {"phase": phase.slug, "opd": ", ".join(outside)}
+        )
     rosters = []
     for opd in targets:
         if user is not None and not access.can_manage_opd(user, opd):
-            raise PermissionDenied(f"Anda tidak mengelola OPD {opd.code}.")
+            raise PermissionDenied(_("Anda tidak mengelola OPD %(opd)s.") % {"opd": opd.code})
         roster = selectors.latest_roster(phase, opd)
         params = {
             "seed": seed if seed is not None else (roster.seed if roster else 0),
@@ -370,6 +386,7 @@ def roster_build(*, roster_id: int) -> Roster:
                 finished_at=timezone.now(),
             )
             if updated != 1:
+                # stored in Roster.error with the exception's type (a log, kept as written)
                 raise RuntimeError("Status jadwal berubah saat dibuat; hasil dibatalkan.")
     except Exception as exc:
         log.exception("roster %s failed", roster_id)
@@ -478,11 +495,13 @@ def assignment_change(
     if not access.can_manage_opd(user, roster.opd):
         raise PermissionDenied
     if roster.workflow not in EDITABLE or roster.status != Roster.Status.READY:
-        raise ValidationError("Hanya draf yang sudah siap yang dapat diubah; buat versi baru.")
+        raise ValidationError(_("Hanya draf yang sudah siap yang dapat diubah; buat versi baru."))
     if mode not in (Mode.WFH, Mode.WFO):
-        raise ValidationError("Hanya WFH atau WFO yang dapat dipilih; cuti berasal dari data cuti.")
+        raise ValidationError(
+            _("Hanya WFH atau WFO yang dapat dipilih; cuti berasal dari data cuti.")
+        )
     if not reason.strip():
-        raise ValidationError("Tuliskan alasan perubahan.")
+        raise ValidationError(_("Tuliskan alasan perubahan."))
     cell = (
         Assignment.objects.select_for_update(of=("self",))
         .select_related("employee", "unit")
@@ -490,9 +509,11 @@ def assignment_change(
         .first()
     )
     if cell is None:
-        raise ValidationError("Tidak ada jadwal untuk pegawai ini pada tanggal itu (hari libur?).")
+        raise ValidationError(
+            _("Tidak ada jadwal untuk pegawai ini pada tanggal itu (hari libur?).")
+        )
     if cell.mode == Mode.LEAVE:
-        raise ValidationError("Pegawai sedang cuti/izin/dinas pada tanggal itu.")
+        raise ValidationError(_("Pegawai sedang cuti/izin/dinas pada tanggal itu."))
     if cell.mode == mode:
         return cell
     _check_limits(roster=roster, cell=cell, new_mode=mode)
@@ -561,24 +582,24 @@ def roster_submit(*, roster: Roster, user) -> None:
     if not access.can_manage_opd(user, roster.opd):
         raise PermissionDenied
     if roster.status != Roster.Status.READY:
-        raise ValidationError("Jadwal belum siap; tunggu hingga selesai dibuat.")
+        raise ValidationError(_("Jadwal belum siap; tunggu hingga selesai dibuat."))
     moved = Roster.objects.filter(pk=roster.pk, workflow__in=EDITABLE).update(
         workflow=Roster.Workflow.SUBMITTED, submitted_by=user, submitted_at=timezone.now()
     )
     if moved != 1:
-        raise ValidationError("Hanya draf atau jadwal yang dikembalikan yang dapat diajukan.")
+        raise ValidationError(_("Hanya draf atau jadwal yang dikembalikan yang dapat diajukan."))
 
 
 def roster_return(*, roster: Roster, user, comment: str) -> None:
     if not access.scope_for(user).is_hr:
         raise PermissionDenied
     if not comment.strip():
-        raise ValidationError("Tuliskan catatan untuk OPD saat mengembalikan jadwal.")
+        raise ValidationError(_("Tuliskan catatan untuk OPD saat mengembalikan jadwal."))
     moved = Roster.objects.filter(pk=roster.pk, workflow=Roster.Workflow.SUBMITTED).update(
         workflow=Roster.Workflow.RETURNED, return_comment=comment.strip()
     )
     if moved != 1:
-        raise ValidationError("Hanya jadwal yang diajukan yang dapat dikembalikan.")
+        raise ValidationError(_("Hanya jadwal yang diajukan yang dapat dikembalikan."))
 
 
 @transaction.atomic
@@ -595,16 +616,21 @@ def roster_publish(*, roster: Roster, user=None, from_date: dt.date | None = Non
         raise PermissionDenied
     roster = Roster.objects.select_for_update().select_related("phase", "opd").get(pk=roster.pk)
     if roster.status != Roster.Status.READY:
-        raise ValidationError("Jadwal belum siap diterbitkan.")
+        raise ValidationError(_("Jadwal belum siap diterbitkan."))
     if roster.workflow not in (Roster.Workflow.DRAFT, Roster.Workflow.SUBMITTED):
         raise ValidationError(
-            f"Jadwal berstatus {roster.get_workflow_display()}: tidak dapat diterbitkan."
+            _("Jadwal berstatus %(workflow)s: tidak dapat diterbitkan.")
+            % {"workflow": roster.get_workflow_display()}
         )
     phase = roster.phase
     if from_date is not None and not (phase.start <= from_date <= phase.end):
         raise ValidationError(
-            f"Tanggal mulai terbit {from_date.isoformat()} di luar tahap "
-            f"({phase.start.isoformat()} s.d. {phase.end.isoformat()})."
+            _("Tanggal mulai terbit %(day)s di luar tahap (%(start)s s.d. %(end)s).")
+            % {
+                "day": _long_date(from_date),
+                "start": _long_date(phase.start),
+                "end": _long_date(phase.end),
+            }
         )
     if from_date is not None:
         start = from_date
@@ -635,8 +661,11 @@ def roster_publish(*, roster: Roster, user=None, from_date: dt.date | None = Non
     if not written and others.exists():
         # rolled back: the schedule in force stays with the version that wrote it
         raise ValidationError(
-            f"Tidak ada hari yang dapat diterbitkan mulai {start.isoformat()}, jadi jadwal "
-            "terbit tetap versi sebelumnya. Pilih tanggal mulai terbit (--from) di dalam tahap."
+            _(
+                "Tidak ada hari yang dapat diterbitkan mulai %(day)s, jadi jadwal terbit tetap "
+                "versi sebelumnya. Pilih tanggal mulai terbit (--from) di dalam tahap."
+            )
+            % {"day": _long_date(start)}
         )
     Roster.objects.filter(phase=phase, opd=roster.opd, workflow=Roster.Workflow.PUBLISHED).exclude(
         pk=roster.pk
@@ -695,9 +724,11 @@ def local_day_off_add(
     if not access.scope_for(user).is_hr:
         raise PermissionDenied
     if not name.strip():
-        raise ValidationError("Tuliskan nama hari libur.")
+        raise ValidationError(_("Tuliskan nama hari libur."))
     if day.weekday() >= 5:
-        raise ValidationError(f"{day.isoformat()} jatuh pada akhir pekan: sudah bukan hari kerja.")
+        raise ValidationError(
+            _("%(day)s jatuh pada akhir pekan: sudah bukan hari kerja.") % {"day": _long_date(day)}
+        )
     off = LocalDayOff.objects.create(date=day, name=name.strip(), created_by=user)
     if opds:
         off.opds.set(opds)
@@ -723,9 +754,11 @@ def phase_composition_choose(*, phase: Phase, opd: Opd, user, composition: str) 
     if not access.can_manage_opd(user, opd):
         raise PermissionDenied
     if phase.pattern != PatternKind.ROTATION:
-        raise ValidationError("Komposisi hanya berlaku untuk tahap rotasi.")
+        raise ValidationError(_("Komposisi hanya berlaku untuk tahap rotasi."))
     if composition and composition not in Composition.values:
-        raise ValidationError(f"Komposisi {composition!r} tidak dikenal.")
+        raise ValidationError(
+            _("Komposisi %(composition)s tidak dikenal.") % {"composition": repr(composition)}
+        )
     option = _option(phase, opd)
     if option.composition != composition:
         option.composition = composition
@@ -738,12 +771,13 @@ def optional_weekday_apply(*, phase: Phase, opd: Opd, user) -> None:
     if not access.can_manage_opd(user, opd):
         raise PermissionDenied
     if phase.pattern != PatternKind.WEEKDAY or phase.optional_weekday is None:
-        raise ValidationError("Tahap ini tidak punya hari WFH tambahan yang dapat diajukan.")
+        raise ValidationError(_("Tahap ini tidak punya hari WFH tambahan yang dapat diajukan."))
     option = _option(phase, opd)
     allowed = (PhaseOpdOption.Application.NONE, PhaseOpdOption.Application.REJECTED)
     if option.optional_weekday not in allowed:
         raise ValidationError(
-            f"Pengajuan sudah berstatus {option.get_optional_weekday_display().lower()}."
+            _("Pengajuan sudah berstatus %(status)s.")
+            % {"status": option.get_optional_weekday_display().lower()}
         )
     option.optional_weekday = PhaseOpdOption.Application.APPLIED
     option.save(update_fields=["optional_weekday"])
@@ -756,7 +790,9 @@ def optional_weekday_decide(*, phase: Phase, opd: Opd, user, approve: bool) -> N
         raise PermissionDenied
     option = _option(phase, opd)
     if option.optional_weekday == PhaseOpdOption.Application.NONE:
-        raise ValidationError(f"OPD {opd.code} belum mengajukan hari WFH tambahan.")
+        raise ValidationError(
+            _("OPD %(opd)s belum mengajukan hari WFH tambahan.") % {"opd": opd.code}
+        )
     option.optional_weekday = (
         PhaseOpdOption.Application.APPROVED if approve else PhaseOpdOption.Application.REJECTED
     )
@@ -784,6 +820,10 @@ class LeaveSpan:
 
     @property
     def why(self) -> str:
+        """The reason AssignmentChange rows store for this span. Stored text, read later by
+        anyone in either language, and the row keeps no parameters to word it on reading: so it
+        is written in the source language (Indonesian) whatever the language of the request or
+        task that writes it, and not passed through gettext."""
         dates = f"{self.start.isoformat()} s.d. {self.end.isoformat()}"
         return self.reason or f"Cuti/izin/dinas {dates}"
 
@@ -1010,6 +1050,7 @@ def _regenerate_leave_days(phase_id, opd_id, spans: list[LeaveSpan], today) -> i
     ]
     if not current:
         return 0
+    # stored as AssignmentChange.reason: kept Indonesian at write time (see LeaveSpan.why)
     adjust = (
         f"Penyesuaian: {spans[0].why}"
         if len(spans) == 1
