@@ -42,16 +42,28 @@ class CalendarToken(models.Model):
 
 
 class SwapStatus(models.TextChoices):
-    PENDING = "pending", _("menunggu persetujuan")
+    """colleague -> (declined | pending -> (approved | rejected)); cancelled from either wait.
+
+    "pending" keeps its stored value from before the colleague's consent existed: it is the wait
+    for the supervisor (or HR), so requests made back then stay decidable as they were."""
+
+    COLLEAGUE = "colleague", _("menunggu persetujuan rekan")
+    PENDING = "pending", _("menunggu persetujuan atasan")
     APPROVED = "approved", _("disetujui")
     REJECTED = "rejected", _("ditolak")
+    DECLINED = "declined", _("ditolak rekan")
     CANCELLED = "cancelled", _("dibatalkan")
+
+
+OPEN_SWAP_STATUSES = (SwapStatus.COLLEAGUE, SwapStatus.PENDING)
 
 
 class SwapRequest(models.Model):
     """An employee asks to trade their mode (WFH/WFO) on one day with a colleague of their unit.
 
-    The requester's supervisor (or HR) decides; approval rewrites both published days.
+    The colleague agrees or declines first; then the requester's supervisor (or HR) decides, and
+    approval rewrites both published days. A "pending" request without `colleague_answered_at`
+    was made before the colleague's consent existed.
     """
 
     requester = models.ForeignKey(
@@ -68,7 +80,7 @@ class SwapRequest(models.Model):
         _("mode rekan sebelum"), max_length=5, choices=Mode.choices
     )
     status = models.CharField(
-        _("status"), max_length=10, choices=SwapStatus.choices, default=SwapStatus.PENDING
+        _("status"), max_length=10, choices=SwapStatus.choices, default=SwapStatus.COLLEAGUE
     )
     note = models.TextField(_("alasan"), blank=True)
     created_by = models.ForeignKey(
@@ -85,14 +97,16 @@ class SwapRequest(models.Model):
     )
     decided_at = models.DateTimeField(_("diputuskan"), null=True, blank=True)
     decision_note = models.TextField(_("catatan keputusan"), blank=True)
+    colleague_answered_at = models.DateTimeField(_("dijawab rekan"), null=True, blank=True)
+    colleague_note = models.TextField(_("catatan rekan"), blank=True)
 
     class Meta:
         ordering = ["-created_at"]
         constraints = [
             models.UniqueConstraint(
                 fields=["requester", "day"],
-                condition=Q(status="pending"),
-                name="one_pending_swap_per_requester_day",
+                condition=Q(status__in=["colleague", "pending"]),
+                name="one_open_swap_per_requester_day",
             ),
             models.CheckConstraint(
                 condition=~Q(requester=models.F("colleague")), name="swap_needs_two_people"
@@ -104,3 +118,12 @@ class SwapRequest(models.Model):
 
     def __str__(self) -> str:
         return f"#{self.pk} {self.requester_id}<->{self.colleague_id} {self.day} {self.status}"
+
+    @property
+    def is_open(self) -> bool:
+        """Still waiting for the colleague or the supervisor: the requester may cancel."""
+        return self.status in OPEN_SWAP_STATUSES
+
+    @property
+    def waits_for_colleague(self) -> bool:
+        return self.status == SwapStatus.COLLEAGUE

@@ -10,7 +10,7 @@ from django.db.models import Q, QuerySet
 from accounts.models import User
 from opd import access
 from opd.models import Employee
-from selfservice.models import CalendarToken, SwapRequest, SwapStatus
+from selfservice.models import OPEN_SWAP_STATUSES, CalendarToken, SwapRequest, SwapStatus
 from selfservice.services import token_hash
 from wfh.calendar import month_view
 from wfh.models import Mode, ScheduleDay
@@ -131,8 +131,19 @@ def my_swaps(*, employee: Employee) -> QuerySet[SwapRequest]:
     )
 
 
+def swaps_for_me(*, employee: Employee) -> QuerySet[SwapRequest]:
+    """Requests naming the employee as the colleague that wait for their answer, soonest first."""
+    return (
+        SwapRequest.objects.filter(colleague=employee, status=SwapStatus.COLLEAGUE)
+        .select_related("requester")
+        .order_by("day", "created_at", "pk")
+    )
+
+
 def swap_queue(*, user: User, status: str = SwapStatus.PENDING) -> QuerySet[SwapRequest]:
-    """Requests the user decides: HR all of them, a supervisor those of their direct staff."""
+    """Requests the user decides: HR all of them, a supervisor those of their direct staff.
+    Only "pending" ones (the colleague agreed) are theirs to decide; `status="colleague"` lists
+    those still waiting for the colleague, for information."""
     scope = access.scope_for(user)
     qs = SwapRequest.objects.filter(status=status).select_related(
         "requester__opd", "requester__unit", "colleague", "decided_by"
@@ -141,6 +152,6 @@ def swap_queue(*, user: User, status: str = SwapStatus.PENDING) -> QuerySet[Swap
         if scope.employee_id is None:
             return qs.none()
         qs = qs.filter(requester__supervisor_id=scope.employee_id)
-    if status == SwapStatus.PENDING:
+    if status in OPEN_SWAP_STATUSES:
         return qs.order_by("day", "created_at", "pk")
     return qs.order_by("-decided_at", "-pk")

@@ -1,8 +1,9 @@
 """The employee's own schedule: iCal tokens, the swap check, and the swap's life cycle.
 
-Every rule a swap must keep lives in `swap_check`, used by the preview, by the request and again by
-the approval (the schedule may have moved in between). The limits are wfh.limits, the same checks
-as the roster's single-day edit, counted on the published schedule of that day:
+Every rule a swap must keep lives in `swap_check`, used by the preview, by the request, again when
+the colleague agrees and again by the approval (the schedule may have moved in between). The
+limits are wfh.limits, the same checks as the roster's single-day edit, counted on the published
+schedule of that day:
 
 - both people have a published working day there, in the same unit, with opposite modes (WFH and
   WFO; never a leave day), and the day is still ahead in the OPD's time zone;
@@ -29,7 +30,7 @@ from django.utils.translation import gettext as _
 from accounts.models import User
 from opd import access
 from opd.models import Employee, Opd, Unit
-from selfservice.models import CalendarToken, SwapRequest, SwapStatus
+from selfservice.models import OPEN_SWAP_STATUSES, CalendarToken, SwapRequest, SwapStatus
 from wfh import limits
 from wfh.calendar import working_days
 from wfh.models import Assignment, AssignmentChange, Mode, PatternKind, Roster, ScheduleDay, Source
@@ -192,9 +193,9 @@ def swap_check(
     coming_in = theirs if going_home is mine else mine
     _check_going_home(check, going_home, coming_in)
     _check_unit(check, mine, going_home, coming_in, lock)
-    pending = SwapRequest.objects.filter(status=SwapStatus.PENDING, day=day).filter(
+    pending = SwapRequest.objects.filter(status__in=OPEN_SWAP_STATUSES, day=day).filter(
         requester_id__in=(requester.pk, colleague.pk)
-    ) | SwapRequest.objects.filter(status=SwapStatus.PENDING, day=day).filter(
+    ) | SwapRequest.objects.filter(status__in=OPEN_SWAP_STATUSES, day=day).filter(
         colleague_id__in=(requester.pk, colleague.pk)
     )
     if ignore_swap_id:
@@ -288,7 +289,8 @@ def _employee_of(user: User) -> Employee:
 def swap_request_create(
     *, user: User, colleague_id: int, day: dt.date, note: str = "", today: dt.date | None = None
 ) -> SwapRequest:
-    """The logged-in employee asks to swap their mode on `day` with a colleague of their unit."""
+    """The logged-in employee asks to swap their mode on `day` with a colleague of their unit.
+    The request waits for the colleague's consent first; the colleague is mailed."""
     requester = _employee_of(user)
     # only someone of the requester's own OPD: an id from elsewhere must not reveal a name
     colleague = Employee.objects.filter(pk=colleague_id, opd_id=requester.opd_id).first()
@@ -315,8 +317,14 @@ def swap_request_create(
     return swap
 
 
+def is_the_colleague(user: User, swap: SwapRequest) -> bool:
+    """Only the colleague named in the request agrees or declines."""
+    employee_id = access.scope_for(user).employee_id
+    return employee_id is not None and employee_id == swap.colleague_id
+
+
 def can_decide(user: User, swap: SwapRequest) -> bool:
-    """HR, or the requester's direct supervisor."""
+    """HR, or the requester's direct supervisor (once the colleague agreed)."""
     scope = access.scope_for(user)
     if scope.is_hr:
         return True
@@ -381,16 +389,82 @@ def _apply(swap: SwapRequest, check: SwapCheck, user: User) -> None:
     AssignmentChange.objects.bulk_create(log)
 
 
-def _locked_pending(swap_id: int) -> SwapRequest:
+def _locked(swap_id: int, *statuses: str) -> SwapRequest:
+    """The request, locked, if its status is one of `statuses`; else a ValidationError that says
+    where it stands (a supervisor acting too early is told that the colleague has not agreed)."""
     swap = (
         SwapRequest.objects.select_for_update(of=("self",))
         .select_related("requester__opd", "requester__unit", "colleague")
         .get(pk=swap_id)
     )
-    if swap.status != SwapStatus.PENDING:
+    if swap.status in statuses:
+        return swap
+    if swap.status == SwapStatus.COLLEAGUE:
         raise ValidationError(
-            _("Permintaan ini sudah %(status)s.") % {"status": swap.get_status_display()}
+            _(
+                "Permintaan ini masih menunggu persetujuan %(name)s (rekan yang diajak bertukar); "
+                "atasan baru dapat memutuskan setelah rekan setuju."
+            )
+            % {"name": swap.colleague.name}
         )
+    raise ValidationError(
+        _("Permintaan ini sudah %(status)s.") % {"status": swap.get_status_display()}
+    )
+
+
+def _recheck(swap: SwapRequest, *, today: dt.date | None, lock: bool, fix: str) -> SwapCheck:
+    """`swap_check` again on the schedule as it is now, plus: both modes are still those the
+    request was made on. Raises ValidationError naming what broke; `fix` says what to do then."""
+    check = swap_check(
+        requester=swap.requester,
+        colleague=swap.colleague,
+        day=swap.day,
+        today=today,
+        lock=lock,
+        ignore_swap_id=swap.pk,
+    )
+    if check.ok and (
+        check.requester_mode != swap.requester_mode_before
+        or check.colleague_mode != swap.colleague_mode_before
+    ):
+        check.problems.append(
+            _("Jadwal terbit sudah berubah sejak permintaan diajukan; %(fix)s") % {"fix": fix}
+        )
+    if not check.ok:
+        raise ValidationError(check.problems)
+    return check
+
+
+@transaction.atomic
+def swap_agree(*, swap: SwapRequest, user: User, today: dt.date | None = None) -> SwapRequest:
+    """The colleague agrees: the limits are checked again (the schedule may have moved since the
+    request), then the request waits for the supervisor, who is mailed."""
+    if not is_the_colleague(user, swap):
+        raise PermissionDenied
+    swap = _locked(swap.pk, SwapStatus.COLLEAGUE)
+    _recheck(
+        swap,
+        today=today,
+        lock=False,
+        fix=_("tolak permintaan ini dan minta pemohon mengajukan ulang."),
+    )
+    swap.status, swap.colleague_answered_at = SwapStatus.PENDING, timezone.now()
+    swap.save(update_fields=["status", "colleague_answered_at"])
+    transaction.on_commit(lambda: _notify_agreed(swap.pk))
+    return swap
+
+
+@transaction.atomic
+def swap_decline(*, swap: SwapRequest, user: User, note: str = "") -> SwapRequest:
+    """The colleague declines (a note is optional): final, the schedule stays, the requester is
+    mailed."""
+    if not is_the_colleague(user, swap):
+        raise PermissionDenied
+    swap = _locked(swap.pk, SwapStatus.COLLEAGUE)
+    swap.status, swap.colleague_answered_at = SwapStatus.DECLINED, timezone.now()
+    swap.colleague_note = note.strip()
+    swap.save(update_fields=["status", "colleague_answered_at", "colleague_note"])
+    transaction.on_commit(lambda: _notify_declined(swap.pk))
     return swap
 
 
@@ -398,11 +472,12 @@ def _locked_pending(swap_id: int) -> SwapRequest:
 def swap_approve(
     *, swap: SwapRequest, user: User, note: str = "", today: dt.date | None = None
 ) -> SwapRequest:
-    """The supervisor (or HR) approves: the limits are checked again on the schedule as it is
-    now, then both days change at once. Raises ValidationError naming the broken limit."""
+    """The supervisor (or HR) approves a request the colleague agreed to: the limits are checked
+    again on the schedule as it is now, then both days change at once. Raises ValidationError
+    naming the broken limit."""
     if not can_decide(user, swap):
         raise PermissionDenied
-    swap = _locked_pending(swap.pk)
+    swap = _locked(swap.pk, SwapStatus.PENDING)
     # Approvals in one unit run one at a time: a swap only moves days inside its unit, so the
     # unit's day count and each member's weekly count cannot change under this check.
     unit_id = (
@@ -412,26 +487,7 @@ def swap_approve(
     )
     if unit_id is not None:
         list(Unit.objects.select_for_update(of=("self",)).filter(pk=unit_id).order_by())
-    check = swap_check(
-        requester=swap.requester,
-        colleague=swap.colleague,
-        day=swap.day,
-        today=today,
-        lock=True,
-        ignore_swap_id=swap.pk,
-    )
-    if check.ok and (
-        check.requester_mode != swap.requester_mode_before
-        or check.colleague_mode != swap.colleague_mode_before
-    ):
-        check.problems.append(
-            _(
-                "Jadwal terbit sudah berubah sejak permintaan diajukan; "
-                "tolak dan minta diajukan ulang."
-            )
-        )
-    if not check.ok:
-        raise ValidationError(check.problems)
+    check = _recheck(swap, today=today, lock=True, fix=_("tolak dan minta diajukan ulang."))
     _apply(swap, check, user)
     swap.status, swap.decided_by, swap.decided_at = SwapStatus.APPROVED, user, timezone.now()
     swap.decision_note = note.strip()
@@ -446,7 +502,7 @@ def swap_reject(*, swap: SwapRequest, user: User, note: str) -> SwapRequest:
         raise PermissionDenied
     if not note.strip():
         raise ValidationError(_("Tuliskan alasan penolakan untuk pemohon."))
-    swap = _locked_pending(swap.pk)
+    swap = _locked(swap.pk, SwapStatus.PENDING)
     swap.status, swap.decided_by, swap.decided_at = SwapStatus.REJECTED, user, timezone.now()
     swap.decision_note = note.strip()
     swap.save(update_fields=["status", "decided_by", "decided_at", "decision_note"])
@@ -456,10 +512,10 @@ def swap_reject(*, swap: SwapRequest, user: User, note: str) -> SwapRequest:
 
 @transaction.atomic
 def swap_cancel(*, swap: SwapRequest, user: User) -> SwapRequest:
-    """The requester withdraws a pending request."""
+    """The requester withdraws a request still waiting for the colleague or the supervisor."""
     if access.scope_for(user).employee_id != swap.requester_id:
         raise PermissionDenied
-    swap = _locked_pending(swap.pk)
+    swap = _locked(swap.pk, *OPEN_SWAP_STATUSES)
     swap.status, swap.decided_by, swap.decided_at = SwapStatus.CANCELLED, user, timezone.now()
     swap.save(update_fields=["status", "decided_by", "decided_at"])
     return swap
@@ -484,15 +540,35 @@ def _send(subject: str, body: str, employees) -> int:
 
 
 def _notify_requested(swap_id: int) -> None:
-    swap = SwapRequest.objects.select_related(
-        "requester__user", "requester__supervisor__user", "colleague__user"
-    ).get(pk=swap_id)
+    """To the colleague: a request waits for their consent."""
+    swap = SwapRequest.objects.select_related("requester__user", "colleague__user").get(pk=swap_id)
+    day = long_date(swap.day)
+    subject = _("Permintaan tukar jadwal %(day)s menunggu persetujuan Anda") % {"day": day}
+    body = _(
+        "%(a)s (%(am)s) meminta bertukar jadwal dengan Anda (%(bm)s) pada %(day)s.\n"
+        "Alasan: %(note)s\n\nSetujui atau tolak di halaman Permintaan tukar saya. Bila Anda "
+        "setuju, atasan %(a)s atau BKPSDM yang memutuskan; bila Anda menolak, jadwal tetap."
+    ) % {
+        "a": swap.requester.name,
+        "am": swap.requester_mode_before,
+        "bm": swap.colleague_mode_before,
+        "day": day,
+        "note": swap.note or "-",
+    }
+    _send(subject, body, [swap.colleague])
+
+
+def _notify_agreed(swap_id: int) -> None:
+    """To the requester's supervisor: the colleague agreed, the request is theirs to decide."""
+    swap = SwapRequest.objects.select_related("requester__supervisor__user", "colleague").get(
+        pk=swap_id
+    )
     day = long_date(swap.day)
     subject = _("Permintaan tukar jadwal %(day)s") % {"day": day}
     body = _(
-        "%(a)s (%(am)s) meminta bertukar jadwal dengan %(b)s (%(bm)s) pada %(day)s.\n"
-        "Alasan: %(note)s\n\nAtasan %(a)s atau BKPSDM memutuskan di halaman Persetujuan tukar "
-        "jadwal. Pada versi ini rekan tidak perlu menyetujui lebih dahulu."
+        "%(a)s (%(am)s) meminta bertukar jadwal dengan %(b)s (%(bm)s) pada %(day)s, dan %(b)s "
+        "sudah menyetujui.\nAlasan: %(note)s\n\nAtasan %(a)s atau BKPSDM memutuskan di halaman "
+        "Persetujuan tukar jadwal."
     ) % {
         "a": swap.requester.name,
         "am": swap.requester_mode_before,
@@ -501,7 +577,19 @@ def _notify_requested(swap_id: int) -> None:
         "day": day,
         "note": swap.note or "-",
     }
-    _send(subject, body, [swap.colleague, swap.requester.supervisor])
+    _send(subject, body, [swap.requester.supervisor])
+
+
+def _notify_declined(swap_id: int) -> None:
+    """To the requester: the colleague declined; the schedule stays."""
+    swap = SwapRequest.objects.select_related("requester__user", "colleague").get(pk=swap_id)
+    day = long_date(swap.day)
+    subject = _("Tukar jadwal %(day)s ditolak rekan") % {"day": day}
+    body = _(
+        "%(b)s menolak permintaan tukar jadwal Anda pada %(day)s; jadwal tetap.\n"
+        "Catatan %(b)s: %(note)s"
+    ) % {"b": swap.colleague.name, "day": day, "note": swap.colleague_note or "-"}
+    _send(subject, body, [swap.requester])
 
 
 def _notify_decided(swap_id: int) -> None:

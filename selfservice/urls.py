@@ -13,6 +13,7 @@ urlpatterns = [
     path("saya/tukar/", views.swap_new, name="swap_new"),
     path("saya/tukar/daftar/", views.swap_mine, name="swap_mine"),
     path("saya/tukar/<int:pk>/batal/", views.swap_cancel, name="swap_cancel"),
+    path("saya/tukar/<int:pk>/jawab/", views.swap_answer, name="swap_answer"),
     path("saya/tukar/persetujuan/", views.swap_queue, name="swap_queue"),
     path("saya/tukar/persetujuan/<int:pk>/", views.swap_decide, name="swap_decide"),
 ]

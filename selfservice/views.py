@@ -76,6 +76,7 @@ def my_month(request):
     today = services.local_today(employee.opd)
     first, month_ok = _parse_month(request.GET.get("bulan"), today)
     weeks = selectors.my_month(employee=employee, year=first.year, month=first.month, today=today)
+    asked_of_me = selectors.swaps_for_me(employee=employee).count()
     prev_month = (first - dt.timedelta(days=1)).replace(day=1)
     next_month = (first + dt.timedelta(days=32)).replace(day=1)
     counts = {"WFH": 0, "WFO": 0, "LEAVE": 0, "UNPUBLISHED": 0}
@@ -98,6 +99,7 @@ def my_month(request):
             "this_url": f"{url}?bulan={today:%Y-%m}",
             "is_this_month": first == today.replace(day=1),
             "bad_month": "" if month_ok else request.GET.get("bulan", ""),
+            "asked_of_me": asked_of_me,
         },
     )
 
@@ -208,7 +210,7 @@ def swap_new(request):
             errors.append(context["day_error"])
         if not errors:
             try:
-                services.swap_request_create(
+                swap = services.swap_request_create(
                     user=request.user,
                     colleague_id=int(colleague),
                     day=day,
@@ -219,8 +221,11 @@ def swap_new(request):
             else:
                 messages.success(
                     request,
-                    _("Permintaan tukar jadwal %(day)s dikirim ke atasan Anda.")
-                    % {"day": services.long_date(day)},
+                    _(
+                        "Permintaan tukar jadwal %(day)s dikirim ke %(name)s. Setelah %(name)s "
+                        "setuju, atasan Anda yang memutuskan."
+                    )
+                    % {"day": services.long_date(day), "name": swap.colleague.name},
                 )
                 return redirect("selfservice:swap_mine")
         context["errors"] = errors
@@ -240,7 +245,53 @@ def swap_mine(request):
     page = Paginator(selectors.my_swaps(employee=employee), DECIDED_PER_PAGE).get_page(
         request.GET.get("page")
     )
-    return render(request, "selfservice/swap_mine.html", {"employee": employee, "page": page})
+    return render(
+        request,
+        "selfservice/swap_mine.html",
+        {
+            "employee": employee,
+            "page": page,
+            "asked_of_me": list(selectors.swaps_for_me(employee=employee)),
+        },
+    )
+
+
+@login_required
+@require_POST
+def swap_answer(request, pk: int):
+    """The colleague named in the request agrees or declines; anyone else gets 403."""
+    swap = get_object_or_404(SwapRequest.objects.select_related("requester", "colleague"), pk=pk)
+    if not services.is_the_colleague(request.user, swap):
+        raise PermissionDenied
+    action = request.POST.get("action")
+    day = services.long_date(swap.day)
+    try:
+        if action == "agree":
+            services.swap_agree(swap=swap, user=request.user)
+            messages.success(
+                request,
+                _(
+                    "Anda menyetujui tukar jadwal dengan %(name)s pada %(day)s; kini atasan "
+                    "%(name)s yang memutuskan."
+                )
+                % {"name": swap.requester.name, "day": day},
+            )
+        elif action == "decline":
+            services.swap_decline(swap=swap, user=request.user, note=request.POST.get("note", ""))
+            messages.success(
+                request,
+                _("Anda menolak tukar jadwal dengan %(name)s pada %(day)s; jadwal tetap.")
+                % {"name": swap.requester.name, "day": day},
+            )
+        else:
+            messages.error(request, _("Pilih Setuju atau Tolak."))
+    except ValidationError as exc:
+        messages.error(
+            request,
+            _("Permintaan tukar %(day)s tidak dapat diproses: %(why)s")
+            % {"day": day, "why": " ".join(exc.messages)},
+        )
+    return redirect("selfservice:swap_mine")
 
 
 @login_required
@@ -266,12 +317,17 @@ def _may_open_queue(request) -> None:
 def swap_queue(request):
     _may_open_queue(request)
     pending = list(selectors.swap_queue(user=request.user))
+    waiting = list(selectors.swap_queue(user=request.user, status=SwapStatus.COLLEAGUE))
     decided = Paginator(
         selectors.swap_queue(user=request.user, status=SwapStatus.APPROVED)
         | selectors.swap_queue(user=request.user, status=SwapStatus.REJECTED),
         DECIDED_PER_PAGE,
     ).get_page(request.GET.get("page"))
-    return render(request, "selfservice/swap_queue.html", {"pending": pending, "page": decided})
+    return render(
+        request,
+        "selfservice/swap_queue.html",
+        {"pending": pending, "waiting": waiting, "page": decided},
+    )
 
 
 @login_required
