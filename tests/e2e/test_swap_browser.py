@@ -1,6 +1,7 @@
-"""In a real Chromium on a phone: a swap goes from request to approval to both schedules changed,
-and my month shows it. Uses the browser fixtures of tests/e2e/conftest.py (one Playwright per
-process: importing them into another module would start a second one).
+"""In a real Chromium on a phone: a swap goes from request to the colleague's consent to approval
+to both schedules changed, and my month shows it. Uses the browser fixtures of
+tests/e2e/conftest.py (one Playwright per process: importing them into another module would start
+a second one).
 
 WFH_SHOTS=<folder> saves screenshots of the pages there."""
 
@@ -29,7 +30,7 @@ def fixed_today(monkeypatch):
     monkeypatch.setattr("selfservice.services.local_today", lambda opd: TODAY)
 
 
-def test_swap_from_request_to_approval_on_a_phone(page, live_server, live_world):
+def test_swap_from_request_to_consent_to_approval_on_a_phone(page, live_server, live_world):
     sched = publish_month(live_world)
     login(page, live_server, "pegawai", live_world.password)
     page.goto(live_server.url + "/saya/tukar/")
@@ -44,13 +45,39 @@ def test_swap_from_request_to_approval_on_a_phone(page, live_server, live_world)
     page.get_by_label("Alasan (untuk atasan dan rekan)").fill("Ada urusan keluarga")
     page.get_by_role("button", name="Ajukan tukar jadwal").click()
     expect(page.locator("h1")).to_have_text("Permintaan tukar saya")
-    expect(page.locator("main")).to_contain_text("menunggu persetujuan")
+    expect(page.locator(".flash")).to_contain_text("dikirim ke Rudi Rekan")
+    expect(page.locator("main")).to_contain_text("menunggu persetujuan rekan")
     assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+    assert SwapRequest.objects.get().status == SwapStatus.COLLEAGUE
+
+    # the supervisor sees it waiting for the colleague, with nothing to approve yet
+    page.context.clear_cookies()
+    login(page, live_server, "atasan", live_world.password)
+    page.goto(live_server.url + "/saya/tukar/persetujuan/")
+    expect(page.locator(".waiting-colleague")).to_contain_text("Sari Staf")
+    expect(page.get_by_role("button", name="Setujui")).to_have_count(0)
+
+    # the colleague is told on their month and agrees on their requests page
+    page.context.clear_cookies()
+    login(page, live_server, "rekan", live_world.password)
+    page.goto(live_server.url + "/saya/kalender/?bulan=2025-11")
+    page.get_by_role("link", name="Jawab sekarang").click()
+    asked = page.locator("section.asked-of-me")
+    expect(asked).to_contain_text("Permintaan tukar untuk Anda")
+    expect(asked).to_contain_text("Sari Staf (WFO) meminta bertukar dengan Anda (WFH)")
+    expect(asked).to_contain_text("Ada urusan keluarga")
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+    shot("swap_asked_of_me", page)
+    asked.get_by_role("button", name="Setuju", exact=True).click()
+    expect(page.locator(".flash")).to_contain_text("Anda menyetujui tukar jadwal")
+    expect(page.locator("section.asked-of-me")).to_have_count(0)
+    assert SwapRequest.objects.get().status == SwapStatus.PENDING
+    assert mode_of(sched.rudi, THU) == Mode.WFH  # nothing changes before the supervisor
 
     page.context.clear_cookies()
     login(page, live_server, "atasan", live_world.password)
     page.goto(live_server.url + "/saya/tukar/persetujuan/")
-    expect(page.locator("main")).to_contain_text("Sari Staf")
+    expect(page.locator("main")).to_contain_text("Disetujui rekan (Rudi Rekan)")
     shot("swap_queue", page)
     page.get_by_role("button", name="Setujui").click()
     expect(page.locator(".flash")).to_contain_text("disetujui")
