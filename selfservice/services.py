@@ -412,9 +412,9 @@ def _locked(swap_id: int, *statuses: str) -> SwapRequest:
     )
 
 
-def _recheck(swap: SwapRequest, *, today: dt.date | None, lock: bool, fix: str) -> SwapCheck:
+def _recheck(swap: SwapRequest, *, today: dt.date | None, lock: bool, moved: str) -> SwapCheck:
     """`swap_check` again on the schedule as it is now, plus: both modes are still those the
-    request was made on. Raises ValidationError naming what broke; `fix` says what to do then."""
+    request was made on (else the problem is `moved`). Raises ValidationError naming what broke."""
     check = swap_check(
         requester=swap.requester,
         colleague=swap.colleague,
@@ -427,9 +427,7 @@ def _recheck(swap: SwapRequest, *, today: dt.date | None, lock: bool, fix: str) 
         check.requester_mode != swap.requester_mode_before
         or check.colleague_mode != swap.colleague_mode_before
     ):
-        check.problems.append(
-            _("Jadwal terbit sudah berubah sejak permintaan diajukan; %(fix)s") % {"fix": fix}
-        )
+        check.problems.append(moved)
     if not check.ok:
         raise ValidationError(check.problems)
     return check
@@ -446,7 +444,10 @@ def swap_agree(*, swap: SwapRequest, user: User, today: dt.date | None = None) -
         swap,
         today=today,
         lock=False,
-        fix=_("tolak permintaan ini dan minta pemohon mengajukan ulang."),
+        moved=_(
+            "Jadwal terbit sudah berubah sejak permintaan diajukan; "
+            "tolak permintaan ini dan minta pemohon mengajukan ulang."
+        ),
     )
     swap.status, swap.colleague_answered_at = SwapStatus.PENDING, timezone.now()
     swap.save(update_fields=["status", "colleague_answered_at"])
@@ -487,7 +488,14 @@ def swap_approve(
     )
     if unit_id is not None:
         list(Unit.objects.select_for_update(of=("self",)).filter(pk=unit_id).order_by())
-    check = _recheck(swap, today=today, lock=True, fix=_("tolak dan minta diajukan ulang."))
+    check = _recheck(
+        swap,
+        today=today,
+        lock=True,
+        moved=_(
+            "Jadwal terbit sudah berubah sejak permintaan diajukan; tolak dan minta diajukan ulang."
+        ),
+    )
     _apply(swap, check, user)
     swap.status, swap.decided_by, swap.decided_at = SwapStatus.APPROVED, user, timezone.now()
     swap.decision_note = note.strip()
