@@ -14,7 +14,6 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import QuerySet
 from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from attendance.leave import local_today
@@ -22,6 +21,7 @@ from attendance.models import ReportStatus, WorkReport
 from attendance.summaries import schedule_recompute
 from opd import access
 from opd.models import Employee
+from wfh.dates import long_date
 from wfh.models import Mode, ScheduleDay
 
 MAX_TEXT = 5000
@@ -60,7 +60,7 @@ def report_submit(
     activities, outputs = activities.strip(), outputs.strip()
     if day > today:
         errors["day"] = _("Laporan untuk %(day)s belum dapat diisi: tanggalnya belum tiba.") % {
-            "day": date_format(day, "l, j F Y")
+            "day": long_date(day)
         }
     else:
         mode = day_mode(employee.pk, day)
@@ -72,7 +72,7 @@ def report_submit(
             )
             errors["day"] = _(
                 "Laporan kinerja harian hanya untuk hari WFH; pada %(day)s %(where)s."
-            ) % {"day": date_format(day, "l, j F Y"), "where": where}
+            ) % {"day": long_date(day), "where": where}
     for name, text, label in (
         ("activities", activities, _("Uraian kegiatan")),
         ("outputs", outputs, _("Hasil kerja")),
@@ -107,7 +107,7 @@ def report_submit(
         if existing.status not in EDITABLE:
             raise ValidationError(
                 _("Laporan %(day)s sudah disetujui dan tidak dapat diubah.")
-                % {"day": date_format(day, "l, j F Y")}
+                % {"day": long_date(day)}
             )
         # the supervisor's note on a returned report stays visible until the next review
         WorkReport.objects.filter(pk=existing.pk).update(**fields)

@@ -24,7 +24,6 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from accounts.models import User
@@ -33,6 +32,7 @@ from opd.models import Employee, Opd, Unit
 from selfservice.models import OPEN_SWAP_STATUSES, CalendarToken, SwapRequest, SwapStatus
 from wfh import limits
 from wfh.calendar import working_days
+from wfh.dates import long_date
 from wfh.models import Assignment, AssignmentChange, Mode, PatternKind, Roster, ScheduleDay, Source
 
 TOKEN_BYTES = 32
@@ -42,11 +42,6 @@ HINT_CHARS = 6
 def local_today(opd: Opd) -> dt.date:
     """Today in the OPD's time zone (WIB, WITA or WIT)."""
     return opd.local_today()
-
-
-def long_date(day: dt.date) -> str:
-    """ "Kamis, 6 November 2025" in the active language."""
-    return date_format(day, "l, j F Y")
 
 
 # -- iCal tokens ----------------------------------------------------------------------------------

@@ -13,15 +13,12 @@ from __future__ import annotations
 import datetime as dt
 import math
 
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
+
+from wfh.dates import long_date
 
 # who must not be WFH on the same day as whom, in a rotation (DESIGN §4)
 LEADER_PARTNER = {"head": "deputy", "deputy": "head"}
-
-
-def _long(day: dt.date) -> str:
-    return date_format(day, "l, j F Y")
 
 
 def week_bounds(day: dt.date) -> tuple[dt.date, dt.date]:
@@ -51,7 +48,7 @@ def weekly_cap(*, name: str, wfh_days: int, cap: int, day: dt.date) -> str | Non
         return None
     return _(
         "Batas mingguan: %(name)s sudah %(n)s hari WFH pada minggu %(monday)s (maksimal %(cap)s)."
-    ) % {"name": name, "n": wfh_days, "monday": _long(week_bounds(day)[0]), "cap": cap}
+    ) % {"name": name, "n": wfh_days, "monday": long_date(week_bounds(day)[0]), "cap": cap}
 
 
 def onsite_minimum(*, unit_name: str, onsite: int, minimum: int, day: dt.date) -> str | None:
@@ -61,7 +58,7 @@ def onsite_minimum(*, unit_name: str, onsite: int, minimum: int, day: dt.date) -
     return _(
         "Batas minimal di kantor: unit %(unit)s hanya %(n)s orang di kantor pada %(day)s "
         "(minimal %(min)s)."
-    ) % {"unit": unit_name, "n": onsite, "day": _long(day), "min": minimum}
+    ) % {"unit": unit_name, "n": onsite, "day": long_date(day), "min": minimum}
 
 
 def rotation_cap(ratio: float, present: int) -> int:

@@ -21,7 +21,6 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, connection, transaction
 from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from attendance.models import LeaveRecord, LeaveStatus
@@ -29,6 +28,7 @@ from opd import access
 from opd.models import Opd
 from wfh import engine, limits, selectors
 from wfh.calendar import working_days
+from wfh.dates import long_date
 from wfh.engine.types import Composition as EngineComposition
 from wfh.engine.types import (
     EmployeeIn,
@@ -62,13 +62,6 @@ NULL = "\\N"  # COPY text format
 SEGMENTS = 1000  # engine ids per employee placed in more than one unit in a phase
 
 
-def _long_date(day: dt.date) -> str:
-    """ "Kamis, 6 November 2025" in the active language, for messages: the same wording as
-    wfh.limits and selfservice.services.long_date (not imported from there: wfh must not depend
-    on the self-service app built on it)."""
-    return date_format(day, "l, j F Y")
-
-
 # -- starting ---------------------------------------------------------------------------------
 
 
@@ -94,9 +87,9 @@ def rosters_start(
         raise ValidationError(
             _("Tanggal buat ulang %(day)s di luar tahap (%(start)s s.d. %(end)s).")
             % {
-                "day": _long_date(regenerate_from),
-                "start": _long_date(phase.start),
-                "end": _long_date(phase.end),
+                "day": long_date(regenerate_from),
+                "start": long_date(phase.start),
+                "end": long_date(phase.end),
             }
         )
     covered = selectors.phase_opds(phase)
@@ -627,9 +620,9 @@ def roster_publish(*, roster: Roster, user=None, from_date: dt.date | None = Non
         raise ValidationError(
             _("Tanggal mulai terbit %(day)s di luar tahap (%(start)s s.d. %(end)s).")
             % {
-                "day": _long_date(from_date),
-                "start": _long_date(phase.start),
-                "end": _long_date(phase.end),
+                "day": long_date(from_date),
+                "start": long_date(phase.start),
+                "end": long_date(phase.end),
             }
         )
     if from_date is not None:
@@ -665,7 +658,7 @@ def roster_publish(*, roster: Roster, user=None, from_date: dt.date | None = Non
                 "Tidak ada hari yang dapat diterbitkan mulai %(day)s, jadi jadwal terbit tetap "
                 "versi sebelumnya. Pilih tanggal mulai terbit (--from) di dalam tahap."
             )
-            % {"day": _long_date(start)}
+            % {"day": long_date(start)}
         )
     Roster.objects.filter(phase=phase, opd=roster.opd, workflow=Roster.Workflow.PUBLISHED).exclude(
         pk=roster.pk
@@ -727,7 +720,7 @@ def local_day_off_add(
         raise ValidationError(_("Tuliskan nama hari libur."))
     if day.weekday() >= 5:
         raise ValidationError(
-            _("%(day)s jatuh pada akhir pekan: sudah bukan hari kerja.") % {"day": _long_date(day)}
+            _("%(day)s jatuh pada akhir pekan: sudah bukan hari kerja.") % {"day": long_date(day)}
         )
     off = LocalDayOff.objects.create(date=day, name=name.strip(), created_by=user)
     if opds:
