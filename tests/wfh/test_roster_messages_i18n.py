@@ -1,10 +1,5 @@
 """The roster services' refusals in the reader's language: each message is a gettext msgid with
-named placeholders, worded (dates included) in the language active when it is raised.
-
-The English cases marked AWAITS_CATALOGUE need the new msgids in locale/en (the lead adds them
-when the catalogue is regenerated). Until then they are strict xfails; once the catalogue has
-them they pass, the strict mark turns that into a failure, and the mark must be removed.
-"""
+named placeholders, worded (dates included) in the language active when it is raised."""
 
 from __future__ import annotations
 
@@ -19,11 +14,6 @@ from wfh.models import PatternKind, Phase, Programme
 
 D = dt.date
 SATURDAY = D(2025, 11, 8)
-
-AWAITS_CATALOGUE = pytest.mark.xfail(
-    strict=True,
-    reason="English msgid not in locale/en yet: remove this mark once the catalogue has it",
-)
 
 
 @pytest.fixture
@@ -82,7 +72,6 @@ CASES = [
         outside_phase,
         "Tahap uji-tahap tidak mencakup OPD DISKOMINFO.",
         "Phase uji-tahap does not cover OPD DISKOMINFO.",
-        False,  # the msgid the API already uses: translated now
     ),
     (
         regenerate_after_phase,
@@ -90,32 +79,28 @@ CASES = [
         "(Senin, 3 November 2025 s.d. Jumat, 28 November 2025).",
         "The regeneration date Monday, 1 December 2025 is outside the phase "
         "(Monday, 3 November 2025 to Friday, 28 November 2025).",
-        True,
     ),
     (
         day_off_on_weekend,
         "Sabtu, 8 November 2025 jatuh pada akhir pekan: sudah bukan hari kerja.",
         "Saturday, 8 November 2025 falls on a weekend: it is not a working day anyway.",
-        True,
     ),
     (
         decide_without_application,
         "OPD DISKOMINFO belum mengajukan hari WFH tambahan.",
         "OPD DISKOMINFO has not applied for an extra WFH day.",
-        True,
     ),
     (
         start_for_an_opd_not_managed,
         "Anda tidak mengelola OPD DISDUKCAPIL.",
         "You do not manage OPD DISDUKCAPIL.",
-        True,
     ),
 ]
 
 
 @pytest.mark.django_db
 @pytest.mark.parametrize(
-    ("call", "indonesian"), [(c, i) for c, i, _e, _new in CASES], ids=[c[0].__name__ for c in CASES]
+    ("call", "indonesian"), [(c, i) for c, i, _e in CASES], ids=[c[0].__name__ for c in CASES]
 )
 def test_refusals_are_worded_in_indonesian(world, phase, call, indonesian):
     with translation.override("id"):
@@ -125,7 +110,7 @@ def test_refusals_are_worded_in_indonesian(world, phase, call, indonesian):
 @pytest.mark.django_db
 @pytest.mark.parametrize(
     ("call", "english"),
-    [pytest.param(c, e, marks=[AWAITS_CATALOGUE] if new else []) for c, _i, e, new in CASES],
+    [(c, e) for c, _i, e in CASES],
     ids=[c[0].__name__ for c in CASES],
 )
 def test_refusals_are_worded_in_english(world, phase, call, english):
