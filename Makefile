@@ -52,7 +52,7 @@ try:
     from opd.demo import DEFAULT_PASSWORD
 except ImportError:
     DEFAULT_PASSWORD = None
-names = ["hr.demo", "opd.demo", "atasan.demo", "pegawai.demo"]
+names = ["hr.demo", "opd.demo", "atasan.demo", "pegawai.demo", "rekan.demo"]
 users = sorted(User.objects.filter(username__in=names), key=lambda u: names.index(u.username))
 if not users:
     print("No demo logins in this database: log in with an existing account or create one")

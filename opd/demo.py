@@ -3,7 +3,7 @@
 `build_plan(employees=..., seed=...)` is pure Python: it draws everything from one
 `random.Random(seed)`, so the same seed gives the same OPDs, units and people (NIP, name, unit,
 position, supervisor). `seed_demo(...)` writes a plan in a handful of bulk queries whatever the
-headcount and adds the four demo logins; `reset_registry()` empties the registry first.
+headcount and adds the five demo logins; `reset_registry()` empties the registry first.
 
 The structure follows the reference notes in shared/reference/kota-bekasi.md: Setda with its
 bagian, Setwan, Inspektorat, the dinas and badan, RSUD dr. Chasbullah Abdulmadjid, 12 kecamatan
@@ -56,6 +56,7 @@ HR_USERNAME = "hr.demo"
 OPD_ADMIN_USERNAME = "opd.demo"
 SUPERVISOR_USERNAME = "atasan.demo"
 EMPLOYEE_USERNAME = "pegawai.demo"
+COLLEAGUE_USERNAME = "rekan.demo"  # a colleague of pegawai.demo: answers their swap requests
 DEMO_SUPERVISOR_NAME = "Rudi Hartono (Atasan Demo), S.Kom., M.T."
 DEMO_EMPLOYEE_NAME = "Sari Wulandari (Pegawai Demo), S.Kom."
 
@@ -1709,7 +1710,7 @@ def _batches(items: Sequence, size: int = BATCH) -> Iterator[Sequence]:
 
 @transaction.atomic
 def seed_demo(*, employees: int, seed: int, password: str) -> DemoResult:
-    """Write the demo city into an empty registry, with the four demo logins.
+    """Write the demo city into an empty registry, with the five demo logins.
 
     A few dozen queries whatever the headcount: bulk inserts in batches of 5,000, supervisors
     inserted after the people they report to, one placements_sync at the end.
@@ -1753,9 +1754,11 @@ def seed_demo(*, employees: int, seed: int, password: str) -> DemoResult:
     )
     unit_ids = {(u.opd, u.code): row.pk for u, row in zip(plan.units, unit_rows, strict=True)}
 
+    colleague_index = demo_colleague(plan)
     user_of = {
         plan.supervisor_index: users[SUPERVISOR_USERNAME].pk,
         plan.employee_index: users[EMPLOYEE_USERNAME].pk,
+        colleague_index: users[COLLEAGUE_USERNAME].pk,
     }
     ids: list[int | None] = [None] * len(plan.employees)
     for level in range(4):
@@ -1776,6 +1779,10 @@ def seed_demo(*, employees: int, seed: int, password: str) -> DemoResult:
     types = Counter(p.asn_type for p in plan.employees)
     supervisor = plan.employees[plan.supervisor_index]
     employee = plan.employees[plan.employee_index]
+    colleague = plan.employees[colleague_index]
+    User.objects.filter(pk=users[COLLEAGUE_USERNAME].pk).update(
+        first_name=colleague.name.split(",")[0][:150]
+    )
     team = sum(1 for p in plan.employees if p.supervisor == plan.supervisor_index)
     return DemoResult(
         seed=seed,
@@ -1802,8 +1809,33 @@ def seed_demo(*, employees: int, seed: int, password: str) -> DemoResult:
                 str(Role.EMPLOYEE.label),
                 f"{employee.name}, {employee.position}, NIP {employee.nip}",
             ),
+            DemoAccount(
+                COLLEAGUE_USERNAME,
+                str(Role.EMPLOYEE.label),
+                f"{colleague.name}, {colleague.position}, NIP {colleague.nip}: rekan satu unit "
+                f"{EMPLOYEE_USERNAME}, menyetujui atau menolak permintaan tukar jadwalnya",
+            ),
         ),
     )
+
+
+def demo_colleague(plan: DemoPlan) -> int:
+    """The colleague of the demo employee who gets the rekan.demo login: the first other staff
+    member of the same unit under the same supervisor who may work from home, full-time. Chosen
+    after planning, so the rest of the demo city is the same with or without this login."""
+    employee = plan.employees[plan.employee_index]
+    for index, person in enumerate(plan.employees):
+        if (
+            index != plan.employee_index
+            and person.opd == employee.opd
+            and person.unit == employee.unit
+            and person.unit_role == UnitRole.STAFF
+            and person.supervisor == employee.supervisor
+            and person.wfh_eligible
+            and not person.part_time
+        ):
+            return index
+    raise DemoError(f"Unit {DEMO_UNIT} tidak punya rekan untuk {EMPLOYEE_USERNAME}.")
 
 
 def _employee_row(p: PlannedEmployee, opd_ids, unit_ids, ids, user_id) -> Employee:
@@ -1831,11 +1863,12 @@ DEMO_USERS = (
     (OPD_ADMIN_USERNAME, Role.OPD_ADMIN, "Dimas", "Pratama (Admin OPD Demo)"),
     (SUPERVISOR_USERNAME, Role.SUPERVISOR, "Rudi", "Hartono (Atasan Demo)"),
     (EMPLOYEE_USERNAME, Role.EMPLOYEE, "Sari", "Wulandari (Pegawai Demo)"),
+    (COLLEAGUE_USERNAME, Role.EMPLOYEE, "Rekan", "(Rekan Demo)"),
 )
 
 
 def _demo_users(password: str) -> dict[str, User]:
-    """The four demo logins, created or brought back to their demo role and password."""
+    """The five demo logins, created or brought back to their demo role and password."""
     usernames = [username for username, *_ in DEMO_USERS]
     taken = User.objects.filter(username__in=usernames, is_superuser=True)
     if taken.exists():
@@ -1843,7 +1876,7 @@ def _demo_users(password: str) -> dict[str, User]:
             f"Superuser {', '.join(u.username for u in taken)} memakai nama akun demo; "
             "ganti namanya dulu."
         )
-    hashed = make_password(password)  # hashed once, shared by the four
+    hashed = make_password(password)  # hashed once, shared by the five
     users = {}
     for username, role, first, last in DEMO_USERS:
         user, _ = User.objects.update_or_create(

@@ -283,7 +283,7 @@ def test_kelurahan_have_eight_to_fifteen_staff_at_the_default_headcount():
 
 def test_demo_accounts_log_in_and_see_their_scope(client, city):
     logins = {}
-    for username in ("hr.demo", "opd.demo", "atasan.demo", "pegawai.demo"):
+    for username in ("hr.demo", "opd.demo", "atasan.demo", "pegawai.demo", "rekan.demo"):
         assert client.login(username=username, password=DEFAULT_PASSWORD), username
         client.logout()
         logins[username] = User.objects.get(username=username)
@@ -308,6 +308,16 @@ def test_demo_accounts_log_in_and_see_their_scope(client, city):
     assert staff.unit_role == UnitRole.STAFF and "Pegawai Demo" in staff.name
     assert staff.pk in team_ids(head.pk)
     assert not pegawai.is_supervisor and not pegawai.is_opd_admin
+
+    # rekan.demo: another full-time staff member of the same unit and team, who may work from
+    # home, so that a swap asked by pegawai.demo has someone to answer it
+    rekan = scope_for(logins["rekan.demo"])
+    other = Employee.objects.get(pk=rekan.employee_id)
+    assert other.pk != staff.pk and logins["rekan.demo"].role == Role.EMPLOYEE
+    assert (other.unit_id, other.supervisor_id) == (staff.unit_id, head.pk)
+    assert other.unit_role == UnitRole.STAFF and other.wfh_eligible
+    assert not rekan.is_supervisor and not rekan.is_opd_admin
+    assert logins["rekan.demo"].first_name in other.name
 
     client.force_login(logins["atasan.demo"])
     team_page = client.get(reverse("opd:employees")).content.decode()
@@ -385,10 +395,10 @@ def test_reset_keeps_superusers_and_removes_other_users(city):
     User.objects.create_superuser("root", "root@example.org", "rahasia-123")
     User.objects.create_user("tamu", password="rahasia-123")
     out = seed(reset=True)
-    assert f"{HEADCOUNT} pegawai" in out and "122 OPD" in out and "5 pengguna" in out
+    assert f"{HEADCOUNT} pegawai" in out and "122 OPD" in out and "6 pengguna" in out
     assert User.objects.filter(username="root", is_superuser=True).exists()
     assert not User.objects.filter(username="tamu").exists()
-    assert User.objects.filter(username__endswith=".demo").count() == 4
+    assert User.objects.filter(username__endswith=".demo").count() == 5
 
 
 def test_query_count_does_not_grow_with_headcount():

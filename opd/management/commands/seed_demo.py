@@ -20,7 +20,8 @@ from opd.models import Opd
 class Command(BaseCommand):
     help = (
         "Isi registri dengan kota demo ala Kota Bekasi: OPD, kecamatan, kelurahan, puskesmas, "
-        "unit kerja, pegawai dan empat akun demo (hr.demo, opd.demo, atasan.demo, pegawai.demo)."
+        "unit kerja, pegawai dan lima akun demo (hr.demo, opd.demo, atasan.demo, pegawai.demo, "
+        "rekan.demo)."
     )
 
     def add_arguments(self, parser):
