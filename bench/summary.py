@@ -226,9 +226,10 @@ RECORD_COLUMNS = (
 
 def breakdown(connection, timer: Timer, summarize, repeat: int) -> list[str]:
     """Where a day from empty records goes: each kind of statement of summarize() (medians of
-    wall and server CPU), and the write of that day's finished records alone, into
-    attendance_dailyrecord (emptied, with its indexes) and into a copy without indexes, inside
-    a transaction that is rolled back."""
+    wall and server CPU), and the write of that day's finished records alone, inside a
+    transaction that is rolled back: into attendance_dailyrecord (emptied, with its three
+    indexes), into a copy keyed by (employee, day) with (opd, day) beside it and no id, into a
+    copy without indexes, and into an unlogged copy without indexes."""
     from django.db import transaction
 
     kinds = (
@@ -251,21 +252,11 @@ def breakdown(connection, timer: Timer, summarize, repeat: int) -> list[str]:
             totals[0] += wall
             totals[1] += cpu
 
-    captured: list[tuple[str, list]] = []
-
-    def capture(execute, sql, params, many, context):
-        if sql.split()[:2] == ["WITH", "people"]:
-            captured[:] = [(sql.replace("summary_hours", "bench_hours"), params)]
-            with connection.cursor() as cur:  # the run's temporary table, kept for compute()
-                cur.execute("DROP TABLE IF EXISTS bench_hours")
-                cur.execute("CREATE TABLE bench_hours AS SELECT * FROM summary_hours")
-        return execute(sql, params, many, context)
-
     for _ in range(repeat):
         with connection.cursor() as cur:
             cur.execute("TRUNCATE attendance_dailyrecord, attendance_opddaysummary")
         runs.append({})
-        with connection.execute_wrapper(wrapper), connection.execute_wrapper(capture):
+        with connection.execute_wrapper(wrapper):
             summarize(DAY, DAY)
     lines = []
     for _prefix, kind in (*kinds, (None, "  other statements")):
@@ -279,17 +270,6 @@ def breakdown(connection, timer: Timer, summarize, repeat: int) -> list[str]:
     def write(table: str) -> None:
         with connection.cursor() as cur:
             cur.execute(f"INSERT INTO {table} ({RECORD_COLUMNS}) SELECT * FROM bench_finished")  # noqa: S608
-
-    # the records statement with its INSERT turned into a count: what computing the day's
-    # records costs before any row is written (over a copy of the last run's hours table)
-    sql, params = captured[0]
-    head = f"INSERT INTO attendance_dailyrecord ({RECORD_COLUMNS})"
-    assert head in sql, "the records statement no longer inserts as the bench expects"
-    computed = sql.replace(head, "SELECT count(*) FROM (") + ") computed"
-
-    def compute() -> None:
-        with connection.cursor() as cur:
-            cur.execute(computed, params)
 
     def table_like(name: str, unlogged: bool = False) -> None:
         with connection.cursor() as cur:
@@ -305,7 +285,6 @@ def breakdown(connection, timer: Timer, summarize, repeat: int) -> list[str]:
                 "FROM attendance_dailyrecord WHERE day = %s",
                 [DAY],
             )
-            timer.time("compute", compute)
             cur.execute("TRUNCATE attendance_dailyrecord")
             table_like("bench_unindexed")
             table_like("bench_two_keys")
@@ -319,9 +298,6 @@ def breakdown(connection, timer: Timer, summarize, repeat: int) -> list[str]:
             timer.time("write unindexed", lambda: write("bench_unindexed"))
             timer.time("write unlogged", lambda: write("bench_unlogged"))
             transaction.set_rollback(True)
-    with connection.cursor() as cur:
-        cur.execute("DROP TABLE bench_hours")
-    lines.append(timer.line("  the day's records computed, unwritten", "compute"))
     lines.append(timer.line("  the day's records alone, written", "write indexed"))
     lines.append(timer.line("  the same, key (employee, day) + (opd, day)", "write two keys"))
     lines.append(timer.line("  the same, table without indexes", "write unindexed"))
