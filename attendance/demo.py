@@ -33,9 +33,10 @@ from attendance.models import (
     WorkReport,
 )
 from attendance.services import OUTSIDE_GEOFENCE, flag_text
-from opd.demo import DEMO_OPD
+from opd.demo import DEMO_OPD, EMPLOYEE_USERNAME
 from opd.models import Employee, Opd
 from wfh.calendar import working_days
+from wfh.dates import long_date
 from wfh.models import Mode, ScheduleDay
 
 BATCH = 5000
@@ -398,6 +399,7 @@ class ActivityResult:
     trial_phases: list[str]
     trial_events: int
     trial_records: int
+    swap_partner: str = ""  # who rekan.demo is, and the day a swap with pegawai.demo passes
 
 
 def seed_activity(
@@ -408,6 +410,7 @@ def seed_activity(
     summarised the way the nightly job does."""
     from attendance.summaries import summarize
     from evaluation.demo import seed_evaluation
+    from selfservice.demo import link_swap_partner
     from wfh.demo import seed_schedules
 
     today = today or timezone.localdate()
@@ -417,6 +420,7 @@ def seed_activity(
     leave = seed_leave(start=start, end=today + dt.timedelta(days=14), seed=seed)
     say("Membuat dan menerbitkan jadwal demo…")
     schedules = seed_schedules(start=start, end=today + dt.timedelta(days=31))
+    partner = link_swap_partner(today=today)
     say("Mengisi presensi demo…")
     activity = seed_events(start=start, end=end, today=today, seed=seed)
     say("Merekap presensi…")
@@ -446,4 +450,8 @@ def seed_activity(
         trial_phases=trial.phases,
         trial_events=trial_events.events,
         trial_records=trial_run.records,
+        swap_partner=""
+        if partner is None
+        else f"{partner.colleague.name}, NIP {partner.colleague.nip}; tukar jadwal dengan "
+        f"{EMPLOYEE_USERNAME} dapat diajukan untuk {long_date(partner.day)}",
     )

@@ -1812,8 +1812,8 @@ def seed_demo(*, employees: int, seed: int, password: str) -> DemoResult:
             DemoAccount(
                 COLLEAGUE_USERNAME,
                 str(Role.EMPLOYEE.label),
-                f"{colleague.name}, {colleague.position}, NIP {colleague.nip}: rekan satu unit "
-                f"{EMPLOYEE_USERNAME}, menyetujui atau menolak permintaan tukar jadwalnya",
+                f"rekan satu unit {EMPLOYEE_USERNAME} yang menyetujui atau menolak permintaan "
+                "tukar jadwalnya",
             ),
         ),
     )

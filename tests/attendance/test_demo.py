@@ -38,6 +38,7 @@ def test_the_demo_month(demo):
     _the_month_has_late_absent_mismatched_and_leave_days(demo)
     _recent_check_ins_outside_the_geofence_wait_for_review(demo)
     _wfh_days_have_work_reports_and_some_are_missing(demo)
+    _rekan_demo_can_be_asked_to_swap_by_pegawai_demo(demo)
 
 
 def _schedule_around_today_is_published_with_thursdays_at_home(demo):
@@ -89,3 +90,25 @@ def _wfh_days_have_work_reports_and_some_are_missing(demo):
         )
     }
     assert all(scheduled[key] == Mode.WFH for key in reported)
+
+
+def _rekan_demo_can_be_asked_to_swap_by_pegawai_demo(demo):
+    """The README's swap journey needs a colleague with a login whose mode differs from
+    pegawai.demo's on a coming day, and a swap that passes every rule on it."""
+    from selfservice.services import swap_check
+
+    pegawai = User.objects.get(username="pegawai.demo").employee
+    rekan = User.objects.get(username="rekan.demo").employee
+    assert rekan.name in demo.swap_partner and rekan.nip in demo.swap_partner
+    assert (rekan.unit_id, rekan.supervisor_id) == (pegawai.unit_id, pegawai.supervisor_id)
+    modes = {
+        (row.employee_id, row.day): row.mode
+        for row in ScheduleDay.objects.filter(employee__in=[pegawai, rekan], day__gt=TODAY)
+    }
+    days = [
+        day
+        for (employee_id, day), mode in modes.items()
+        if employee_id == pegawai.pk and modes.get((rekan.pk, day), mode) != mode
+    ]
+    assert days
+    assert swap_check(requester=pegawai, colleague=rekan, day=min(days), today=TODAY).ok

@@ -119,6 +119,8 @@ class Command(BaseCommand):
             f"Uji coba 2025 untuk kajian ({', '.join(a.trial_phases) or '-'}, pembanding "
             f"Oktober 2025): {a.trial_events:,} presensi, rekap {a.trial_records:,} pegawai-hari."
         )
+        if a.swap_partner:
+            out.write(f"rekan.demo: {a.swap_partner}.")
 
     def _report(self, result: DemoResult, seconds: float) -> None:
         kinds = result.opds_by_kind
