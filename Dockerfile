@@ -21,4 +21,4 @@ RUN SECRET_KEY=build-only-not-a-secret DEBUG=0 python manage.py collectstatic --
 USER wfh
 EXPOSE 8000
 
-CMD ["gunicorn", "wfh.wsgi", "-b", "0.0.0.0:8000", "-w", "2", "--access-logfile", "-"]
+CMD ["gunicorn", "config.wsgi", "-b", "0.0.0.0:8000", "-w", "2", "--access-logfile", "-"]

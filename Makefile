@@ -20,7 +20,7 @@ TEST_KEY := SECRET_KEY="$${SECRET_KEY:-tests-only-not-secret}"
 
 help:
 	@echo "make run     install, migrate, load demo data if the database is empty, serve on http://$(HOST):$(PORT)/"
-	@echo "make test    install, ruff check, migrations check, pytest"
+	@echo "make test    install, ruff check, import layers, migrations check, pytest (all cores)"
 	@echo "make lint    ruff check and ruff format --check"
 	@echo "make fmt     ruff format and ruff check --fix"
 	@echo "make worker  a Celery worker (needs REDIS_URL)"
@@ -71,10 +71,16 @@ run: demo
 	@echo "Serving WFH-ASN on http://$(HOST):$(PORT)/ (Ctrl+C stops it)."
 	$(DEV) $(PYTHON) manage.py runserver $(HOST):$(PORT)
 
+# pytest-xdist spreads the suite over the machine's cores (TEST_WORKERS=0 runs it in one process);
+# the tests of the real Celery worker run after, in one process: the worker reads the one test
+# database, not the per-process copies xdist makes.
+TEST_WORKERS ?= auto
+
 test: install
 	$(BIN)/ruff check .
 	$(TEST_KEY) $(PYTHON) manage.py makemigrations --check --dry-run
-	$(BIN)/pytest -q
+	$(BIN)/pytest -q -n $(TEST_WORKERS) -m "not worker" --durations=15
+	$(BIN)/pytest -q -p no:xdist -m worker
 
 lint: install
 	$(BIN)/ruff check .
@@ -87,7 +93,7 @@ fmt: install
 worker: install
 	@test -n "$$REDIS_URL" || { echo "REDIS_URL is not set, so tasks run eagerly in the web process and need no worker." >&2; \
 	  echo "To use a worker: export REDIS_URL=redis://127.0.0.1:6379/0 (for this and for make run)." >&2; exit 1; }
-	$(DEV) $(BIN)/celery -A wfh worker -l info
+	$(DEV) $(BIN)/celery -A config worker -l info
 
 bench:
 	@echo "Benchmarks print figures; make test never runs them (no timed asserts in tests)."

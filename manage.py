@@ -6,7 +6,7 @@ import sys
 
 
 def main() -> None:
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "wfh.settings")
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
     # manage.py is the developer's tool: without a SECRET_KEY it runs in DEBUG mode (with the
     # development key) instead of refusing to start. A deployment sets SECRET_KEY, so its
     # commands keep DEBUG off unless DEBUG says otherwise; the web server (wsgi.py) never does this.

@@ -31,6 +31,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from urllib.parse import urlencode, urlsplit
 
+from celery import current_app
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -387,9 +388,7 @@ def ping(*, subscription: WebhookSubscription) -> WebhookDelivery:
 
 
 def _eager() -> bool:
-    from wfh.celery import app
-
-    return bool(app.conf.task_always_eager)
+    return bool(current_app.conf.task_always_eager)
 
 
 def queue_deliveries(ids: Iterable[int]) -> None:

@@ -33,6 +33,7 @@ from attendance.models import (
     WorkReport,
 )
 from attendance.services import OUTSIDE_GEOFENCE, flag_text
+from common.bulk import insert_rows
 from opd.demo import DEMO_OPD, EMPLOYEE_USERNAME
 from opd.models import Employee, Opd
 from wfh.calendar import working_days
@@ -357,22 +358,7 @@ def _when(ts: dt.datetime):
 
 def _insert(model, columns: tuple[str, ...], rows: list[tuple]) -> None:
     """Many rows in one statement per batch: the ORM's object per row costs more than the insert."""
-    table = model._meta.db_table
-    names = ", ".join(columns)
-    with connection.cursor() as cursor:
-        if connection.vendor == "postgresql":
-            from psycopg2.extras import execute_values
-
-            execute_values(
-                cursor.cursor,
-                f"INSERT INTO {table} ({names}) VALUES %s",  # noqa: S608 (names from the model)
-                rows,
-                page_size=BATCH,
-            )
-        else:
-            marks = ", ".join(["%s"] * len(columns))
-            sql = f"INSERT INTO {table} ({names}) VALUES ({marks})"  # noqa: S608 (names from the model)
-            cursor.executemany(sql, rows)
+    insert_rows(model._meta.db_table, columns, rows, batch=BATCH)
 
 
 DEFAULT_ACTIVITY_DAYS = 30

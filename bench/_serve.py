@@ -1,4 +1,4 @@
-"""What the HTTP benchmarks share: gunicorn (2 sync workers, wfh.wsgi) on a free loopback port,
+"""What the HTTP benchmarks share: gunicorn (2 sync workers, config.wsgi) on a free loopback port,
 a pool of client threads with one keep-alive connection each, and percentiles.
 
 The client side is the standard library (http.client and threads), so nothing but the server is
@@ -48,7 +48,7 @@ def wait_for(port: int, server: subprocess.Popen) -> None:
 
 @contextlib.contextmanager
 def gunicorn(workers: int = 2):
-    """Serve wfh.wsgi on a free loopback port with the current environment (DATABASE_URL, …),
+    """Serve config.wsgi on a free loopback port with the current environment (DATABASE_URL, …),
     DEBUG off and the throttle out of reach; yields the port and stops the server afterwards."""
     port = free_port()
     env = dict(
@@ -63,7 +63,7 @@ def gunicorn(workers: int = 2):
         server = subprocess.Popen(
             [
                 str(BASE / ".venv/bin/gunicorn"),
-                "wfh.wsgi",
+                "config.wsgi",
                 "--workers",
                 str(workers),
                 "--bind",

@@ -1,6 +1,6 @@
 """API reads under load (issue 6): an OPD's day and one employee's month, beside a bare view.
 
-Against gunicorn (2 sync workers, wfh.wsgi) on loopback and PostgreSQL, in one run, each target
+Against gunicorn (2 sync workers, config.wsgi) on loopback and PostgreSQL, in one run, each target
 gets --requests GETs (default 2,000) at concurrency --concurrency (default 50), after a short
 warm-up, the three targets taking turns in --rounds rounds (default 4) so that a change in the
 machine's load weighs on all of them; the run prints requests/s, p50 and p99 per target and the
@@ -180,7 +180,7 @@ def main() -> None:
             "(a database it may create and drop)."
         )
     os.environ.setdefault("SECRET_KEY", "bench-only")
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "wfh.settings")
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
     os.environ.pop("REDIS_URL", None)  # eager Celery: /healthz pings nothing
     name = create_database(url)
     try:

@@ -1,6 +1,6 @@
 """Attendance ingest through the API: bulk rate and single check-in latency (issue 4 and 6).
 
-Against gunicorn (2 sync workers, wfh.wsgi) on loopback and PostgreSQL, in one run:
+Against gunicorn (2 sync workers, config.wsgi) on loopback and PostgreSQL, in one run:
 
 (a) bulk: --events events (default 200,000) POSTed to /api/v1/attendance/events/ in batches of
     1,000 by --senders concurrent senders: events/s. Beside it, the floor: the same rows (as
@@ -61,7 +61,7 @@ def main() -> None:
             "(SQLite is the newcomer's default, not what a deployment runs)."
         )
     os.environ.setdefault("SECRET_KEY", "bench-only")
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "wfh.settings")
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
     os.environ.pop("REDIS_URL", None)  # eager Celery: /healthz pings nothing
     ensure_database(url)
 

@@ -80,7 +80,7 @@ def main() -> None:
     if not url.startswith("postgres") or not os.environ.get("REDIS_URL"):
         sys.exit("bench/roster.py needs DATABASE_URL=postgres://... and REDIS_URL=redis://...")
     os.environ.setdefault("SECRET_KEY", "bench-only")
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "wfh.settings")
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
     ensure_database(url)
 
     import django
@@ -120,7 +120,7 @@ def main() -> None:
         stderr=subprocess.DEVNULL,
     )
     try:
-        from wfh.celery import app
+        from config.celery import app
 
         for _ in range(60):
             if app.control.ping(timeout=1.0):

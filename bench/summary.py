@@ -314,7 +314,7 @@ def main() -> None:
             "(SQLite is the development default, not what a 100,000-person city runs on)."
         )
     os.environ.setdefault("SECRET_KEY", "bench-only")
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "wfh.settings")
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
     from bench.roster import ensure_database
 
     ensure_database(url)

@@ -42,6 +42,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from accounts.models import Role, User
+from common.bulk import copy_csv, is_postgres
 from opd.models import (
     AsnType,
     Employee,
@@ -1645,38 +1646,6 @@ def _chunks(items: list, size: int = BATCH) -> Iterator[list]:
         yield items[start : start + size]
 
 
-def _is_postgres() -> bool:
-    return connection.vendor == "postgresql"
-
-
-def _copy_rows(model, columns: list[str], rows: Iterable[tuple], *, table: str = "") -> None:
-    """COPY rows into the model's table, or a temporary `table` shaped like it (PostgreSQL).
-
-    CSV format: None is written as an unquoted empty field, which COPY reads as NULL; text columns
-    that may not be NULL are listed in FORCE_NOT_NULL so an empty field there is "".
-    """
-    buffer = io.StringIO()
-    csv.writer(buffer, lineterminator="\n").writerows(rows)
-    buffer.seek(0)
-    not_null_text = {
-        f.column
-        for f in model._meta.concrete_fields
-        if not f.null and f.get_internal_type() in ("CharField", "TextField", "EmailField")
-    }
-    options = "FORMAT csv"
-    forced = [f'"{c}"' for c in columns if c in not_null_text]
-    if forced:
-        options += f", FORCE_NOT_NULL ({', '.join(forced)})"
-    names = ", ".join(f'"{c}"' for c in columns)
-    # the raw cursor bypasses Django's error wrapping: keep IntegrityError an IntegrityError
-    with connection.cursor() as cursor, connection.wrap_database_errors:
-        cursor.cursor.copy_expert(
-            f'COPY "{table or model._meta.db_table}" ({names}) FROM STDIN WITH ({options})',
-            buffer,
-            size=1 << 20,
-        )
-
-
 def _bulk_update(model, fields: list[str], rows: list[tuple]) -> None:
     """Set `fields` on many rows given as (pk, value, ...) tuples, in a few statements.
 
@@ -1687,7 +1656,7 @@ def _bulk_update(model, fields: list[str], rows: list[tuple]) -> None:
         return
     meta = model._meta
     targets = [meta.get_field(name) for name in fields]
-    if not _is_postgres():
+    if not is_postgres():
         attnames = [f.attname for f in targets]
         objs = [model(pk=row[0], **dict(zip(attnames, row[1:], strict=True))) for row in rows]
         model.objects.bulk_update(objs, fields, batch_size=BATCH)
@@ -1703,7 +1672,7 @@ def _bulk_update(model, fields: list[str], rows: list[tuple]) -> None:
         cursor.execute(
             f'CREATE TEMP TABLE "{temp}" AS SELECT {selected} FROM "{table}" WITH NO DATA'  # noqa: S608
         )
-        _copy_rows(model, [pk, *columns], rows, table=temp)
+        copy_csv(model, [pk, *columns], rows, table=temp)
         cursor.execute(
             f'UPDATE "{table}" AS t SET {assignments} FROM "{temp}" AS s '  # noqa: S608
             f'WHERE t."{pk}" = s."{pk}"'
@@ -1713,7 +1682,7 @@ def _bulk_update(model, fields: list[str], rows: list[tuple]) -> None:
 
 def _ids_by_key(model, column: str, keys: list[str]) -> dict[str, int]:
     """Ids of rows by a unique text column (after a COPY, which returns none)."""
-    if _is_postgres():
+    if is_postgres():
         with connection.cursor() as cursor:
             cursor.execute(
                 f'SELECT "{column}", id FROM "{model._meta.db_table}" WHERE "{column}" = ANY(%s)',  # noqa: S608
@@ -1901,14 +1870,14 @@ class _Writer:
         if not employee_ids:
             return
         p, e = Placement._meta.db_table, Employee._meta.db_table
-        earliest = "LEAST" if _is_postgres() else "MIN"
+        earliest = "LEAST" if is_postgres() else "MIN"
         sql = (
             f'INSERT INTO "{p}" (employee_id, opd_id, unit_id, position, unit_role, valid_from) '  # noqa: S608
             f"SELECT id, opd_id, unit_id, position, unit_role, "
             f'{earliest}(COALESCE(active_from, %s), %s) FROM "{e}" WHERE id '
         )
         with connection.cursor() as cursor:
-            if _is_postgres():
+            if is_postgres():
                 cursor.execute(sql + "= ANY(%s)", [self.today, self.today, employee_ids])
                 return
             for chunk in _chunks(employee_ids, 900):
@@ -1926,12 +1895,12 @@ class _Writer:
         if not rows:
             return [], True
         fields = [Employee._meta.get_field(name) for name in EMPLOYEE_FIELDS]
-        if _is_postgres():
+        if is_postgres():
             ids = _reserve_ids(Employee, len(rows))
             self.employee_ids.update(zip((r.nip for r in rows), ids, strict=True))
             user_ids = self._create_users(rows)
             employee_ids = self.employee_ids
-            _copy_rows(
+            copy_csv(
                 Employee,
                 ["id", "nip", *(f.column for f in fields), "supervisor_id", "user_id"],
                 (
@@ -1978,9 +1947,9 @@ class _Writer:
             (_unusable_password(), False, r.nip, "", "", r.email, False, True, now, Role.EMPLOYEE)
             for r in fresh
         ]
-        if _is_postgres():
+        if is_postgres():
             ids = _reserve_ids(User, len(fresh))
-            _copy_rows(
+            copy_csv(
                 User, ["id", *USER_COLUMNS], ((pk, *v) for pk, v in zip(ids, values, strict=True))
             )
             linked.update(zip((r.nip for r in fresh), ids, strict=True))

@@ -16,6 +16,8 @@ from opd.models import UnitRole
 from opd.services import placements_sync
 from tests.factories import make_employee, make_opd, make_unit, make_user
 
+pytest_plugins = ["tests.worker"]  # live_worker, for any folder
+
 PASSWORD = "rahasia-123"
 
 
@@ -71,7 +73,7 @@ def _eager_celery_unless_live_worker(request):
     if "live_worker" in request.fixturenames:
         yield
         return
-    from wfh.celery import app
+    from config.celery import app
 
     previous = app.conf.task_always_eager
     app.conf.task_always_eager = True
@@ -88,3 +90,30 @@ def _empty_cache_at_start():
     from django.core.cache import cache
 
     cache.clear()
+
+
+def pytest_configure(config):
+    """Tests hash passwords with MD5: PBKDF2's million rounds cost 0.5-1 s per user created."""
+    from django.conf import settings
+
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+def pytest_collection_modifyitems(items):
+    """A test that needs the real Celery worker is marked `worker`: `make test` runs those in a
+    pass of their own, without xdist, in the one test database the worker reads."""
+    for item in items:
+        if "live_worker" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.worker)
+
+
+@pytest.fixture(autouse=True)
+def _default_language():
+    """Each test starts in the site's default language (Indonesian): a request or a test that
+    switched to English leaves the thread's language behind for whichever test follows it."""
+    from django.conf import settings
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.deactivate()

@@ -8,8 +8,6 @@ workers or two clicks never run the same step twice.
 from __future__ import annotations
 
 import datetime as dt
-import io
-import itertools
 import logging
 import time
 from collections import Counter, defaultdict
@@ -24,6 +22,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from attendance.models import LeaveRecord, LeaveStatus
+from common.bulk import NULL, copy_text, insert_rows, is_postgres
 from opd import access
 from opd.models import Opd
 from wfh import engine, limits, selectors
@@ -58,7 +57,6 @@ log = logging.getLogger(__name__)
 
 EDITABLE = (Roster.Workflow.DRAFT, Roster.Workflow.RETURNED)
 NO_UNIT = 0  # engine unit id for staff placed in no unit
-NULL = "\\N"  # COPY text format
 SEGMENTS = 1000  # engine ids per employee placed in more than one unit in a phase
 
 
@@ -414,17 +412,18 @@ def _progress_writer(roster_id: int):
     return write
 
 
+ASSIGNMENT_COLUMNS = ("roster_id", "employee_id", "unit_id", "day", "mode", "source", "reason")
+
+
 def _write_rows(roster, result, unit_of, manual) -> None:
     """Write every cell of the engine's result as this roster's rows (COPY on PostgreSQL)."""
-    if connection.vendor == "postgresql":
-        _copy_rows(roster.pk, result.iter_rows(), unit_of, manual)
+    if is_postgres():
+        copy_text(
+            "wfh_assignment", ASSIGNMENT_COLUMNS, _copy_lines(roster.pk, result, unit_of, manual)
+        )
         return
-    sql = (
-        "INSERT INTO wfh_assignment (roster_id, employee_id, unit_id, day, mode, source, reason) "
-        "VALUES (%s, %s, %s, %s, %s, %s, %s)"
-    )
     generated = Source.GENERATED.value
-    rows = (
+    rows = (  # plain tuples: an ORM object per cell costs 3x more
         (
             roster.pk,
             _employee_id(emp),
@@ -436,27 +435,16 @@ def _write_rows(roster, result, unit_of, manual) -> None:
         )
         for emp, day, mode, reason in result.iter_rows()
     )
-    with connection.cursor() as cursor:  # plain tuples: an ORM object per cell costs 3x more
-        while batch := list(itertools.islice(rows, 20_000)):
-            cursor.executemany(sql, batch)
+    insert_rows("wfh_assignment", ASSIGNMENT_COLUMNS, rows)
 
 
-def _copy_rows(roster_id: int, rows, unit_of, manual, chunk: int = 200_000) -> None:
-    """COPY (employee, day, mode, reason) rows into wfh_assignment in chunks: flat memory.
-
-    Day and employee prefixes are formatted once, not per cell: this loop runs for every cell of
-    a 100,000-employee phase.
-    """
-    sql = (
-        "COPY wfh_assignment (roster_id, employee_id, unit_id, day, mode, source, reason) "
-        "FROM STDIN"
-    )
-    raw = connection.connection.cursor()
+def _copy_lines(roster_id: int, result, unit_of, manual):
+    """The cells as COPY text lines. Day and employee prefixes are formatted once, not per cell:
+    this loop runs for every cell of a 100,000-employee phase."""
     day_text: dict[dt.date, str] = {}
     prefix: dict[int, str] = {}
     generated = Source.GENERATED.value
-    lines: list[str] = []
-    for emp, day, mode, reason in rows:
+    for emp, day, mode, reason in result.iter_rows():
         head = prefix.get(emp)
         if head is None:
             unit = unit_of.get(emp)
@@ -466,18 +454,9 @@ def _copy_rows(roster_id: int, rows, unit_of, manual, chunk: int = 200_000) -> N
         if text is None:
             text = day_text[day] = day.isoformat()
         source = manual.get((emp, day), generated) if manual else generated
-        lines.append(f"{head}{text}\t{mode}\t{source}\t{reason}\n")
-        if len(lines) >= chunk:
-            raw.copy_expert(sql, io.StringIO("".join(lines)))
-            lines = []
-    if lines:
-        raw.copy_expert(sql, io.StringIO("".join(lines)))
+        yield f"{head}{text}\t{mode}\t{source}\t{reason}\n"
 
 
-# -- changing -----------------------------------------------------------------------------------
-
-
-@transaction.atomic
 def assignment_change(
     *, roster: Roster, employee_id: int, day: dt.date, mode: str, user, reason: str
 ) -> Assignment:

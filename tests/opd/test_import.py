@@ -938,23 +938,6 @@ def test_columns_of_the_templates_match_what_the_importer_reads():
     assert COLUMNS["employees"][:11] == tuple(EMP_HEADER)
 
 
-def test_a_copy_that_breaks_a_constraint_raises_djangos_integrity_error(world):
-    """On PostgreSQL rows go in by COPY on the raw cursor; a clash must still be an IntegrityError
-    so that import_org reports it instead of crashing."""
-    from django.db import IntegrityError, connection, transaction
-
-    from opd.importing import _copy_rows
-
-    if connection.vendor != "postgresql":
-        pytest.skip("COPY is used on PostgreSQL only")
-    with pytest.raises(IntegrityError), transaction.atomic():
-        _copy_rows(
-            Opd,
-            ["code", "name", "kind", "radius_m", "time_zone", "active"],
-            [(world.kominfo.code, "Dobel", "dinas", 150, "Asia/Jakarta", True)],
-        )
-
-
 def test_a_blocked_import_says_its_counts_were_not_written(world, tmp_path, capsys):
     path = tmp_path / "employees.csv"
     path.write_text(

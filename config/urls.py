@@ -3,7 +3,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
-from wfh import health, views
+from config import health, views
 
 urlpatterns = [
     path("", views.home, name="home"),
@@ -17,11 +17,11 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
     path("", include("opd.urls")),
-    path("", include("wfh.schedule_urls")),
+    path("", include("wfh.urls_schedule")),
     path("", include("attendance.urls")),
     path("", include("selfservice.urls")),
     path("", include("evaluation.urls")),
-    path("", include("wfh.dashboard_urls")),
+    path("", include("wfh.urls_dashboard")),
     path("", include("api.urls_pages")),
     path("api/v1/", include("api.urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),

@@ -1,4 +1,4 @@
-"""Fixtures for tests that need the real Celery worker (REDIS_URL set, `make worker` running)."""
+"""The real Celery worker for the tests that need it (REDIS_URL set, `make worker` running)."""
 
 from __future__ import annotations
 
@@ -25,7 +25,7 @@ def live_worker() -> list[str]:
             "REDIS_URL is not set, so Celery runs tasks eagerly: set REDIS_URL and start "
             "`make worker` to run the tests against a real worker"
         )
-    from wfh.celery import app
+    from config.celery import app
 
     try:
         replies = app.control.ping(timeout=PING_TIMEOUT_S, limit=1)

@@ -7,7 +7,7 @@ from celery import Celery
 from django.db import OperationalError
 from django.urls import reverse
 
-from wfh import health
+from config import health
 
 pytestmark = pytest.mark.django_db
 

@@ -8,7 +8,7 @@ import socket
 import pytest
 from django.conf import settings
 
-from wfh.celery import app
+from config.celery import app
 from wfh.tasks import echo
 
 

@@ -13,7 +13,7 @@ from django.http import JsonResponse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
-from wfh.celery import app as celery_app
+from config.celery import app as celery_app
 
 PING_TIMEOUT_S = 1.0
 

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from django.core.exceptions import ImproperlyConfigured
 
-from wfh import env
+from config import env
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -83,7 +83,7 @@ def start_django(**overrides: str | None) -> subprocess.CompletedProcess:
     environ = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "PYTEST_"))}
     for name in ("SECRET_KEY", "DEBUG", "DATABASE_URL", "REDIS_URL", "TIME_ZONE", "LOG_LEVEL"):
         environ.pop(name, None)
-    environ["DJANGO_SETTINGS_MODULE"] = "wfh.settings"
+    environ["DJANGO_SETTINGS_MODULE"] = "config.settings"
     for name, value in overrides.items():
         if value is not None:
             environ[name] = value
