@@ -1,0 +1,30 @@
+"""Queueing a Celery task from a service without importing the module that defines it.
+
+A task module imports its service (the task takes ids and calls one service); a service that
+queues work must therefore not import the task module back, or the two form an import cycle.
+Services name the task instead ("wfh.tasks.generate_roster", Celery's default name: module path
+plus function name) and this module finds it in the Celery app's registry, so an eager app (no
+REDIS_URL) still runs it in-process. A name that no task carries fails loudly (KeyError);
+tests/common/test_tasks.py checks every name the code queues against the registry.
+"""
+
+from __future__ import annotations
+
+from celery import current_app
+from django.db import transaction
+
+
+def task(name: str):
+    """The registered task called `name`."""
+    return current_app.tasks[name]
+
+
+def queue(name: str, *args, countdown: int | None = None, **kwargs) -> None:
+    """Send the task now (inside a transaction, prefer `queue_on_commit`)."""
+    task(name).apply_async(args, kwargs, countdown=countdown)
+
+
+def queue_on_commit(name: str, *args, countdown: int | None = None, **kwargs) -> None:
+    """Send the task once the current transaction commits: the worker then reads the rows the
+    caller wrote. Outside a transaction Django runs the callback at once."""
+    transaction.on_commit(lambda: queue(name, *args, countdown=countdown, **kwargs))
