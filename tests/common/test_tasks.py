@@ -34,12 +34,16 @@ def test_every_task_name_the_code_queues_is_registered():
     assert not missing, f"queued by name but no such task: {sorted(missing)}"
 
 
-def test_a_queued_task_runs_eagerly_without_a_broker(db):
+def test_a_queued_task_runs_eagerly_once_the_transaction_commits(
+    db, django_capture_on_commit_callbacks
+):
     ran = []
 
     @current_app.task(name="tests.common.record")
     def record(value):
         ran.append(value)
 
-    queue_on_commit("tests.common.record", 7)  # no transaction: runs at once, eagerly
-    assert ran == [7]
+    with django_capture_on_commit_callbacks(execute=True):
+        queue_on_commit("tests.common.record", 7)
+        assert ran == []  # not before the commit
+    assert ran == [7]  # eagerly, in this process: no broker needed
