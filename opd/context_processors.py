@@ -1,3 +1,5 @@
+"""The navigation's view of who is asking: the user's scope (opd/access.py) for every template."""
+
 from opd.access import scope_for
 
 
