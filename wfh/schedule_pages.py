@@ -1,6 +1,6 @@
 """What every calendar, phase and roster page shares (wfh.views_calendar, wfh.views_phase,
-wfh.views_schedule): who may open them, reading a bounded number from the query, and turning a
-form's or a service's errors into flash messages.
+wfh.views_schedule): who may open them, reading a bounded number from the query, turning a
+form's or a service's errors into flash messages, and queueing a generation from a form.
 
 HR sees everything; an OPD admin only their OPDs; supervisors and employees get 403 on these
 pages (their schedule lives on their own pages).
@@ -13,6 +13,9 @@ from django.core.exceptions import ValidationError
 
 from opd import access
 from opd.access import Scope
+from opd.models import Opd
+from wfh import rosters
+from wfh.models import Phase, Roster
 
 
 def schedule_scope(request) -> Scope:
@@ -53,3 +56,23 @@ def run_service(request, service, success: str, **kwargs) -> bool:
     if success:
         messages.success(request, success)
     return True
+
+
+def generation_start(
+    request, *, phase: Phase, opds: list[Opd] | None, data: dict
+) -> list[Roster] | None:
+    """Queue the generations a GenerateForm or RegenerateForm asks for (its cleaned data): the
+    queued rosters, or None with the refusal flashed."""
+    try:
+        return rosters.rosters_start(
+            phase=phase,
+            opds=opds,
+            user=request.user,
+            seed=data["seed"],
+            composition=data.get("composition", ""),
+            regenerate_from=data["regenerate_from"],
+        )
+    except ValidationError as exc:
+        for message in exc.messages:
+            messages.error(request, message)
+        return None

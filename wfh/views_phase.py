@@ -12,8 +12,8 @@ import datetime as dt
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
+from django.db.models import QuerySet
 from django.http import QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -30,7 +30,7 @@ from wfh.forms_phase import PhaseForm, ProgrammeForm, preview_from_form
 from wfh.forms_schedule import GenerateForm
 from wfh.models import WEEKDAY_NAMES, PatternKind, Phase, Roster
 from wfh.presets import PRESETS
-from wfh.schedule_pages import flash_errors, run_service, schedule_scope
+from wfh.schedule_pages import flash_errors, generation_start, run_service, schedule_scope
 
 OPDS_PER_PAGE = 50
 
@@ -92,9 +92,12 @@ def _phase_or_404(slug: str) -> Phase:
     return get_object_or_404(Phase.objects.select_related("programme"), slug=slug)
 
 
-def _phase_opds(phase: Phase, scope: Scope):
+def _phase_page(request, slug: str) -> tuple[Scope, Phase, QuerySet[Opd]]:
+    """Who asks, the phase, and the OPDs of it they see (HR: every OPD it covers)."""
+    scope = schedule_scope(request)
+    phase = _phase_or_404(slug)
     covered = selectors.phase_opds(phase).order_by("code")
-    return covered if scope.is_hr else covered.filter(id__in=scope.opd_ids)
+    return scope, phase, covered if scope.is_hr else covered.filter(id__in=scope.opd_ids)
 
 
 def _weekday_label(day: int | None) -> str:
@@ -120,9 +123,7 @@ def _phase_facts(phase: Phase) -> dict:
 @login_required
 @require_GET
 def phase_detail(request, slug: str):
-    scope = schedule_scope(request)
-    phase = _phase_or_404(slug)
-    opds = _phase_opds(phase, scope)
+    scope, phase, opds = _phase_page(request, slug)
     page = Paginator(opds, OPDS_PER_PAGE).get_page(request.GET.get("page"))
     opd_ids = [o.pk for o in page.object_list]
     latest = {r.opd_id: r for r in selectors.latest_rosters_for(phase, opd_ids)}
@@ -155,9 +156,7 @@ def phase_detail(request, slug: str):
 @login_required
 @require_POST
 def phase_generate(request, slug: str):
-    scope = schedule_scope(request)
-    phase = _phase_or_404(slug)
-    opds = _phase_opds(phase, scope)
+    scope, phase, opds = _phase_page(request, slug)
     form = GenerateForm(request.POST, phase=phase, opds=opds, is_hr=scope.is_hr)
     if not form.is_valid():
         flash_errors(request, form)
@@ -172,18 +171,8 @@ def phase_generate(request, slug: str):
             rosters.phase_composition_choose(
                 phase=phase, opd=data["opd"], user=request.user, composition=composition
             )
-    try:
-        queued = rosters.rosters_start(
-            phase=phase,
-            opds=targets,
-            user=request.user,
-            seed=data["seed"],
-            composition=composition,
-            regenerate_from=data["regenerate_from"],
-        )
-    except ValidationError as exc:
-        for message in exc.messages:
-            messages.error(request, message)
+    queued = generation_start(request, phase=phase, opds=targets, data=data)
+    if queued is None:
         return redirect("wfh:phase", slug=phase.slug)
     messages.success(request, _("%(n)s jadwal masuk antrean pembuatan.") % {"n": len(queued)})
     if len(queued) == 1:

@@ -30,7 +30,13 @@ from wfh.calendar import working_days
 from wfh.forms_schedule import CellForm, PublishForm, RegenerateForm, ReturnForm
 from wfh.models import Mode, Roster
 from wfh.schedule_grid import month_key, roster_grid, saved_cell, stats_summary
-from wfh.schedule_pages import flash_errors, is_htmx, run_service, schedule_scope
+from wfh.schedule_pages import (
+    flash_errors,
+    generation_start,
+    is_htmx,
+    run_service,
+    schedule_scope,
+)
 
 BUSY = (Roster.Status.QUEUED, Roster.Status.RUNNING)
 
@@ -242,20 +248,10 @@ def roster_regenerate(request, pk: int):
     if not form.is_valid():
         flash_errors(request, form)
         return redirect("wfh:roster", pk=roster.pk)
-    data = form.cleaned_data
-    composition = data.get("composition", "")
-    try:
-        queued = rosters.rosters_start(
-            phase=roster.phase,
-            opds=[roster.opd],
-            user=request.user,
-            seed=data["seed"],
-            composition=composition,
-            regenerate_from=data["regenerate_from"],
-        )
-    except ValidationError as exc:
-        for message in exc.messages:
-            messages.error(request, message)
+    queued = generation_start(
+        request, phase=roster.phase, opds=[roster.opd], data=form.cleaned_data
+    )
+    if queued is None:
         return redirect("wfh:roster", pk=roster.pk)
     messages.success(request, _("Jadwal masuk antrean pembuatan."))
     return redirect("wfh:roster", pk=queued[0].pk)
