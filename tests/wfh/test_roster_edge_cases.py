@@ -19,7 +19,15 @@ from opd.models import Employee, UnitRole
 from opd.services import placements_sync
 from tests.factories import make_employee
 from wfh import rosters
-from wfh.models import Assignment, Mode, PatternKind, Phase, Roster, ScheduleDay, Source
+from wfh.models import (
+    Assignment,
+    Mode,
+    PatternKind,
+    Phase,
+    Roster,
+    ScheduleDay,
+    Source,
+)
 
 D = dt.date
 AFTER_THE_PHASES = D(2026, 11, 28)  # an import or a move long after the 2025 phases
