@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 import holidays
+from django.utils.translation import gettext_lazy
 
 from wfh.models import LocalDayOff
 
@@ -19,11 +20,24 @@ CATEGORY_PUBLIC = "public"
 CATEGORY_GOVERNMENT = "government"
 
 
+# what each kind of day off is called on the pages (the calendar, the phase and its preview)
+DAY_OFF_LABELS = {
+    "holiday": gettext_lazy("libur nasional"),
+    "cuti_bersama": gettext_lazy("cuti bersama"),
+    "local": gettext_lazy("libur lokal"),
+}
+
+
 @dataclass(frozen=True)
 class DayOff:
     day: dt.date
     name: str
     kind: str  # "holiday" (libur nasional), "cuti_bersama", "local" (libur lokal), "weekend"
+
+    @property
+    def label(self) -> str:
+        """The kind in the active language ("libur nasional"), or the kind itself if unnamed."""
+        return str(DAY_OFF_LABELS.get(self.kind, self.kind))
 
 
 @lru_cache(maxsize=64)

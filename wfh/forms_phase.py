@@ -28,11 +28,6 @@ from wfh.models import WEEKDAY_NAMES, PatternKind, Phase, Programme, ScheduleDay
 
 WEEKDAY_CHOICES = [(i, WEEKDAY_NAMES[i]) for i in range(5)]
 PREVIEW_MAX_DAYS = 400  # a longer range is refused in the preview (and makes no sense as a phase)
-OFF_LABELS = {
-    "holiday": _("libur nasional"),
-    "cuti_bersama": _("cuti bersama"),
-    "local": _("libur lokal"),
-}
 
 
 class PhaseForm(forms.ModelForm):
@@ -254,9 +249,7 @@ def preview(
         if day.weekday() < 5:
             if day in offs:
                 o = offs[day]
-                result.off.append(
-                    {"day": day, "name": o.name, "kind": o.kind, "label": OFF_LABELS.get(o.kind)}
-                )
+                result.off.append({"day": day, "name": o.name, "kind": o.kind, "label": o.label})
             else:
                 result.working.append(day)
         day += dt.timedelta(days=1)

@@ -3,19 +3,22 @@
 Two changes are judged against them: HR or an OPD admin editing one cell of a draft roster
 (`wfh.rosters.assignment_change`) and an employee swapping a published day with a colleague
 (`selfservice.services.swap_check`). The engine (`wfh.engine`) keeps the same limits when it
-generates a whole roster. Each check answers None when the change keeps the limit, else the
-message that names the limit ("Batas ..."), in the active language. No database here: the callers
-read the counts (from the roster's cells or from the published schedule) and pass them in.
+generates a whole roster; the rotation's ratio cap is the engine's own function
+(`wfh.engine.ratio.rotation_cap`), so an edit and a generation never disagree on it. Each check
+answers None when the change keeps the limit, else the message that names the limit ("Batas
+..."), in the active language. No database here: the callers read the counts (from the roster's
+cells or from the published schedule) and pass them in.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import math
+from decimal import Decimal
 
 from django.utils.translation import gettext as _
 
 from wfh.dates import long_date
+from wfh.engine.ratio import rotation_cap
 
 # who must not be WFH on the same day as whom, in a rotation (DESIGN §4)
 LEADER_PARTNER = {"head": "deputy", "deputy": "head"}
@@ -61,13 +64,9 @@ def onsite_minimum(*, unit_name: str, onsite: int, minimum: int, day: dt.date) -
     ) % {"unit": unit_name, "n": onsite, "day": long_date(day), "min": minimum}
 
 
-def rotation_cap(ratio: float, present: int) -> int:
-    """The most WFH places a unit has on a rotation day: the phase's ratio of those present
-    (eligible and not on leave), rounded up."""
-    return math.ceil(float(ratio) * present)
-
-
-def rotation_ratio(*, wfh_after: int, ratio: float, present: int) -> str | None:
+def rotation_ratio(*, wfh_after: int, ratio: float | Decimal, present: int) -> str | None:
+    """`present`: the unit's eligible staff present that day (not on leave); the cap is the
+    engine's own (`wfh.engine.ratio.rotation_cap`), so an edit is held to what generation kept."""
     cap = rotation_cap(ratio, present)
     if wfh_after <= cap:
         return None

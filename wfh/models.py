@@ -239,6 +239,9 @@ class Roster(models.Model):
         RETURNED = "returned", _("dikembalikan")
         SUPERSEDED = "superseded", _("digantikan versi baru")
 
+    # the workflow states in which a version may still be edited, submitted or regenerated
+    EDITABLE_WORKFLOWS = (Workflow.DRAFT, Workflow.RETURNED)
+
     phase = models.ForeignKey(Phase, on_delete=models.CASCADE, related_name="rosters")
     opd = models.ForeignKey(Opd, on_delete=models.CASCADE, related_name="rosters")
     version = models.PositiveIntegerField(default=1)

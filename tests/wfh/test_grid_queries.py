@@ -20,7 +20,7 @@ from wfh.calendar import working_days
 from wfh.models import Mode, PatternKind, Phase, Programme, Roster, ScheduleDay
 
 SIZE = 500
-GRID_BOUND = 25  # the grid's own test (test_schedule_pages) holds it to the same bound
+GRID_BOUND = 25  # the grid's own test (test_roster_grid) holds it to the same bound
 HOME_BOUND = 20
 
 

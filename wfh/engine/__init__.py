@@ -6,10 +6,12 @@ limits, a seed and the frozen cells, and stores what comes back. `generate` is t
 Where each rule of DESIGN section 4 is enforced (each module's docstring states it):
   1 cells only on working days within an employee's range      grid
   2 weekday pattern, piket for the unit minimum                  weekday
-  3 rotation: ratio cap, unit minimum, targets                   rotation
+  3 rotation: ratio cap, unit minimum, targets                   ratio (the cap), rotation,
+                                                                 rotation_targets, rotation_repair
   4 weekly cap, frozen WFH counted                               weekday, rotation (one per pattern)
   5 WFH spread over weekdays                                     rotation
-  6 head and deputy never both WFH (rotation)                    rotation
+  6 head and deputy never both WFH (rotation)                    rotation, rotation_repair
+  rotation groups and teams (compositions)                       rotation_groups
   7 leave is LEAVE, not counted as present                       grid
   8 same input and seed, same roster; frozen cells kept          here, grid
   frontline units and ineligible staff always WFO                grid.fixed_unit, each pattern
@@ -29,7 +31,8 @@ import random
 from collections.abc import Callable
 
 from wfh.engine.grid import R_FRONTLINE, Calendar, build_grids, fixed_unit
-from wfh.engine.rotation import group_count, rotation_unit, split_teams
+from wfh.engine.rotation import rotation_unit
+from wfh.engine.rotation_groups import group_count, split_teams
 from wfh.engine.stats import RosterStats, Shortfall, UnitDay, WeekdaySpread, tally
 from wfh.engine.types import (
     Assignment,

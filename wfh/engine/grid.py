@@ -20,7 +20,6 @@ cheap and let counting run in C (`bytes.count`, `translate`, `zip`).
 
 from __future__ import annotations
 
-import math
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -65,12 +64,7 @@ def reason_table(free_reason: int) -> bytes:
     return bytes(table)
 
 
-EPS = 1e-9
-
-
-def ratio_cap(ratio: float, count: int) -> int:
-    """ceil(ratio x count), with a tolerance so that float noise (0.3 x 10) does not round up."""
-    return math.ceil(ratio * count - EPS)
+EPS = 1e-9  # tolerance for comparing float targets and shares (the ratio cap is exact: ratio.py)
 
 
 @dataclass(slots=True)

@@ -58,20 +58,13 @@ Compositions shape which days, never whether the limits hold:
 
 from __future__ import annotations
 
-import math
 import random
-from collections import deque
-from dataclasses import dataclass, field
-from itertools import accumulate
 
 from wfh.engine.grid import (
-    EPS,
     F_WFH,
     FREE,
     M_WFH,
-    M_WFO,
     MODE_TABLE,
-    PRESENT_CODES,
     R_CAP,
     R_INELIGIBLE,
     R_MINIMUM,
@@ -79,10 +72,12 @@ from wfh.engine.grid import (
     Calendar,
     UnitGrid,
     present_count,
-    ratio_cap,
     reason_table,
-    week_frozen_wfh,
 )
+from wfh.engine.ratio import below_ratio, rotation_cap
+from wfh.engine.rotation_groups import group_count, split_groups
+from wfh.engine.rotation_repair import repair
+from wfh.engine.rotation_targets import PRESENT_TABLE, Profile, RotationUnit
 from wfh.engine.types import Composition
 
 GAMMA_DAYS = 1.0  # weight of an alternating-days preference, in days of deficit
@@ -92,54 +87,6 @@ BETA_SPREAD = 0.5  # weight of the weekday-spread term
 URGENT = 100.0  # score bonus for someone who must go today to reach floor(target)
 NEEDED = 4.0  # score bonus per needed day this week, over the days left to take it
 TIE = 1e-7  # weight of the seeded tiebreak
-
-_PRESENT_TABLE = bytearray(256)
-for _c in PRESENT_CODES:
-    _PRESENT_TABLE[_c] = 1
-PRESENT_TABLE = bytes(_PRESENT_TABLE)
-_FREE_TABLE = bytearray(256)
-_FREE_TABLE[FREE] = 1
-FREE_TABLE = bytes(_FREE_TABLE)
-
-
-def group_count(ratio: float) -> int:
-    """Groups (or teams) that take turns: one per 1/r of the staff, at least two."""
-    if ratio <= 0:
-        return 2
-    return max(2, round(1 / ratio))
-
-
-def split_groups(g: UnitGrid, rot: list[int], n_groups: int, rng: random.Random) -> list[int]:
-    """Balanced groups of the unit's eligible staff; head(s) and deputy(ies) kept apart."""
-    group = [0] * len(rot)
-    sizes = [0] * n_groups
-    order = list(range(len(rot)))
-    rng.shuffle(order)
-    lead = {"head": 0, "deputy": 1}
-    rest = []
-    for q in order:
-        role = g.employees[rot[q]].role
-        if role in lead:
-            group[q] = lead[role] % n_groups
-            sizes[group[q]] += 1
-        else:
-            rest.append(q)
-    for q in rest:
-        k = min(range(n_groups), key=lambda x: (sizes[x], x))
-        group[q] = k
-        sizes[k] += 1
-    return group
-
-
-def split_teams(sizes: dict[int, int], n_teams: int) -> dict[int, int]:
-    """by_team: units (id -> eligible staff) into balanced teams, largest units first."""
-    load = [0] * n_teams
-    team = {}
-    for uid in sorted(sizes, key=lambda u: (-sizes[u], u)):
-        k = min(range(n_teams), key=lambda x: (load[x], x))
-        team[uid] = k
-        load[k] += sizes[uid]
-    return team
 
 
 def rotation_unit(
@@ -173,9 +120,9 @@ def rotation_unit(
     # the day's limits: ratio cap, room above the minimum, frozen WFH already there
     present = [present_count(col) for col in columns]
     elig = [present_count(col) for col in rot_columns]
-    rcap = [ratio_cap(ratio, e) for e in elig]
+    rcap = [rotation_cap(ratio, e) for e in elig]
     room = [max(0, p - min_onsite) for p in present]
-    u = _Unit(
+    u = RotationUnit(
         g=g,
         cal=cal,
         weekly_cap=cap,
@@ -192,7 +139,7 @@ def rotation_unit(
     g.wfh_cap = rcap
     shortfalls: list[tuple[int, str, str]] = []
     for i in range(n_days):
-        if present[i] >= min_onsite and elig[i] and room[i] < ratio * elig[i] - EPS:
+        if present[i] >= min_onsite and elig[i] and below_ratio(room[i], ratio, elig[i]):
             shortfalls.append(
                 (
                     i,
@@ -221,12 +168,12 @@ def rotation_unit(
 
         both = (anyone("head") & anyone("deputy")).to_bytes(n_days, "big")
         lead_share = [min(x, 0.5) if b else x for x, b in zip(share, both, strict=True)]
-    profiles: dict[tuple[bytes, bool], _Profile] = {}
+    profiles: dict[tuple[bytes, bool], Profile] = {}
     for row, role in zip(rot_codes, roles, strict=True):
         leader = role != "staff"
         p = profiles.get((row, leader))
         if p is None:
-            p = profiles[row, leader] = _Profile.of(row, lead_share if leader else share, cal, cap)
+            p = profiles[row, leader] = Profile.of(row, lead_share if leader else share, cal, cap)
         u.prof.append(p)
     for q, j in enumerate(rot):
         g.target[j] = u.prof[q].target
@@ -241,7 +188,7 @@ def rotation_unit(
     rng.shuffle(rank)
     wfh, wfh_wd = _greedy(u, composition, group, n_groups, team, n_teams, rank)
     if any(n < p.lo for n, p in zip(wfh, u.prof, strict=True)):
-        _repair(u, wfh, wfh_wd)
+        repair(u, wfh, wfh_wd)
     for q, j in enumerate(rot):
         g.modes[j] = bytes(u.modes[q])
         g.reasons[j] = bytes(u.reasons[q])
@@ -249,103 +196,8 @@ def rotation_unit(
     return shortfalls
 
 
-class _Profile:
-    """What the greedy needs about one row of cells (shared by identical rows).
-
-    cum[i]: share accrued up to and including day i (the pro-rata target so far); target: the
-    total, lo/hi its floor and ceiling; rho = target / available days. seen[i]: rho x present
-    days so far on day i's weekday (that weekday's pro-rata share so far); limit[k]: more WFH
-    than this on weekday k is too many. after[i]: free days left in day i's week after i.
-    later[w]: most WFH the weekly cap allows from week w on; need_from[w]: what week w must
-    give to reach floor(target). frozen_weeks[w]: frozen WFH cells in week w.
-    """
-
-    __slots__ = (
-        "cum",
-        "target",
-        "lo",
-        "hi",
-        "rho",
-        "seen",
-        "limit",
-        "after",
-        "later",
-        "need_from",
-        "frozen_weeks",
-    )
-
-    @classmethod
-    def of(cls, row: bytes, share: list[float], cal: Calendar, cap: int) -> _Profile:
-        p = cls()
-        n_days = len(cal.days)
-        pres = row.translate(PRESENT_TABLE)
-        free = row.translate(FREE_TABLE)
-        accrual = [share[i] if pres[i] else 0.0 for i in range(n_days)]
-        p.frozen_weeks = week_frozen_wfh(cal, row)
-        p.after = [0] * n_days
-        p.later = [0] * (len(cal.weeks) + 1)
-        for w in cal.weeks:
-            total = sum(accrual[w.start : w.stop])
-            if total > cap:  # the weekly cap lowers the target, week by week
-                f = cap / total
-                for i in w:
-                    accrual[i] *= f
-            left = 0
-            for i in reversed(w):
-                p.after[i] = left
-                left += free[i]
-        for wi in range(len(cal.weeks) - 1, -1, -1):
-            w = cal.weeks[wi]
-            room = min(cap - p.frozen_weeks[wi], free[w.start : w.stop].count(1))
-            p.later[wi] = p.later[wi + 1] + max(0, room)
-        p.cum = list(accumulate(accrual))
-        p.target = p.cum[-1] if n_days else 0.0
-        p.lo = math.floor(p.target + EPS)
-        p.hi = math.ceil(p.target - EPS)
-        avail = pres.count(1)
-        p.rho = p.target / avail if avail else 0.0
-        counts = [0] * 7
-        p.seen = [0.0] * n_days  # rho x present days so far on day i's weekday
-        for i in range(n_days):
-            if pres[i]:
-                counts[cal.weekday[i]] += 1
-            p.seen[i] = p.rho * counts[cal.weekday[i]]
-        # WFH on a weekday beyond rho x its present days + 1 is too many (rule 5)
-        p.limit = [p.rho * n + EPS for n in counts]
-        # floor(target) minus what later weeks can still give: what week w must give itself
-        p.need_from = [p.lo - p.later[wi + 1] for wi in range(len(cal.weeks))]
-        return p
-
-
-@dataclass(slots=True)
-class _Unit:
-    """One unit's rotation in progress: its limits per day and its rows being filled.
-
-    rcap[i] = ceil(r x eligible present), room[i] = present - minimum (at least 0), cap[i] =
-    the lower of the two (the most WFH day i may have), frozen[i] = frozen WFH cells on day i.
-    rot: the grid rows of the eligible staff (index q in every per-employee list);
-    modes/reasons: their rows being filled; prof: their profiles.
-    """
-
-    g: UnitGrid
-    cal: Calendar
-    weekly_cap: int
-    rcap: list[int]
-    room: list[int]
-    cap: list[int]
-    frozen: list[int]
-    rot: list[int]
-    columns: list[tuple[int, ...]]  # all rows' cell codes by day
-    rot_columns: list[tuple[int, ...]]  # the eligible rows' cell codes by day
-    is_head: list[bool]  # by grid row
-    is_dep: list[bool]
-    prof: list[_Profile] = field(default_factory=list)
-    modes: list[bytearray] = field(default_factory=list)
-    reasons: list[bytearray] = field(default_factory=list)
-
-
 def _greedy(
-    u: _Unit,
+    u: RotationUnit,
     composition: Composition,
     group: list[int],
     n_groups: int,
@@ -542,133 +394,3 @@ def _greedy(
                 dep_home = True
         total_wfh += picked
     return wfh, wfh_wd
-
-
-def _repair(u: _Unit, wfh: list[int], wfh_wd: list[list[int]]) -> None:
-    """Bring employees below floor(target) up by augmenting paths, every limit kept.
-
-    A path gives the short employee a day where they are WFO; whoever is displaced from a full
-    day moves to another of their WFO days, and so on, until a day with a free slot or someone
-    above floor(target) who can give the day up. Each step keeps the day's WFH count, the weekly
-    cap and the head/deputy rule.
-    """
-    cal, cap, rot, modes, reasons = u.cal, u.weekly_cap, u.rot, u.modes, u.reasons
-    is_head, is_dep, daycap = u.is_head, u.is_dep, u.cap
-    lo = [p.lo for p in u.prof]
-    m = len(rot)
-    n_days = len(cal.days)
-    week_of = cal.week
-    weekday = cal.weekday
-    codes = u.g.codes
-    rot_codes = [codes[j] for j in rot]
-    total = [0] * n_days  # WFH in the unit per day, frozen and ineligible included
-    heads_home = [0] * n_days
-    deps_home = [0] * n_days
-    for j, row in enumerate(codes):
-        for i in range(n_days):
-            if row[i] == F_WFH:
-                total[i] += 1
-                heads_home[i] += is_head[j]
-                deps_home[i] += is_dep[j]
-    home: list[list[int]] = [[] for _ in range(n_days)]  # engine WFH by rotating row
-    wkc = [[0] * len(cal.weeks) for _ in range(m)]
-    for q in range(m):
-        j = rot[q]
-        row = modes[q]
-        for i in range(n_days):
-            if row[i] == M_WFH:
-                wkc[q][week_of[i]] += 1
-                if rot_codes[q][i] == FREE:
-                    home[i].append(q)
-                    total[i] += 1
-                    heads_home[i] += is_head[j]
-                    deps_home[i] += is_dep[j]
-
-    def leader_ok(q: int, i: int, leaving: int | None) -> bool:
-        j = rot[q]
-        if is_head[j]:
-            others = deps_home[i] - (1 if leaving is not None and is_dep[rot[leaving]] else 0)
-            return others == 0
-        if is_dep[j]:
-            others = heads_home[i] - (1 if leaving is not None and is_head[rot[leaving]] else 0)
-            return others == 0
-        return True
-
-    def move(q: int, i: int, on: bool) -> None:
-        j = rot[q]
-        d = 1 if on else -1
-        modes[q][i] = M_WFH if on else M_WFO
-        reasons[q][i] = R_ROTATION
-        wfh[q] += d
-        wfh_wd[q][weekday[i]] += d
-        wkc[q][week_of[i]] += d
-        total[i] += d
-        heads_home[i] += d * is_head[j]
-        deps_home[i] += d * is_dep[j]
-        if on:
-            home[i].append(q)
-        else:
-            home[i].remove(q)
-
-    def conflict(i: int) -> bool:
-        """Head and deputy both home on day i with at least one of them the engine's doing."""
-        if not (heads_home[i] and deps_home[i]):
-            return False
-        return any(is_head[rot[q]] or is_dep[rot[q]] for q in home[i])
-
-    def augment(e: int) -> bool:
-        parent: dict[int, tuple[int, int] | None] = {e: None}
-        queue = deque([e])
-        while queue:
-            x = queue.popleft()
-            lost = parent[x]
-            lost_day = lost[1] if lost else -1
-            row = rot_codes[x]
-            days = [
-                i
-                for i in range(n_days)
-                if row[i] == FREE and modes[x][i] == M_WFO and i != lost_day
-            ]
-            days.sort(key=lambda i: (wfh_wd[x][weekday[i]], i))
-            for i in days:
-                used = wkc[x][week_of[i]]
-                if lost_day >= 0 and week_of[lost_day] == week_of[i]:
-                    used -= 1
-                if used >= cap:
-                    continue
-                if total[i] < daycap[i] and leader_ok(x, i, None):
-                    return apply(x, i, None, parent)
-                for f in sorted(home[i], key=lambda f: (lo[f] - wfh[f], f)):
-                    if f in parent or not leader_ok(x, i, f):
-                        continue
-                    if wfh[f] > lo[f]:
-                        return apply(x, i, f, parent)
-                    parent[f] = (x, i)
-                    queue.append(f)
-        return False
-
-    def apply(x: int, i: int, giver: int | None, parent: dict) -> bool:
-        """Carry out the path ending with x taking day i; undo it if any limit would break."""
-        steps: list[tuple[int, int, bool]] = []
-        if giver is not None:
-            steps.append((giver, i, False))
-        steps.append((x, i, True))
-        y = x
-        while parent[y] is not None:
-            p, day = parent[y]
-            steps += [(y, day, False), (p, day, True)]
-            y = p
-        days = {day for _, day, _ in steps}
-        before = {day: total[day] for day in days}
-        for q, day, on in steps:
-            move(q, day, on)
-        ok = all(total[d] <= max(daycap[d], before[d]) and not conflict(d) for d in days)
-        ok = ok and all(wkc[q][week_of[day]] <= cap for q, day, on in steps if on)
-        if not ok:
-            for q, day, on in reversed(steps):
-                move(q, day, not on)
-        return ok
-
-    for q in sorted(range(m), key=lambda q: (wfh[q] - lo[q], q)):
-        while wfh[q] < lo[q] and augment(q):
-            pass

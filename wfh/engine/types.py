@@ -70,6 +70,10 @@ def _check_int(owner: str, name: str, value: object, minimum: int | None = None)
         raise ValueError(f"{owner}.{name} must be at least {minimum}, got {value}")
 
 
+# The UnitIn.id a caller gives the staff it placed in no unit (the engine treats it as any unit).
+NO_UNIT_ENGINE_ID = 0
+
+
 @dataclass(frozen=True, slots=True)
 class UnitIn:
     """A unit (bidang / bagian / tim kerja) with its minimum on site; frontline is always WFO."""

@@ -1,0 +1,71 @@
+"""A roster's way from draft to published through the pages, and its downloads."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+import pytest
+from django.urls import reverse
+from openpyxl import load_workbook
+
+from tests.wfh.page_helpers import generate, login
+from wfh import rosters
+from wfh.models import Assignment, Roster, ScheduleDay
+
+pytestmark = pytest.mark.django_db
+
+
+def test_submit_return_with_comment_resubmit_and_publish(
+    client, sched, django_capture_on_commit_callbacks
+):
+    w = sched.world
+    roster = generate(django_capture_on_commit_callbacks, sched.phase1, w.kominfo)
+    login(client, w.opd_admin)
+    client.post(reverse("wfh:roster_submit", args=[roster.pk]))
+    roster.refresh_from_db()
+    assert (roster.workflow, roster.submitted_by) == (Roster.Workflow.SUBMITTED, w.opd_admin)
+
+    login(client, w.hr)
+    resp = client.post(reverse("wfh:roster_return", args=[roster.pk]), {"comment": ""})
+    roster.refresh_from_db()
+    assert roster.workflow == Roster.Workflow.SUBMITTED  # a return needs a comment
+    client.post(reverse("wfh:roster_return", args=[roster.pk]), {"comment": "Piket Kamis kurang."})
+    roster.refresh_from_db()
+    assert roster.workflow == Roster.Workflow.RETURNED
+
+    login(client, w.opd_admin)
+    body = client.get(reverse("wfh:roster", args=[roster.pk])).content.decode()
+    assert "Piket Kamis kurang." in body and "Dikembalikan oleh BKPSDM" in body
+    client.post(reverse("wfh:roster_submit", args=[roster.pk]))
+
+    login(client, w.hr)
+    resp = client.post(reverse("wfh:roster_publish", args=[roster.pk]), {"from_date": ""})
+    assert resp.status_code == 302
+    roster.refresh_from_db()
+    assert (roster.workflow, roster.published_by) == (Roster.Workflow.PUBLISHED, w.hr)
+    assert (
+        ScheduleDay.objects.filter(roster=roster).count()
+        == Assignment.objects.filter(roster=roster).count()
+        > 0
+    )
+
+
+def test_published_roster_downloads_as_csv_and_xlsx(
+    client, sched, django_capture_on_commit_callbacks
+):
+    w = sched.world
+    roster = generate(django_capture_on_commit_callbacks, sched.phase1, w.kominfo)
+    rosters.roster_publish(roster=roster, user=w.hr)
+    login(client, w.opd_admin)
+    resp = client.get(reverse("wfh:roster_download", args=[roster.pk, "csv"]))
+    assert resp.status_code == 200 and resp["Content-Type"].startswith("text/csv")
+    assert "attachment" in resp["Content-Disposition"]
+    rows = list(csv.reader(io.StringIO(resp.content.decode())))
+    assert rows[0] == ["nip", "name", "opd_code", "unit_code", "date", "mode", "source"]
+    assert len(rows) - 1 == ScheduleDay.objects.filter(opd=w.kominfo).count()
+    assert {r[2] for r in rows[1:]} == {"DISKOMINFO"}
+    resp = client.get(reverse("wfh:roster_download", args=[roster.pk, "xlsx"]))
+    sheet = load_workbook(io.BytesIO(resp.content), read_only=True)["jadwal"]
+    assert next(sheet.iter_rows(values_only=True))[:3] == ("nip", "name", "opd_code")
+    assert client.get(reverse("wfh:roster_download", args=[roster.pk, "pdf"])).status_code == 404
