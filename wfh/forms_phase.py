@@ -23,6 +23,7 @@ from django.utils.translation import gettext_lazy as _
 
 from opd.models import Employee, Opd
 from wfh.calendar import days_off
+from wfh.engine.ratio import exact_ratio
 from wfh.forms_schedule import DateInput
 from wfh.models import WEEKDAY_NAMES, PatternKind, Phase, Programme, ScheduleDay
 
@@ -273,7 +274,7 @@ def preview(
             item.wfh_days_per_person = len(result.wfh_days)
             item.wfh_person_days = item.eligible * len(result.wfh_days)
         elif ratio is not None:
-            item.wfh_per_day = math.floor(item.eligible * float(ratio))
+            item.wfh_per_day = math.floor(exact_ratio(ratio) * item.eligible)
             item.wfo_per_day = item.staff - item.wfh_per_day
             item.wfh_person_days = item.wfh_per_day * len(result.working)
         result.rows.append(item)

@@ -242,3 +242,23 @@ def test_schedule_pages_show_the_buttons_to_hr_only(client, world, programme):
     client.force_login(world.opd_admin)
     html = client.get(reverse("wfh:schedule")).content.decode()
     assert reverse("wfh:phase_create") not in html
+
+
+def test_preview_reads_the_ratio_exactly_not_as_a_float(world):
+    """0.29 x 100 is 29 at home a day; as floats it is 28.999999999999996, which floor made 28."""
+    from opd.models import Opd
+
+    for _ in range(97):  # DISKOMINFO's 3 eligible staff + 97 = 100
+        make_employee(world.kominfo, world.sek)
+    result = preview(
+        start=dt.date(2025, 12, 1),
+        end=dt.date(2025, 12, 5),
+        pattern=PatternKind.ROTATION,
+        weekdays=[],
+        ratio=0.29,
+        weekly_cap=2,
+        opds=Opd.objects.filter(pk=world.kominfo.pk),
+    )
+    (row,) = result.rows
+    assert row.eligible == 100
+    assert row.wfh_per_day == 29
