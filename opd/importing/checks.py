@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Mapping
+from typing import Any
 
 from django.utils.translation import gettext as _
 
@@ -97,7 +98,9 @@ class Checks:
                 {name: (cells[pos] if pos < len(cells) else "") for name, pos in index.items()},
             )
 
-    def field(self, sheet, number, row_ok, column, func, *args):
+    def field(
+        self, sheet: str, number: int, row_ok: bool, column: str, func: Callable, *args
+    ) -> tuple[Any, bool]:
         """Run one cell parser; on failure report it and return (MISSING, False)."""
         try:
             return func(*args), row_ok
@@ -134,7 +137,9 @@ class Checks:
                 return known
         return None
 
-    def cascade(self, work: list, dependants: dict, recheck) -> None:
+    def cascade(
+        self, work: list[str], dependants: Mapping[str, list], recheck: Callable[[Any, str], bool]
+    ) -> None:
         """Mark rows that depend on a newly bad row as bad too (reported by `recheck`)."""
         while work:
             key = work.pop()
@@ -143,7 +148,14 @@ class Checks:
                     rec.ok = False
                     work.append(rec.code if isinstance(rec, OpdRow) else rec.nip)
 
-    def flag_loops(self, link_of, records, sheet: str, column: str, message: str) -> list[str]:
+    def flag_loops(
+        self,
+        link_of: dict[str, str | None],
+        records: Mapping[str, OpdRow | EmployeeRow],
+        sheet: str,
+        column: str,
+        message: str,
+    ) -> list[str]:
         """Report each file row on a loop of `link_of` (parents or supervisors); return the keys."""
         flagged = []
         for loop in find_loops(link_of):

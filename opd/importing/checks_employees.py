@@ -26,6 +26,7 @@ from opd.nip import NipError, parse_nip
 
 
 def parse_employees(checks: Checks) -> None:
+    """Each row of the employees sheet as an EmployeeRow (NIP rules, eligibility, dates)."""
     if "employees" not in checks.tables:
         return
     index = checks.columns("employees")
@@ -222,7 +223,7 @@ def _supervisor_ref(checks: Checks, rec: EmployeeRow, nip: str) -> bool:
     return False
 
 
-def _check_supervisor_loops(checks: Checks, subordinates) -> None:
+def _check_supervisor_loops(checks: Checks, subordinates: dict[str, list[EmployeeRow]]) -> None:
     boss_of = {nip: rec.supervisor_nip for nip, rec in checks.db.employees.items()}
     boss_of.update({nip: rec.supervisor_nip for nip, rec in checks.employees.items() if rec.ok})
     work = checks.flag_loops(
@@ -235,7 +236,7 @@ def _check_supervisor_loops(checks: Checks, subordinates) -> None:
     checks.cascade(work, subordinates, lambda rec, nip: _supervisor_ref(checks, rec, nip))
 
 
-def _check_heads(checks: Checks, subordinates) -> None:
+def _check_heads(checks: Checks, subordinates: dict[str, list[EmployeeRow]]) -> None:
     """At most one head per unit, counting database heads the import leaves in place."""
     db_heads: dict[tuple[str, str], str] = {}
     for nip, current in checks.db.employees.items():

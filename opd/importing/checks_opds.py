@@ -23,6 +23,7 @@ from opd.importing.sheets import DEFAULT_RADIUS_M, MAX_RADIUS_M
 
 
 def parse_opds(checks: Checks) -> None:
+    """Each row of the opds sheet as an OpdRow (current values where a column is left out)."""
     if "opds" not in checks.tables:
         return
     index = checks.columns("opds")

@@ -18,6 +18,7 @@ from opd.importing.sheets import MAX_MIN_ONSITE
 
 
 def parse_units(checks: Checks) -> None:
+    """Each row of the units sheet as a UnitRow, its OPD one that will exist."""
     if "units" not in checks.tables:
         return
     index = checks.columns("units")
@@ -74,6 +75,8 @@ def parse_units(checks: Checks) -> None:
 
 
 def unit_ref(checks: Checks, number: int, opd_code: str, unit_code: str) -> bool:
+    """Is the unit one that will exist in that OPD after the import? Reports why not on the
+    employee's row."""
     key = (opd_code, unit_code)
     rec = checks.units.get(key)
     if (rec is not None and rec.ok) or key in checks.db.units:

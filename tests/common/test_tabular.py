@@ -6,7 +6,7 @@ import csv
 import io
 
 import pytest
-from openpyxl import Workbook, load_workbook
+from openpyxl import load_workbook
 
 from common.tabular import (
     ReadError,
@@ -21,18 +21,6 @@ from common.tabular import (
 )
 from evaluation.importing import COSTS, import_file
 from opd.importing.services import org_import
-
-
-def xlsx(sheets: dict[str, list[list]]) -> bytes:
-    wb = Workbook()
-    wb.remove(wb.active)
-    for title, rows in sheets.items():
-        ws = wb.create_sheet(title)
-        for row in rows:
-            ws.append(row)
-    out = io.BytesIO()
-    wb.save(out)
-    return out.getvalue()
 
 
 def read_error(call, *args, **kwargs) -> RowError:
@@ -114,7 +102,7 @@ def test_records_give_every_named_column_and_an_empty_text_for_a_missing_cell():
 
 
 def test_a_workbook_sheet_is_chosen_by_name_and_numbers_keep_their_digits():
-    data = xlsx(
+    data = xlsx_bytes(
         {
             "Catatan": [["apa"], ["bukan ini"]],
             "Pegawai": [["nip", "aktif", "radius"], ["198503302003121002", True, 150.0]],
@@ -126,11 +114,11 @@ def test_a_workbook_sheet_is_chosen_by_name_and_numbers_keep_their_digits():
 
 
 def test_a_workbook_without_the_sheet_falls_back_only_when_asked_or_when_it_has_one_sheet():
-    two = Upload("a.xlsx", xlsx({"satu": [["a"], ["1"]], "dua": [["b"], ["2"]]}))
+    two = Upload("a.xlsx", xlsx_bytes({"satu": [["a"], ["1"]], "dua": [["b"], ["2"]]}))
     error = read_error(read_table, two, sheet="units")
     assert error.row is None and "units" in error.message
     assert read_table(two, sheet="units", any_sheet=True).columns == ["a"]
-    one = Upload("b.xlsx", xlsx({"Sheet1": [["c"], ["3"]]}))
+    one = Upload("b.xlsx", xlsx_bytes({"Sheet1": [["c"], ["3"]]}))
     assert read_table(one, sheet="units").columns == ["c"]
 
 
