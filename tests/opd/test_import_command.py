@@ -21,27 +21,12 @@ pytestmark = pytest.mark.django_db
 
 def test_command_imports_and_prints_counts_per_sheet(db, tmp_path, capsys):
     paths = write_files(tmp_path, fresh_org())
-    call_command(
-        "import_org",
-        "--opds",
-        paths["opds"],
-        "--units",
-        paths["units"],
-        "--employees",
-        paths["employees"],
-    )
+    args = [arg for sheet in ("opds", "units", "employees") for arg in (f"--{sheet}", paths[sheet])]
+    call_command("import_org", *args)
     out = capsys.readouterr().out
     assert "opds: 2 created, 0 updated, 0 unchanged" in out
     assert "employees: 3 created" in out
-    call_command(
-        "import_org",
-        "--opds",
-        paths["opds"],
-        "--units",
-        paths["units"],
-        "--employees",
-        paths["employees"],
-    )
+    call_command("import_org", *args)
     assert "employees: 0 created, 0 updated, 3 unchanged" in capsys.readouterr().out
 
 
