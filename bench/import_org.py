@@ -231,10 +231,11 @@ def raw_copy(payload: str) -> float:
 
 
 def timed_import(path: Path, today: dt.date):
-    from opd.importing import Upload, import_org
+    from common.tabular import Upload
+    from opd.importing.services import org_import
 
     start = time.perf_counter()
-    result = import_org(employees=Upload(path.name, path.read_bytes()), today=today)
+    result = org_import(employees=Upload(path.name, path.read_bytes()), today=today)
     elapsed = time.perf_counter() - start
     if result.errors:
         sys.exit("import reported errors:\n" + "\n".join(str(e) for e in result.errors[:20]))

@@ -11,9 +11,7 @@ An empty number cell means "not reported" and is stored empty, never as zero.
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -22,17 +20,8 @@ from decimal import Decimal, InvalidOperation
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from common.tabular import ReadError, RowError, Table, Upload, csv_bytes, read_table, xlsx_bytes
 from evaluation.models import InputSource, OperatingCost, PerformanceTarget, ServiceOutput
-from opd.importing import (
-    ReadError,
-    RowError,
-    Table,
-    Upload,
-    _open_workbook,
-    _sheet_table,
-    is_xlsx,
-    read_csv,
-)
 from opd.models import Employee, Opd
 
 COSTS = "costs"
@@ -189,15 +178,8 @@ def parse_date(value: str) -> dt.date:
 
 
 def read_upload(upload: Upload, kind: str) -> Table:
-    if not is_xlsx(upload):
-        return read_csv(upload, sheet=kind)
-    wb = _open_workbook(upload)
-    try:
-        sheets = wb.worksheets
-        chosen = next((ws for ws in sheets if ws.title.strip().lower() == kind), sheets[0])
-        return _sheet_table(chosen, kind, upload.name)
-    finally:
-        wb.close()
+    """A CSV, or the sheet of an XLSX named like the kind (else its first sheet)."""
+    return read_table(upload, sheet=kind, any_sheet=True)
 
 
 def _rows(table: Table, kind: str, errors: list[RowError]):
@@ -206,27 +188,23 @@ def _rows(table: Table, kind: str, errors: list[RowError]):
     for column in unknown:
         errors.append(
             RowError(
-                table.file,
-                1,
-                column,
-                _("Kolom tidak dikenal. Kolom yang dipakai: %(columns)s.")
+                file=table.file,
+                row=1,
+                column=column,
+                message=_("Kolom tidak dikenal. Kolom yang dipakai: %(columns)s.")
                 % {"columns": ", ".join(COLUMNS[kind])},
             )
         )
     for column in REQUIRED[kind]:
         if column not in table.columns:
-            errors.append(RowError(table.file, 1, column, _("Kolom wajib ini tidak ada.")))
+            errors.append(
+                RowError(
+                    file=table.file, row=1, column=column, message=_("Kolom wajib ini tidak ada.")
+                )
+            )
     if errors:
         return
-    for number, cells in table.rows:
-        yield (
-            number,
-            {
-                name: (cells[i] if i < len(cells) else "")
-                for i, name in enumerate(table.columns)
-                if name
-            },
-        )
+    yield from table.records()
 
 
 class _Row:
@@ -250,7 +228,9 @@ class _Row:
 
     def fail(self, column: str, message: str) -> None:
         self.failed = True
-        self.errors.append(RowError(self.file, self.number, column, message))
+        self.errors.append(
+            RowError(file=self.file, row=self.number, column=column, message=message)
+        )
 
 
 def _opd_lookup(tables_codes: set[str]) -> dict[str, int]:
@@ -282,7 +262,9 @@ def import_file(*, kind: str, upload: Upload, user=None) -> ImportResult:
     if result.errors:
         return result
     if not rows:
-        result.errors.append(RowError(table.file, None, "", _("Tidak ada baris data.")))
+        result.errors.append(
+            RowError(file=table.file, row=None, message=_("Tidak ada baris data."))
+        )
         return result
     {COSTS: _costs, SERVICES: _services, EKINERJA: _ekinerja}[kind](table.file, rows, result, user)
     return result
@@ -467,26 +449,12 @@ def _ekinerja(file, rows, result: ImportResult, user) -> None:
 
 
 def template_csv(kind: str) -> bytes:
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(COLUMNS[kind])
-    writer.writerow(EXAMPLES[kind])
-    return ("\ufeff" + out.getvalue()).encode("utf-8")
+    return csv_bytes([COLUMNS[kind], EXAMPLES[kind]])
 
 
 def template_xlsx(kind: str) -> bytes:
-    from openpyxl import Workbook
-
-    wb = Workbook()
-    ws = wb.active
-    ws.title = kind
-    ws.append(list(COLUMNS[kind]))
-    ws.append(list(EXAMPLES[kind]))
-    for cell in ws[2]:
-        cell.number_format = "@"  # text, so NIPs and months stay as typed
-    out = io.BytesIO()
-    wb.save(out)
-    return out.getvalue()
+    """Every cell text, so NIPs and months stay as typed."""
+    return xlsx_bytes({kind: [COLUMNS[kind], EXAMPLES[kind]]})
 
 
 def service_span_problem(start: dt.date | None, end: dt.date | None) -> tuple[str, str] | None:

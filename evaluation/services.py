@@ -14,13 +14,13 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from common.tabular import RowError
 from evaluation import rules
 from evaluation.importing import (
     COLUMNS,
     COSTS,
     MONEY_FIELDS,
     SERVICES,
-    RowError,
     _opd_lookup,
     _opd_of,
     _Row,
@@ -300,7 +300,7 @@ def _api_cells(index: int, item, columns: tuple[str, ...], errors: list) -> dict
     """An item's values as the import's text cells (None and absent differ: null clears a
     field, an absent one is left as it was); anything else than a flat object is refused."""
     if not isinstance(item, dict):
-        errors.append(RowError("api", index, "", _("Item harus berupa objek JSON.")))
+        errors.append(RowError(file="api", row=index, message=_("Item harus berupa objek JSON.")))
         return None
     cells: dict[str, str] = {}
     for key, value in item.items():
@@ -308,10 +308,10 @@ def _api_cells(index: int, item, columns: tuple[str, ...], errors: list) -> dict
         if column not in columns or key == "opd_code":
             errors.append(
                 RowError(
-                    "api",
-                    index,
-                    key,
-                    _("Isian tidak dikenal. Isian yang dipakai: %(columns)s.")
+                    file="api",
+                    row=index,
+                    column=key,
+                    message=_("Isian tidak dikenal. Isian yang dipakai: %(columns)s.")
                     % {
                         "columns": ", ".join(
                             API_OPD_FIELD if c == "opd_code" else c for c in columns
@@ -323,7 +323,9 @@ def _api_cells(index: int, item, columns: tuple[str, ...], errors: list) -> dict
         if value is None:
             cells[column] = ""
         elif isinstance(value, bool) or not isinstance(value, str | int | float):
-            errors.append(RowError("api", index, key, _("Isi teks atau angka.")))
+            errors.append(
+                RowError(file="api", row=index, column=key, message=_("Isi teks atau angka."))
+            )
         else:
             cells[column] = str(value)
     return cells

@@ -20,6 +20,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from common.tabular import Upload
 from evaluation import exports, importing, rules, selectors, services
 from evaluation.forms import (
     IMPORT_KINDS,
@@ -37,7 +38,6 @@ from evaluation.models import (
     Option,
 )
 from opd import access
-from opd.importing import Upload
 from opd.models import Opd
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"

@@ -292,7 +292,7 @@ class ImportBatch(models.Model):
     """An organisation import from the HR page: the uploaded files between preview and confirm.
 
     The files are kept as bytes so the confirmed import reads exactly what was previewed; `result`
-    holds the counts and errors of the last run (see opd.importing.ImportResult.as_dict).
+    holds the counts and errors of the last run (see opd.importing.results.ImportResult.as_dict).
     """
 
     created_by = models.ForeignKey(

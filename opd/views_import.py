@@ -7,7 +7,12 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
-from opd import access, importing
+from common.tabular import Upload, errors_csv
+from opd import access
+from opd.importing.batches import import_batch_create, import_batch_file_names, import_batch_run
+from opd.importing.reading import template_csv, template_xlsx
+from opd.importing.results import ImportResult
+from opd.importing.sheets import SHEETS
 from opd.models import ImportBatch, ImportStatus
 
 MAX_UPLOAD_BYTES = 50 * 1024 * 1024
@@ -34,7 +39,7 @@ class ImportForm(forms.Form):
 
     def clean(self):
         data = super().clean()
-        files = {k: data.get(k) for k in (*importing.SHEETS, "workbook") if data.get(k)}
+        files = {k: data.get(k) for k in (*SHEETS, "workbook") if data.get(k)}
         if not files:
             raise forms.ValidationError(
                 _("Pilih minimal satu berkas: opds, units, employees, atau satu buku kerja XLSX.")
@@ -43,8 +48,7 @@ class ImportForm(forms.Form):
             if upload.size > MAX_UPLOAD_BYTES:
                 self.add_error(name, _("Berkas lebih dari 50 MB."))
         data["uploads"] = {
-            name: importing.Upload(name=upload.name, data=upload.read())
-            for name, upload in files.items()
+            name: Upload(name=upload.name, data=upload.read()) for name, upload in files.items()
         }
         return data
 
@@ -59,7 +63,7 @@ def import_upload(request):
     bound = request.method == "POST"
     form = ImportForm(request.POST if bound else None, request.FILES if bound else None)
     if bound and form.is_valid():
-        batch = importing.create_batch(
+        batch = import_batch_create(
             user=request.user,
             uploads=form.cleaned_data["uploads"],
             keep_good_rows=form.cleaned_data["keep_good_rows"],
@@ -79,10 +83,10 @@ def import_upload(request):
 def import_batch(request, pk):
     _require_hr(request)
     batch = get_object_or_404(ImportBatch.objects.select_related("created_by"), pk=pk)
-    result = importing.ImportResult.from_dict(batch.result)
+    result = ImportResult.from_dict(batch.result)
     counts = [
         {"sheet": sheet, "label": SHEET_LABELS[sheet], **result.counts[sheet].as_dict()}
-        for sheet in importing.SHEETS
+        for sheet in SHEETS
         if sheet in result.counts
     ]
     pending = any(c["created"] or c["updated"] for c in counts)
@@ -92,7 +96,7 @@ def import_batch(request, pk):
         "counts": counts,
         "errors": result.errors[:ERRORS_SHOWN],
         "more_errors": max(0, len(result.errors) - ERRORS_SHOWN),
-        "files": importing.batch_file_names(batch),
+        "files": import_batch_file_names(batch=batch),
         "can_confirm": batch.status == ImportStatus.PREVIEWED
         and pending
         and (not result.errors or batch.keep_good_rows),
@@ -105,7 +109,7 @@ def import_batch(request, pk):
 def import_confirm(request, pk):
     _require_hr(request)
     get_object_or_404(ImportBatch, pk=pk)
-    importing.run_batch(batch_id=pk)
+    import_batch_run(batch_id=pk)
     return redirect("opd:import_batch", pk=pk)
 
 
@@ -113,8 +117,8 @@ def import_confirm(request, pk):
 def import_errors(request, pk):
     _require_hr(request)
     batch = get_object_or_404(ImportBatch, pk=pk)
-    result = importing.ImportResult.from_dict(batch.result)
-    response = HttpResponse(importing.errors_csv(result.errors), content_type="text/csv")
+    result = ImportResult.from_dict(batch.result)
+    response = HttpResponse(errors_csv(result.errors), content_type="text/csv")
     response["Content-Disposition"] = f'attachment; filename="impor-{batch.pk}-kesalahan.csv"'
     return response
 
@@ -124,10 +128,7 @@ def import_template(request, name):
     _require_hr(request)
     if name not in TEMPLATES:
         raise Http404
-    if name == "org.xlsx":
-        content = importing.template_xlsx()
-    else:
-        content = importing.template_csv(name.removesuffix(".csv"))
+    content = template_xlsx() if name == "org.xlsx" else template_csv(name.removesuffix(".csv"))
     response = HttpResponse(content, content_type=TEMPLATES[name])
     response["Content-Disposition"] = f'attachment; filename="{name}"'
     return response

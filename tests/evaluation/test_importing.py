@@ -8,10 +8,10 @@ from decimal import Decimal
 import pytest
 from openpyxl import Workbook
 
+from common.tabular import Upload
 from evaluation import importing
 from evaluation.importing import COSTS, EKINERJA, SERVICES, import_file, parse_number
 from evaluation.models import OperatingCost, PerformanceTarget, ServiceOutput
-from opd.importing import Upload
 from tests.evaluation.conftest import OCT
 
 

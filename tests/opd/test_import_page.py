@@ -8,10 +8,11 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from opd.importing import Upload, import_org
+from common.tabular import Upload
+from opd.importing.services import org_import
 from opd.models import Employee, ImportBatch, ImportStatus, Opd
 from tests.factories import make_nip
-from tests.opd.test_import import emp, employees
+from tests.opd.import_files import emp, employees
 
 pytestmark = pytest.mark.django_db
 
@@ -121,14 +122,14 @@ def test_templates_download_and_reimport_cleanly(client, world):
     assert client.get(reverse("opd:import_template", args=["x.csv"])).status_code == 404
     assert files["employees.csv"].decode("utf-8-sig").startswith("nip,name,asn_type,opd_code")
 
-    csv_result = import_org(
+    csv_result = org_import(
         opds=Upload("opds.csv", files["opds.csv"]),
         units=Upload("units.csv", files["units.csv"]),
         employees=Upload("employees.csv", files["employees.csv"]),
     )
     assert csv_result.ok, [str(e) for e in csv_result.errors]
     assert Employee.objects.filter(nip="198503302003121002").exists()
-    xlsx_result = import_org(workbook=Upload("org.xlsx", files["org.xlsx"]))
+    xlsx_result = org_import(workbook=Upload("org.xlsx", files["org.xlsx"]))
     assert xlsx_result.ok, [str(e) for e in xlsx_result.errors]
     assert all(c.created == c.updated == 0 for c in xlsx_result.counts.values())
 

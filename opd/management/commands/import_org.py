@@ -8,11 +8,11 @@ Nothing is written when any row is bad (the command lists every error and exits 
 --keep-good-rows: then the good rows are written, the errors still listed, and the exit code is 0.
 """
 
-from pathlib import Path
-
 from django.core.management.base import BaseCommand, CommandError
 
-from opd.importing import SHEETS, Upload, import_org
+from common.tabular import Upload
+from opd.importing.services import org_import
+from opd.importing.sheets import SHEETS
 
 
 class Command(BaseCommand):
@@ -40,7 +40,7 @@ class Command(BaseCommand):
         uploads = {name: _open(options[name]) for name in (*SHEETS, "workbook") if options[name]}
         if not uploads:
             raise CommandError("Berikan --opds, --units, --employees atau --workbook.")
-        result = import_org(
+        result = org_import(
             **uploads, dry_run=options["dry_run"], keep_good_rows=options["keep_good_rows"]
         )
         for error in result.errors:
@@ -69,8 +69,7 @@ class Command(BaseCommand):
 
 
 def _open(path: str) -> Upload:
-    file = Path(path)
     try:
-        return Upload(name=file.name, data=file.read_bytes())
+        return Upload.from_path(path)
     except OSError as exc:
         raise CommandError(f"{path}: berkas tidak bisa dibuka ({exc.strerror}).") from None
