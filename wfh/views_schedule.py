@@ -30,7 +30,8 @@ from django.views.decorators.http import require_GET, require_POST
 from opd import access
 from opd.access import Scope
 from opd.models import Opd, Unit
-from wfh import exports, presets, rosters, selectors
+from wfh import exports, presets, selectors
+from wfh.rosters import edits, generation, options, publication
 from wfh.calendar import days_off, month_view, working_days
 from wfh.forms_phase import PhaseForm, ProgrammeForm, preview_from_form
 from wfh.forms_schedule import (
@@ -182,7 +183,7 @@ def local_day_off_add(request):
         opds = list(form.cleaned_data["opds"])
         ok = _run(
             request,
-            rosters.local_day_off_add,
+            options.local_day_off_add,
             _("Hari libur lokal %(name)s ditambahkan.") % {"name": form.cleaned_data["name"]},
             user=request.user,
             day=day,
@@ -215,7 +216,7 @@ def local_day_off_add(request):
 def local_day_off_delete(request, pk: int):
     _scope(request)
     day_off = get_object_or_404(LocalDayOff, pk=pk)
-    rosters.local_day_off_delete(user=request.user, day_off=day_off)
+    options.local_day_off_delete(user=request.user, day_off=day_off)
     messages.success(request, _("Hari libur lokal %(name)s dihapus.") % {"name": day_off.name})
     query = urlencode({"year": day_off.date.year, "month": day_off.date.month})
     return redirect(reverse("wfh:calendar") + "?" + query)
@@ -358,11 +359,11 @@ def phase_generate(request, slug: str):
     else:
         targets = [data["opd"]]
         if phase.pattern == PatternKind.ROTATION:
-            rosters.phase_composition_choose(
+            options.phase_composition_choose(
                 phase=phase, opd=data["opd"], user=request.user, composition=composition
             )
     try:
-        queued = rosters.rosters_start(
+        queued = generation.rosters_start(
             phase=phase,
             opds=targets,
             user=request.user,
@@ -389,7 +390,7 @@ def weekday_apply(request, slug: str, code: str):
     access.require(access.can_manage_opd(request.user, opd))
     _run(
         request,
-        rosters.optional_weekday_apply,
+        options.optional_weekday_apply,
         _("Pengajuan hari WFH tambahan untuk %(opd)s terkirim ke BKPSDM.") % {"opd": opd.code},
         phase=phase,
         opd=opd,
@@ -413,7 +414,7 @@ def weekday_decide(request, slug: str, code: str):
     )
     _run(
         request,
-        rosters.optional_weekday_decide,
+        options.optional_weekday_decide,
         done % {"opd": opd.code},
         phase=phase,
         opd=opd,
@@ -726,7 +727,7 @@ def cell_edit(request, pk: int):
     form = CellForm(request.POST)
     if form.is_valid():
         try:
-            changed = rosters.assignment_change(
+            changed = edits.assignment_change(
                 roster=roster,
                 employee_id=cell.employee_id,
                 day=cell.day,
@@ -784,7 +785,7 @@ def _roster_action(request, pk: int, service, success: str, **kwargs):
 @require_POST
 def roster_submit(request, pk: int):
     return _roster_action(
-        request, pk, rosters.roster_submit, _("Jadwal diajukan ke BKPSDM untuk diterbitkan.")
+        request, pk, publication.roster_submit, _("Jadwal diajukan ke BKPSDM untuk diterbitkan.")
     )
 
 
@@ -800,7 +801,7 @@ def roster_return(request, pk: int):
     return _roster_action(
         request,
         pk,
-        rosters.roster_return,
+        publication.roster_return,
         _("Jadwal dikembalikan ke OPD dengan catatan."),
         comment=form.cleaned_data["comment"],
     )
@@ -816,7 +817,7 @@ def roster_publish(request, pk: int):
         _flash_errors(request, form)
         return redirect("wfh:roster", pk=roster.pk)
     try:
-        written = rosters.roster_publish(
+        written = publication.roster_publish(
             roster=roster, user=request.user, from_date=form.cleaned_data["from_date"]
         )
     except ValidationError as exc:
@@ -843,7 +844,7 @@ def roster_regenerate(request, pk: int):
     data = form.cleaned_data
     composition = data.get("composition", "")
     try:
-        queued = rosters.rosters_start(
+        queued = generation.rosters_start(
             phase=roster.phase,
             opds=[roster.opd],
             user=request.user,

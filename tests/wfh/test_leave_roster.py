@@ -15,7 +15,8 @@ from attendance.services import leave_import
 from opd.models import Employee, UnitRole
 from opd.services import placements_sync
 from tests.factories import make_employee
-from wfh import rosters
+from wfh import engine
+from wfh.rosters import engine_io, generation, leave_sync, publication
 from wfh.models import Assignment, AssignmentChange, Mode, Phase, Roster, ScheduleDay
 
 D = dt.date
@@ -37,7 +38,7 @@ def jabar(world):
 
 def generate(phase, opd, **kw):
     with TestCase.captureOnCommitCallbacks(execute=True):
-        (roster,) = rosters.rosters_start(phase=phase, opds=[opd], **kw)
+        (roster,) = generation.rosters_start(phase=phase, opds=[opd], **kw)
     roster.refresh_from_db()
     assert roster.status == Roster.Status.READY, roster.error
     return roster
@@ -45,7 +46,7 @@ def generate(phase, opd, **kw):
 
 def published(phase, opd):
     roster = generate(phase, opd)
-    rosters.roster_publish(roster=roster)
+    publication.roster_publish(roster=roster)
     return roster
 
 
@@ -96,7 +97,7 @@ def test_engine_input_passes_approved_leave_within_the_phase_in_one_query(
     )
     roster = Roster.objects.create(phase=jabar.phase1, opd=jabar.kominfo, version=1)
     with django_assert_max_num_queries(10):
-        inp, _units, _manual = rosters.engine_input(roster)
+        inp, _units, _manual = engine_io.engine_input(roster=roster)
     leave = {e.id: e.leave for e in inp.employees}
     # the phase starts on Saturday 1 Nov: only its working days count; pending and cancelled do not
     assert leave[jabar.staff.pk] == {D(2025, 11, 3), D(2025, 11, 4)}
@@ -237,7 +238,7 @@ def test_the_regeneration_task_is_idempotent(jabar):
     published(jabar.phase1, jabar.kominfo)
     day = D(2025, 11, 13)
     add_leave(jabar, jabar.staff, day, day)
-    again = rosters.leave_days_regenerate(
+    again = leave_sync.leave_days_regenerate(
         employee_id=jabar.staff.pk, start=day, end=day, today=BEFORE_PHASE
     )
     assert again == 0
@@ -254,8 +255,8 @@ def test_an_import_of_many_leave_rows_regenerates_each_roster_once(jabar, monkey
     ]
     monkeypatch.setattr("opd.models.today_in", lambda tz_name: BEFORE_PHASE)
     runs = []
-    real = rosters.engine.generate
-    monkeypatch.setattr(rosters.engine, "generate", lambda inp: runs.append(1) or real(inp))
+    real = engine.generate
+    monkeypatch.setattr(engine, "generate", lambda inp: runs.append(1) or real(inp))
     with TestCase.captureOnCommitCallbacks(execute=True):
         leave_import(rows=rows)
     # one engine run for the one roster the whole file touches, not one per row
@@ -273,13 +274,13 @@ def test_an_import_of_many_leave_rows_regenerates_each_roster_once(jabar, monkey
 def test_the_leave_refresh_costs_the_same_queries_for_two_or_six_rows(jabar):
     published(jabar.phase1, jabar.kominfo)
     people = [jabar.staff, jabar.deputy, *jabar.extra]
-    spans = [rosters.LeaveSpan(p.pk, D(2025, 11, 13), D(2025, 11, 14)) for p in people]
+    spans = [leave_sync.LeaveSpan(p.pk, D(2025, 11, 13), D(2025, 11, 14)) for p in people]
     counts = []
     for chosen in (spans[:2], spans[2:]):
         with (
             CaptureQueriesContext(connection) as ctx,
             TestCase.captureOnCommitCallbacks(execute=False),
         ):
-            rosters.schedule_refresh_for_leaves(spans=chosen)
+            leave_sync.schedule_refresh_for_leaves(spans=chosen)
         counts.append(len(ctx.captured_queries))
     assert counts[0] == counts[1]

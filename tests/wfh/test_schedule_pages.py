@@ -17,7 +17,8 @@ from openpyxl import load_workbook
 from opd.models import UnitRole
 from opd.services import placements_sync
 from tests.factories import make_employee, make_opd, make_unit
-from wfh import rosters, selectors
+from wfh import selectors
+from wfh.rosters import edits, generation, publication
 from wfh.calendar import working_days
 from wfh.models import (
     Assignment,
@@ -55,7 +56,7 @@ def sched(world):
 def generate(capture, phase, opd, **kwargs) -> Roster:
     """Queue one roster and let the (eager) Celery task run when the transaction commits."""
     with capture(execute=True):
-        (roster,) = rosters.rosters_start(phase=phase, opds=[opd], **kwargs)
+        (roster,) = generation.rosters_start(phase=phase, opds=[opd], **kwargs)
     roster.refresh_from_db()
     assert roster.status == Roster.Status.READY, roster.error
     return roster
@@ -216,7 +217,7 @@ def test_regenerate_from_a_date_keeps_earlier_days_and_manual_changes(
     w = sched.world
     roster = generate(django_capture_on_commit_callbacks, sched.phase1, w.kominfo)
     cell = a_cell(roster, Mode.WFH, weekday=3)
-    rosters.assignment_change(
+    edits.assignment_change(
         roster=roster,
         employee_id=cell.employee_id,
         day=cell.day,
@@ -339,7 +340,7 @@ def test_published_roster_downloads_as_csv_and_xlsx(
 ):
     w = sched.world
     roster = generate(django_capture_on_commit_callbacks, sched.phase1, w.kominfo)
-    rosters.roster_publish(roster=roster, user=w.hr)
+    publication.roster_publish(roster=roster, user=w.hr)
     login(client, w.opd_admin)
     resp = client.get(reverse("wfh:roster_download", args=[roster.pk, "csv"]))
     assert resp.status_code == 200 and resp["Content-Type"].startswith("text/csv")
@@ -464,7 +465,7 @@ def test_an_edit_below_the_unit_minimum_names_the_limit_and_changes_nothing(
 def test_a_submitted_roster_cannot_be_edited(client, sched, django_capture_on_commit_callbacks):
     w = sched.world
     roster = generate(django_capture_on_commit_callbacks, sched.phase1, w.kominfo)
-    rosters.roster_submit(roster=roster, user=w.opd_admin)
+    publication.roster_submit(roster=roster, user=w.opd_admin)
     cell = a_cell(roster, Mode.WFH)
     login(client, w.opd_admin)
     page = client.get(reverse("wfh:roster", args=[roster.pk])).content.decode()
