@@ -39,8 +39,8 @@ from api.serializers import (
 from attendance import services as attendance_services
 from evaluation import services as evaluation_services
 from opd import access
-from wfh.rosters import generation, publication
 from wfh.models import Phase, Roster, ScheduleDay
+from wfh.rosters import generation, publication
 
 
 class ETagMixin:

@@ -13,9 +13,9 @@ from dataclasses import dataclass
 from django.db.models import Q
 
 from wfh import selectors
-from wfh.rosters import generation, publication
 from wfh.models import Phase, Roster
 from wfh.presets import preset_load
+from wfh.rosters import generation, publication
 
 PRESETS = ("jabar-2025", "jabar-2026")
 
@@ -51,7 +51,9 @@ def seed_schedules(*, start: dt.date, end: dt.date, progress=None) -> ScheduleRe
             if roster.status != Roster.Status.READY:
                 result.failed.append(f"{phase.slug}/{opd.code}: {roster.error}")
                 continue
-            result.published_rows += publication.roster_publish(roster=roster, from_date=phase.start)
+            result.published_rows += publication.roster_publish(
+                roster=roster, from_date=phase.start
+            )
             result.rosters += 1
             if progress:
                 progress(phase.slug, i, len(opds))

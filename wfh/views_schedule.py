@@ -31,7 +31,6 @@ from opd import access
 from opd.access import Scope
 from opd.models import Opd, Unit
 from wfh import exports, presets, selectors
-from wfh.rosters import edits, generation, options, publication
 from wfh.calendar import days_off, month_view, working_days
 from wfh.forms_phase import PhaseForm, ProgrammeForm, preview_from_form
 from wfh.forms_schedule import (
@@ -51,6 +50,7 @@ from wfh.models import (
     Roster,
 )
 from wfh.presets import PRESETS
+from wfh.rosters import edits, generation, options, publication
 
 OPDS_PER_PAGE = 50
 EMPLOYEES_PER_PAGE = 100

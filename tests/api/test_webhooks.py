@@ -21,8 +21,8 @@ from api.models import WebhookDelivery, WebhookEvent, WebhookSubscription
 from attendance.models import OpdDaySummary
 from attendance.summaries import summarize
 from tests.api.test_webhooks_support import receiver  # noqa: F401  (fixture)
-from wfh.rosters import generation, publication
 from wfh.models import Phase
+from wfh.rosters import generation, publication
 
 Status = WebhookDelivery.Status
 

@@ -15,9 +15,9 @@ from accounts.models import Role
 from opd.models import AsnType, Employee, UnitRole
 from opd.services import placements_sync
 from tests.factories import make_nip, make_opd, make_unit, make_user
-from wfh.rosters import generation, publication
 from wfh.calendar import working_days
 from wfh.models import Mode, PatternKind, Phase, Programme, Roster, ScheduleDay
+from wfh.rosters import generation, publication
 
 SIZE = 500
 GRID_BOUND = 25  # the grid's own test (test_schedule_pages) holds it to the same bound

@@ -16,8 +16,8 @@ from opd.models import Employee, UnitRole
 from opd.services import placements_sync
 from tests.factories import make_employee
 from wfh import engine
-from wfh.rosters import engine_io, generation, leave_sync, publication
 from wfh.models import Assignment, AssignmentChange, Mode, Phase, Roster, ScheduleDay
+from wfh.rosters import engine_io, generation, leave_sync, publication
 
 D = dt.date
 THURSDAYS = [D(2025, 11, 6), D(2025, 11, 13), D(2025, 11, 20), D(2025, 11, 27)]

@@ -18,7 +18,6 @@ from django.utils import timezone
 from opd.models import Employee, UnitRole
 from opd.services import placements_sync
 from tests.factories import make_employee
-from wfh.rosters import edits, generation, publication
 from wfh.models import (
     Assignment,
     Mode,
@@ -28,6 +27,7 @@ from wfh.models import (
     ScheduleDay,
     Source,
 )
+from wfh.rosters import edits, generation, publication
 
 D = dt.date
 AFTER_THE_PHASES = D(2026, 11, 28)  # an import or a move long after the 2025 phases

@@ -9,8 +9,8 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import translation
 
-from wfh.rosters import generation, options
 from wfh.models import PatternKind, Phase, Programme
+from wfh.rosters import generation, options
 
 D = dt.date
 SATURDAY = D(2025, 11, 8)
@@ -50,7 +50,9 @@ def outside_phase(world, phase):
 
 
 def regenerate_after_phase(world, phase):
-    return generation.rosters_start(phase=phase, opds=[world.dukcapil], regenerate_from=D(2025, 12, 1))
+    return generation.rosters_start(
+        phase=phase, opds=[world.dukcapil], regenerate_from=D(2025, 12, 1)
+    )
 
 
 def day_off_on_weekend(world, phase):

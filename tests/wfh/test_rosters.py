@@ -14,8 +14,8 @@ from django.test import TestCase
 from opd.models import UnitRole
 from opd.services import placements_sync
 from tests.factories import make_employee
-from wfh.rosters import edits, generation, publication
 from wfh.models import Assignment, AssignmentChange, Mode, Phase, Roster, ScheduleDay, Source
+from wfh.rosters import edits, generation, publication
 
 D = dt.date
 

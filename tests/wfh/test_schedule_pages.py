@@ -18,7 +18,6 @@ from opd.models import UnitRole
 from opd.services import placements_sync
 from tests.factories import make_employee, make_opd, make_unit
 from wfh import selectors
-from wfh.rosters import edits, generation, publication
 from wfh.calendar import working_days
 from wfh.models import (
     Assignment,
@@ -30,6 +29,7 @@ from wfh.models import (
     Roster,
     ScheduleDay,
 )
+from wfh.rosters import edits, generation, publication
 
 pytestmark = pytest.mark.django_db
 

@@ -96,4 +96,3 @@ def optional_weekday_decide(*, phase: Phase, opd: Opd, user, approve: bool) -> N
         PhaseOpdOption.Application.APPROVED if approve else PhaseOpdOption.Application.REJECTED
     )
     option.save(update_fields=["optional_weekday"])
-

@@ -3,9 +3,9 @@ import time
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
-from wfh.rosters import generation
 from wfh.management.commands._options import date_arg, opds_arg, phase_arg
 from wfh.models import Composition, Roster
+from wfh.rosters import generation
 
 
 class Command(BaseCommand):

@@ -1,9 +1,9 @@
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
-from wfh.rosters import publication
 from wfh.management.commands._options import date_arg
 from wfh.models import Roster
+from wfh.rosters import publication
 
 
 class Command(BaseCommand):
