@@ -24,7 +24,7 @@ from tests.selfservice.conftest import (
     request_agreed,
     request_swap,
 )
-from wfh.models import Assignment, AssignmentChange, Mode, ScheduleDay, Source
+from wfh.models import Assignment, AssignmentChange, Mode, Roster, ScheduleDay, Source
 
 pytestmark = pytest.mark.django_db
 
@@ -219,3 +219,52 @@ def test_only_the_requester_cancels(client, sched):
     assert client.post(reverse("selfservice:swap_cancel", args=[swap.pk])).status_code == 403
     swap.refresh_from_db()
     assert swap.status == SwapStatus.COLLEAGUE
+
+
+def test_an_approved_swap_reaches_every_ready_version_that_agrees_and_logs_each(client, sched):
+    """A draft waiting with the same cells takes the swap too (publishing it keeps the swap); a
+    version where either cell moved keeps both of its own; superseded history stays."""
+
+    def copy_of(number, **kw):
+        roster = Roster.objects.create(
+            phase=sched.phase, opd=sched.world.kominfo, version=number, **kw
+        )
+        cells = Assignment.objects.filter(roster=sched.roster, day=THU)
+        Assignment.objects.bulk_create(
+            Assignment(
+                roster=roster, employee_id=c.employee_id, unit_id=c.unit_id, day=THU, mode=c.mode
+            )
+            for c in cells
+        )
+        return roster
+
+    ready = {"status": Roster.Status.READY}
+    waiting = copy_of(2, workflow=Roster.Workflow.DRAFT, **ready)
+    moved = copy_of(3, workflow=Roster.Workflow.SUBMITTED, **ready)
+    Assignment.objects.filter(roster=moved, employee=sched.rudi).update(mode=Mode.WFO)
+    old = copy_of(0, workflow=Roster.Workflow.SUPERSEDED, **ready)
+    client.force_login(sched.world.pegawai_user)
+    swap = request_agreed(client, sched)
+
+    swaps.swap_approve(swap=swap, user=sched.world.atasan_user, today=TODAY)
+
+    def on_thu(roster):
+        return dict(
+            Assignment.objects.filter(
+                roster=roster, day=THU, employee__in=[sched.sari, sched.rudi]
+            ).values_list("employee_id", "mode")
+        )
+
+    swapped = {sched.sari.pk: Mode.WFH, sched.rudi.pk: Mode.WFO}
+    assert {sched.sari.pk: mode_of(sched.sari, THU), sched.rudi.pk: mode_of(sched.rudi, THU)} == (
+        swapped
+    )
+    assert on_thu(sched.roster) == on_thu(waiting) == swapped
+    assert on_thu(moved) == {sched.sari.pk: Mode.WFO, sched.rudi.pk: Mode.WFO}
+    assert on_thu(old) == {sched.sari.pk: Mode.WFO, sched.rudi.pk: Mode.WFH}
+    log = AssignmentChange.objects.filter(day=THU)
+    assert {(c.roster_id, c.employee_id, c.new_mode) for c in log} == {
+        (roster.pk, employee, mode)
+        for roster in (sched.roster, waiting)
+        for employee, mode in swapped.items()
+    }
