@@ -215,11 +215,7 @@ def swap_approve(
         ),
     )
     _apply(swap, check, user)
-    swap.status, swap.decided_by, swap.decided_at = SwapStatus.APPROVED, user, timezone.now()
-    swap.decision_note = note.strip()
-    swap.save(update_fields=["status", "decided_by", "decided_at", "decision_note"])
-    transaction.on_commit(lambda: swap_mail.decided(swap_id=swap.pk))
-    return swap
+    return _decided(swap, SwapStatus.APPROVED, user=user, note=note)
 
 
 @transaction.atomic
@@ -230,7 +226,12 @@ def swap_reject(*, swap: SwapRequest, user: User, note: str) -> SwapRequest:
     if not note.strip():
         raise ValidationError(_("Tuliskan alasan penolakan untuk pemohon."))
     swap = _locked(swap.pk, SwapStatus.PENDING)
-    swap.status, swap.decided_by, swap.decided_at = SwapStatus.REJECTED, user, timezone.now()
+    return _decided(swap, SwapStatus.REJECTED, user=user, note=note)
+
+
+def _decided(swap: SwapRequest, status: str, *, user: User, note: str) -> SwapRequest:
+    """The supervisor's (or HR's) decision is stored; both people are mailed after the commit."""
+    swap.status, swap.decided_by, swap.decided_at = status, user, timezone.now()
     swap.decision_note = note.strip()
     swap.save(update_fields=["status", "decided_by", "decided_at", "decision_note"])
     transaction.on_commit(lambda: swap_mail.decided(swap_id=swap.pk))
