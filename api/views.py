@@ -39,8 +39,8 @@ from api.serializers import (
 from attendance import services as attendance_services
 from evaluation import services as evaluation_services
 from opd import access
-from wfh import rosters as roster_services
 from wfh.models import Phase, Roster, ScheduleDay
+from wfh.rosters import generation, publication
 
 
 class ETagMixin:
@@ -534,7 +534,7 @@ class RosterListView(generics.ListCreateAPIView):
         start = RosterStartSerializer(data=request.data, opds=Principal.of(request).opds())
         start.is_valid(raise_exception=True)
         try:
-            (roster,) = roster_services.rosters_start(
+            (roster,) = generation.rosters_start(
                 phase=start.validated_data["phase"],
                 opds=[start.validated_data["opd"]],
                 user=_roster_user(request),
@@ -601,7 +601,7 @@ class RosterPublishView(APIView):
                 }
             )
         try:
-            written = roster_services.roster_publish(
+            written = publication.roster_publish(
                 roster=roster, user=_roster_user(request), from_date=from_date
             )
         except DjangoPermissionDenied as exc:

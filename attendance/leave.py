@@ -2,9 +2,9 @@
 
 The OPD admin of the employee's OPD, or HR, enters leave (approved at once, or pending a
 decision). Approved leave feeds the published roster (DESIGN section 4, invariant 7): every
-change of what is approved calls `wfh.rosters.schedule_refresh_for_leave`, which marks the days
-LEAVE at once and queues the regeneration of those days; days already lived are recomputed in
-the attendance summaries.
+change of what is approved calls `wfh.rosters.leave_sync.schedule_refresh_for_leave`, which
+marks the days LEAVE at once and queues the regeneration of those days; days already lived are
+recomputed in the attendance summaries.
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from attendance.models import LeaveKind, LeaveRecord, LeaveStatus
 from attendance.summaries import schedule_recompute
 from opd import access
 from opd.models import Employee
-from wfh import rosters
+from wfh.rosters import leave_sync
 
 MAX_PAST_DAYS = 366  # leave may be recorded late, but not for days more than a year back
 MAX_FUTURE_DAYS = 5 * 366  # tugas belajar runs for years; nothing is planned further ahead
@@ -55,7 +55,7 @@ def _require_manager(user, employee: Employee) -> None:
 def _roster_and_summaries(record: LeaveRecord, *, user, reason: str, today: dt.date | None) -> None:
     """The published roster follows the approved leave; lived days are recomputed. `today`
     None: the OPD's date now (and the roster task reads it when it runs)."""
-    rosters.schedule_refresh_for_leave(
+    leave_sync.schedule_refresh_for_leave(
         employee_id=record.employee_id,
         start=record.start,
         end=record.end,
@@ -82,13 +82,13 @@ def leave_imported(records: list[LeaveRecord]) -> None:
     for record in approved:
         record.employee = employees[record.employee_id]
         reason = _("Impor cuti: %(what)s") % {"what": describe(record)}
-        spans.append(rosters.LeaveSpan(record.employee_id, record.start, record.end, reason))
+        spans.append(leave_sync.LeaveSpan(record.employee_id, record.start, record.end, reason))
         last = min(record.end, local_today(record.employee) - dt.timedelta(days=1))
         days = lived.setdefault(record.employee.opd_id, set())
         days.update(
             record.start + dt.timedelta(days=n) for n in range((last - record.start).days + 1)
         )
-    rosters.schedule_refresh_for_leaves(spans=spans, user=approved[0].created_by)
+    leave_sync.schedule_refresh_for_leaves(spans=spans, user=approved[0].created_by)
     for opd_id, days in sorted(lived.items()):
         if days:
             schedule_recompute(days=sorted(days), opd_ids=[opd_id])

@@ -13,7 +13,7 @@ from django.db.models import Q
 from accounts.models import User
 from opd.demo import COLLEAGUE_USERNAME, EMPLOYEE_USERNAME
 from opd.models import Employee, UnitRole
-from selfservice.services import swap_check
+from selfservice.services.swap_rules import swap_check
 from wfh.models import Mode, ScheduleDay
 
 

@@ -11,7 +11,7 @@ from accounts.models import User
 from opd import access
 from opd.models import Employee
 from selfservice.models import OPEN_SWAP_STATUSES, CalendarToken, SwapRequest, SwapStatus
-from selfservice.services import token_hash
+from selfservice.services.calendar_tokens import token_hash
 from wfh.calendar import month_view
 from wfh.models import Mode, ScheduleDay
 

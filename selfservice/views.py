@@ -22,8 +22,10 @@ from django.views.decorators.http import require_GET, require_POST, require_safe
 
 from opd import access
 from opd.models import Employee
-from selfservice import ical, selectors, services
+from selfservice import ical, selectors
 from selfservice.models import SwapRequest, SwapStatus
+from selfservice.services import calendar_tokens, swap_rules, swaps
+from wfh.dates import long_date
 from wfh.models import WEEKDAY_NAMES
 
 DECIDED_PER_PAGE = 25
@@ -73,7 +75,7 @@ def my_month(request):
     employee = _me(request)
     if employee is None:
         return _no_employee(request, _("Kalender saya"))
-    today = services.local_today(employee.opd)
+    today = swap_rules.local_today(employee.opd)
     first, month_ok = _parse_month(request.GET.get("bulan"), today)
     weeks = selectors.my_month(employee=employee, year=first.year, month=first.month, today=today)
     asked_of_me = selectors.swaps_for_me(employee=employee).count()
@@ -119,10 +121,10 @@ def ical_settings(request):
     if request.method == "POST":
         action = request.POST.get("action")
         if action == "create":
-            token = services.ical_token_create(employee=employee)
+            token = calendar_tokens.ical_token_create(employee=employee)
             feed_url = request.build_absolute_uri(reverse("selfservice:ical", args=[token]))
         elif action == "revoke":
-            if services.ical_token_revoke(employee=employee):
+            if calendar_tokens.ical_token_revoke(employee=employee):
                 messages.success(
                     request, _("Langganan dicabut: kalender yang memakai alamat itu berhenti.")
                 )
@@ -152,10 +154,10 @@ def ical_feed(request, token: str):
     if row is None:
         raise Http404("unknown calendar")
     employee = Employee.objects.select_related("opd").get(pk=row.employee_id)
-    today = services.local_today(employee.opd)
+    today = swap_rules.local_today(employee.opd)
     body = ical.feed(employee=employee, rows=selectors.wfh_days(employee=employee, today=today))
     if request.method != "HEAD":  # calendar apps probe with HEAD; only a real read counts as use
-        services.ical_token_used(token=row)
+        calendar_tokens.ical_token_used(token=row)
     response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = 'inline; filename="wfh.ics"'
     response["Cache-Control"] = "private, max-age=900"
@@ -167,7 +169,7 @@ def ical_feed(request, token: str):
 
 
 def _swap_context(request, employee: Employee, data) -> dict:
-    today = services.local_today(employee.opd)
+    today = swap_rules.local_today(employee.opd)
     days = selectors.swap_days(employee=employee, today=today)
     day = _parse_day(data.get("day"))
     if day is not None and day not in {d.day for d in days}:
@@ -179,7 +181,7 @@ def _swap_context(request, employee: Employee, data) -> dict:
     colleague = next((c.employee for c in colleagues if str(c.employee_id) == colleague_id), None)
     check = None
     if day and colleague is not None and not day_error:
-        check = services.swap_check(requester=employee, colleague=colleague, day=day, today=today)
+        check = swap_rules.swap_check(requester=employee, colleague=colleague, day=day, today=today)
     return {
         "employee": employee,
         "days": days,
@@ -210,7 +212,7 @@ def swap_new(request):
             errors.append(context["day_error"])
         if not errors:
             try:
-                swap = services.swap_request_create(
+                swap = swaps.swap_request_create(
                     user=request.user,
                     colleague_id=int(colleague),
                     day=day,
@@ -225,7 +227,7 @@ def swap_new(request):
                         "Permintaan tukar jadwal %(day)s dikirim ke %(name)s. Setelah %(name)s "
                         "setuju, atasan Anda yang memutuskan."
                     )
-                    % {"day": services.long_date(day), "name": swap.colleague.name},
+                    % {"day": long_date(day), "name": swap.colleague.name},
                 )
                 return redirect("selfservice:swap_mine")
         context["errors"] = errors
@@ -261,13 +263,13 @@ def swap_mine(request):
 def swap_answer(request, pk: int):
     """The colleague named in the request agrees or declines; anyone else gets 403."""
     swap = get_object_or_404(SwapRequest.objects.select_related("requester", "colleague"), pk=pk)
-    if not services.is_the_colleague(request.user, swap):
+    if not swaps.swap_is_colleague(user=request.user, swap=swap):
         raise PermissionDenied
     action = request.POST.get("action")
-    day = services.long_date(swap.day)
+    day = long_date(swap.day)
     try:
         if action == "agree":
-            services.swap_agree(swap=swap, user=request.user)
+            swaps.swap_agree(swap=swap, user=request.user)
             messages.success(
                 request,
                 _(
@@ -277,7 +279,7 @@ def swap_answer(request, pk: int):
                 % {"name": swap.requester.name, "day": day},
             )
         elif action == "decline":
-            services.swap_decline(swap=swap, user=request.user, note=request.POST.get("note", ""))
+            swaps.swap_decline(swap=swap, user=request.user, note=request.POST.get("note", ""))
             messages.success(
                 request,
                 _("Anda menolak tukar jadwal dengan %(name)s pada %(day)s; jadwal tetap.")
@@ -299,7 +301,7 @@ def swap_answer(request, pk: int):
 def swap_cancel(request, pk: int):
     swap = get_object_or_404(SwapRequest, pk=pk)
     try:
-        services.swap_cancel(swap=swap, user=request.user)
+        swaps.swap_cancel(swap=swap, user=request.user)
     except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))
     else:
@@ -335,23 +337,23 @@ def swap_queue(request):
 def swap_decide(request, pk: int):
     _may_open_queue(request)
     swap = get_object_or_404(SwapRequest.objects.select_related("requester", "colleague"), pk=pk)
-    if not services.can_decide(request.user, swap):
+    if not swaps.swap_can_decide(user=request.user, swap=swap):
         raise PermissionDenied
     action, note = request.POST.get("action"), request.POST.get("note", "")
     try:
         if action == "approve":
-            services.swap_approve(swap=swap, user=request.user, note=note)
+            swaps.swap_approve(swap=swap, user=request.user, note=note)
             messages.success(
                 request,
                 _("Tukar jadwal %(a)s dan %(b)s pada %(day)s disetujui; jadwal keduanya diubah.")
                 % {
                     "a": swap.requester.name,
                     "b": swap.colleague.name,
-                    "day": services.long_date(swap.day),
+                    "day": long_date(swap.day),
                 },
             )
         elif action == "reject":
-            services.swap_reject(swap=swap, user=request.user, note=note)
+            swaps.swap_reject(swap=swap, user=request.user, note=note)
             messages.success(request, _("Permintaan tukar jadwal ditolak."))
         else:
             messages.error(request, _("Pilih Setujui atau Tolak."))

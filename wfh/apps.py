@@ -4,3 +4,8 @@ from django.apps import AppConfig
 class WfhConfig(AppConfig):
     name = "wfh"
     verbose_name = "Penjadwalan WFH"
+
+    def ready(self) -> None:
+        # the tasks are registered with Celery when Django starts: services queue them by name
+        # (common.tasks), and an eager app (no REDIS_URL) finds them in its registry
+        from wfh import tasks  # noqa: F401

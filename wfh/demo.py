@@ -12,9 +12,10 @@ from dataclasses import dataclass
 
 from django.db.models import Q
 
-from wfh import rosters, selectors
+from wfh import selectors
 from wfh.models import Phase, Roster
 from wfh.presets import preset_load
+from wfh.rosters import generation, publication
 
 PRESETS = ("jabar-2025", "jabar-2026")
 
@@ -45,12 +46,14 @@ def seed_schedules(*, start: dt.date, end: dt.date, progress=None) -> ScheduleRe
                 version=selectors.next_version(phase, opd),
                 composition=selectors.effective_composition(phase, opd),
             )
-            rosters.roster_claim(roster_id=roster.pk)
-            roster = rosters.roster_build(roster_id=roster.pk)
+            generation.roster_claim(roster_id=roster.pk)
+            roster = generation.roster_build(roster_id=roster.pk)
             if roster.status != Roster.Status.READY:
                 result.failed.append(f"{phase.slug}/{opd.code}: {roster.error}")
                 continue
-            result.published_rows += rosters.roster_publish(roster=roster, from_date=phase.start)
+            result.published_rows += publication.roster_publish(
+                roster=roster, from_date=phase.start
+            )
             result.rosters += 1
             if progress:
                 progress(phase.slug, i, len(opds))

@@ -1,9 +1,9 @@
 """The limits one change of a WFH day must keep, as plain checks on counts the caller has read.
 
 Two changes are judged against them: HR or an OPD admin editing one cell of a draft roster
-(`wfh.rosters.assignment_change`) and an employee swapping a published day with a colleague
-(`selfservice.services.swap_check`). The engine (`wfh.engine`) keeps the same limits when it
-generates a whole roster; the rotation's ratio cap is the engine's own function
+(`wfh.rosters.edits.assignment_change`) and an employee swapping a published day with a colleague
+(`selfservice.services.swap_rules.swap_check`). The engine (`wfh.engine`) keeps the same limits
+when it generates a whole roster; the rotation's ratio cap is the engine's own function
 (`wfh.engine.ratio.rotation_cap`), so an edit and a generation never disagree on it. Each check
 answers None when the change keeps the limit, else the message that names the limit ("Batas
 ..."), in the active language. No database here: the callers read the counts (from the roster's

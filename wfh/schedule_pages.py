@@ -14,8 +14,8 @@ from django.core.exceptions import ValidationError
 from opd import access
 from opd.access import Scope
 from opd.models import Opd
-from wfh import rosters
 from wfh.models import Phase, Roster
+from wfh.rosters import generation
 
 
 def schedule_scope(request) -> Scope:
@@ -64,7 +64,7 @@ def generation_start(
     """Queue the generations a GenerateForm or RegenerateForm asks for (its cleaned data): the
     queued rosters, or None with the refusal flashed."""
     try:
-        return rosters.rosters_start(
+        return generation.rosters_start(
             phase=phase,
             opds=opds,
             user=request.user,

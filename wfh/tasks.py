@@ -1,23 +1,29 @@
+"""The roster's Celery tasks: each takes ids and plain values and calls one service.
+
+Services queue them by name (common.tasks), so this module imports them at its top.
+"""
+
+import datetime as dt
+import os
+import socket
+
 from celery import shared_task
+
+from wfh.rosters import generation, leave_sync
 
 
 @shared_task(name="wfh.echo")
 def echo(value: str) -> dict:
     """A diagnostic round trip: proves a worker picks up tasks and returns results."""
-    import os
-    import socket
-
     return {"value": value, "host": socket.gethostname(), "pid": os.getpid()}
 
 
 @shared_task(name="wfh.generate_roster", acks_late=True)
 def generate_roster(roster_id: int) -> dict:
     """Build one OPD's roster. Idempotent: a roster that is not queued any more is left alone."""
-    from wfh import rosters
-
-    if not rosters.roster_claim(roster_id=roster_id):
+    if not generation.roster_claim(roster_id=roster_id):
         return {"roster": roster_id, "skipped": True}
-    roster = rosters.roster_build(roster_id=roster_id)
+    roster = generation.roster_build(roster_id=roster_id)
     return {"roster": roster.pk, "status": roster.status, "rows": roster.progress_total}
 
 
@@ -29,11 +35,7 @@ def refresh_leave_days(
     tasks queued before `refresh_leave_spans`, which the services send now.
 
     Idempotent: it re-reads the leave and the rows, and a rerun changes nothing more."""
-    import datetime as dt
-
-    from wfh import rosters
-
-    changed = rosters.leave_days_regenerate(
+    changed = leave_sync.leave_days_regenerate(
         employee_id=employee_id,
         start=dt.date.fromisoformat(start),
         end=dt.date.fromisoformat(end),
@@ -49,12 +51,8 @@ def refresh_leave_spans(spans: list, today: str | None = None) -> dict:
     engine run per (phase, OPD). `spans` holds [employee id, start, end, reason] lists.
 
     Idempotent like `refresh_leave_days`."""
-    import datetime as dt
-
-    from wfh import rosters
-
-    changed = rosters.leave_spans_regenerate(
-        spans=[rosters.LeaveSpan.from_task_args(s) for s in spans],
+    changed = leave_sync.leave_spans_regenerate(
+        spans=[leave_sync.LeaveSpan.from_task_args(s) for s in spans],
         today=dt.date.fromisoformat(today) if today else None,
     )
     return {"spans": len(spans), "changed": changed}

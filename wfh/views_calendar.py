@@ -21,10 +21,11 @@ from django.views.decorators.http import require_GET, require_POST
 from opd import access
 from opd.access import Scope
 from opd.models import Opd
-from wfh import rosters, selectors
+from wfh import selectors
 from wfh.calendar import month_view
 from wfh.forms_schedule import LocalDayOffForm
 from wfh.models import WEEKDAY_NAMES, LocalDayOff
+from wfh.rosters import options
 from wfh.schedule_pages import bounded_int, run_service, schedule_scope
 
 
@@ -100,7 +101,7 @@ def local_day_off_add(request):
         opds = list(form.cleaned_data["opds"])
         ok = run_service(
             request,
-            rosters.local_day_off_add,
+            options.local_day_off_add,
             _("Hari libur lokal %(name)s ditambahkan.") % {"name": form.cleaned_data["name"]},
             user=request.user,
             day=day,
@@ -133,7 +134,7 @@ def local_day_off_add(request):
 def local_day_off_delete(request, pk: int):
     schedule_scope(request)
     day_off = get_object_or_404(LocalDayOff, pk=pk)
-    rosters.local_day_off_delete(user=request.user, day_off=day_off)
+    options.local_day_off_delete(user=request.user, day_off=day_off)
     messages.success(request, _("Hari libur lokal %(name)s dihapus.") % {"name": day_off.name})
     query = urlencode({"year": day_off.date.year, "month": day_off.date.month})
     return redirect(reverse("wfh:calendar") + "?" + query)

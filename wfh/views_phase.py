@@ -24,12 +24,13 @@ from django.views.decorators.http import require_GET, require_POST
 from opd import access
 from opd.access import Scope
 from opd.models import Opd
-from wfh import presets, rosters, selectors
+from wfh import presets, selectors
 from wfh.calendar import days_off, working_days
 from wfh.forms_phase import PhaseForm, ProgrammeForm, preview_from_form
 from wfh.forms_schedule import GenerateForm
 from wfh.models import WEEKDAY_NAMES, PatternKind, Phase, Roster
 from wfh.presets import PRESETS
+from wfh.rosters import options
 from wfh.schedule_pages import flash_errors, generation_start, run_service, schedule_scope
 
 OPDS_PER_PAGE = 50
@@ -168,7 +169,7 @@ def phase_generate(request, slug: str):
     else:
         targets = [data["opd"]]
         if phase.pattern == PatternKind.ROTATION:
-            rosters.phase_composition_choose(
+            options.phase_composition_choose(
                 phase=phase, opd=data["opd"], user=request.user, composition=composition
             )
     queued = generation_start(request, phase=phase, opds=targets, data=data)
@@ -189,7 +190,7 @@ def weekday_apply(request, slug: str, code: str):
     access.require(access.can_manage_opd(request.user, opd))
     run_service(
         request,
-        rosters.optional_weekday_apply,
+        options.optional_weekday_apply,
         _("Pengajuan hari WFH tambahan untuk %(opd)s terkirim ke BKPSDM.") % {"opd": opd.code},
         phase=phase,
         opd=opd,
@@ -213,7 +214,7 @@ def weekday_decide(request, slug: str, code: str):
     )
     run_service(
         request,
-        rosters.optional_weekday_decide,
+        options.optional_weekday_decide,
         done % {"opd": opd.code},
         phase=phase,
         opd=opd,

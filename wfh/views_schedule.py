@@ -25,10 +25,11 @@ from django.views.decorators.http import require_GET, require_POST
 
 from opd import access
 from opd.access import Scope
-from wfh import exports, rosters, selectors
+from wfh import exports, selectors
 from wfh.calendar import working_days
 from wfh.forms_schedule import CellForm, PublishForm, RegenerateForm, ReturnForm
 from wfh.models import Mode, Roster
+from wfh.rosters import edits, publication
 from wfh.schedule_grid import month_key, roster_grid, saved_cell, stats_summary
 from wfh.schedule_pages import (
     flash_errors,
@@ -158,7 +159,7 @@ def cell_edit(request, pk: int):
     form = CellForm(request.POST)
     if form.is_valid():
         try:
-            changed = rosters.assignment_change(
+            changed = edits.assignment_change(
                 roster=roster,
                 employee_id=cell.employee_id,
                 day=cell.day,
@@ -192,7 +193,7 @@ def _roster_action(request, pk: int, service, success: str, **kwargs):
 @require_POST
 def roster_submit(request, pk: int):
     return _roster_action(
-        request, pk, rosters.roster_submit, _("Jadwal diajukan ke BKPSDM untuk diterbitkan.")
+        request, pk, publication.roster_submit, _("Jadwal diajukan ke BKPSDM untuk diterbitkan.")
     )
 
 
@@ -208,7 +209,7 @@ def roster_return(request, pk: int):
     return _roster_action(
         request,
         pk,
-        rosters.roster_return,
+        publication.roster_return,
         _("Jadwal dikembalikan ke OPD dengan catatan."),
         comment=form.cleaned_data["comment"],
     )
@@ -224,7 +225,7 @@ def roster_publish(request, pk: int):
         flash_errors(request, form)
         return redirect("wfh:roster", pk=roster.pk)
     try:
-        written = rosters.roster_publish(
+        written = publication.roster_publish(
             roster=roster, user=request.user, from_date=form.cleaned_data["from_date"]
         )
     except ValidationError as exc:

@@ -21,8 +21,8 @@ from api.models import WebhookDelivery, WebhookEvent, WebhookSubscription
 from attendance.models import OpdDaySummary
 from attendance.summaries import summarize
 from tests.api.test_webhooks_support import receiver  # noqa: F401  (fixture)
-from wfh import rosters
 from wfh.models import Phase
+from wfh.rosters import generation, publication
 
 Status = WebhookDelivery.Status
 
@@ -357,13 +357,13 @@ def phase_one(world):
 
 def publish_roster(world):
     with TestCase.captureOnCommitCallbacks(execute=True):
-        (roster,) = rosters.rosters_start(phase=world.phase1, opds=[world.kominfo])
+        (roster,) = generation.rosters_start(phase=world.phase1, opds=[world.kominfo])
     roster.refresh_from_db()
     with (
         mock.patch.object(webhooks, "queue_deliveries") as queued,
         TestCase.captureOnCommitCallbacks(execute=True),
     ):
-        written = rosters.roster_publish(roster=roster, user=world.hr)
+        written = publication.roster_publish(roster=roster, user=world.hr)
     return roster, written, queued
 
 
@@ -412,7 +412,7 @@ def test_publishing_a_roster_sends_roster_published_to_the_clients_that_may_see_
 def test_emission_costs_the_same_queries_for_one_or_many_subscribers(phase_one, make_client):
     w = phase_one
     with TestCase.captureOnCommitCallbacks(execute=True):
-        (roster,) = rosters.rosters_start(phase=w.phase1, opds=[w.kominfo])
+        (roster,) = generation.rosters_start(phase=w.phase1, opds=[w.kominfo])
     roster = type(roster).objects.select_related("phase", "opd").get(pk=roster.pk)
     subscribe(make_client(["schedule:read"]).api_client)
     with mock.patch.object(webhooks, "queue_deliveries"), CaptureQueriesContext(connection) as one:

@@ -95,7 +95,7 @@ def _wfh_days_have_work_reports_and_some_are_missing(demo):
 def _rekan_demo_can_be_asked_to_swap_by_pegawai_demo(demo):
     """The README's swap journey needs a colleague with a login whose mode differs from
     pegawai.demo's on a coming day, and a swap that passes every rule on it."""
-    from selfservice.services import swap_check
+    from selfservice.services.swap_rules import swap_check
 
     pegawai = User.objects.get(username="pegawai.demo").employee
     rekan = User.objects.get(username="rekan.demo").employee

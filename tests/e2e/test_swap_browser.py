@@ -27,7 +27,7 @@ def viewport() -> dict:
 @pytest.fixture(autouse=True)
 def fixed_today(monkeypatch):
     """The selfservice tests' "today" (before the published month), for the server thread too."""
-    monkeypatch.setattr("selfservice.services.local_today", lambda opd: TODAY)
+    monkeypatch.setattr("selfservice.services.swap_rules.local_today", lambda opd: TODAY)
 
 
 def test_swap_from_request_to_consent_to_approval_on_a_phone(page, live_server, live_world):

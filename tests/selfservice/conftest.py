@@ -12,10 +12,13 @@ import datetime as dt
 from types import SimpleNamespace
 
 import pytest
+from django.urls import reverse
 from django.utils import timezone
 
 from accounts.models import Role
 from opd.services import placements_sync
+from selfservice.models import SwapRequest, SwapStatus
+from selfservice.services import swap_rules, swaps
 from tests.factories import make_employee, make_user
 from wfh.calendar import working_days
 from wfh.models import (
@@ -51,7 +54,7 @@ LEAVE_DAYS = {"rudi": [dt.date(2025, 11, 25)]}
 @pytest.fixture(autouse=True)
 def fixed_today(monkeypatch):
     """Every "today" of the selfservice pages is 3 November 2025 (the OPD's local date)."""
-    monkeypatch.setattr("selfservice.services.local_today", lambda opd: TODAY)
+    monkeypatch.setattr("selfservice.services.swap_rules.local_today", lambda opd: TODAY)
     return TODAY
 
 
@@ -132,3 +135,45 @@ def sched(world):
 
 def mode_of(employee, day: dt.date) -> str:
     return ScheduleDay.objects.get(employee=employee, day=day).mode
+
+
+# -- helpers of the swap tests ---------------------------------------------------------------------
+
+NEW, MINE, QUEUE = "/saya/tukar/", "/saya/tukar/daftar/", "/saya/tukar/persetujuan/"
+HTMX = {"HTTP_HX_REQUEST": "true"}
+CAP_WEEK_THU = dt.date(2025, 11, 20)  # Sari WFO, Rudi WFH; Sari already WFH on the 17th and 18th
+
+
+def check(sched, colleague, day):
+    return swap_rules.swap_check(requester=sched.sari, colleague=colleague, day=day, today=TODAY)
+
+
+def preview(client, day, colleague=None) -> str:
+    params = {"day": day.isoformat()}
+    if colleague is not None:
+        params["colleague"] = colleague.pk
+    response = client.get(NEW, params, **HTMX)
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def request_swap(client, sched, day=THU, note="Anak sakit") -> SwapRequest:
+    """Sari asks Rudi; the request waits for Rudi."""
+    response = client.post(NEW, {"day": day.isoformat(), "colleague": sched.rudi.pk, "note": note})
+    assert response.status_code == 302, response.content.decode()
+    return SwapRequest.objects.get(requester=sched.sari, day=day, status=SwapStatus.COLLEAGUE)
+
+
+def request_agreed(client, sched, day=THU) -> SwapRequest:
+    """Sari asks Rudi and Rudi agrees: the request waits for the supervisor."""
+    swap = request_swap(client, sched, day=day)
+    swaps.swap_agree(swap=swap, user=sched.rekan_user, today=TODAY)
+    swap.refresh_from_db()
+    assert swap.status == SwapStatus.PENDING
+    return swap
+
+
+def answer(client, swap, action, note=""):
+    return client.post(
+        reverse("selfservice:swap_answer", args=[swap.pk]), {"action": action, "note": note}
+    )

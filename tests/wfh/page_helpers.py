@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from wfh import rosters
 from wfh.models import Assignment, Roster
+from wfh.rosters import generation
 
 HTMX = {"HTTP_HX_REQUEST": "true"}
 
@@ -11,7 +11,7 @@ HTMX = {"HTTP_HX_REQUEST": "true"}
 def generate(capture, phase, opd, **kwargs) -> Roster:
     """Queue one roster and let the (eager) Celery task run when the transaction commits."""
     with capture(execute=True):
-        (roster,) = rosters.rosters_start(phase=phase, opds=[opd], **kwargs)
+        (roster,) = generation.rosters_start(phase=phase, opds=[opd], **kwargs)
     roster.refresh_from_db()
     assert roster.status == Roster.Status.READY, roster.error
     return roster

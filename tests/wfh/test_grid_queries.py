@@ -15,9 +15,9 @@ from accounts.models import Role
 from opd.models import AsnType, Employee, UnitRole
 from opd.services import placements_sync
 from tests.factories import make_nip, make_opd, make_unit, make_user
-from wfh import rosters
 from wfh.calendar import working_days
 from wfh.models import Mode, PatternKind, Phase, Programme, Roster, ScheduleDay
+from wfh.rosters import generation, publication
 
 SIZE = 500
 GRID_BOUND = 25  # the grid's own test (test_roster_grid) holds it to the same bound
@@ -55,11 +55,11 @@ def big_opd(db):
         wfh_weekdays=[3],
     )
     hr = make_user("hr.besar", Role.HR)
-    [roster] = rosters.rosters_start(phase=phase, opds=[opd], user=hr, seed=7)
-    assert rosters.roster_claim(roster_id=roster.pk)
-    roster = rosters.roster_build(roster_id=roster.pk)
+    [roster] = generation.rosters_start(phase=phase, opds=[opd], user=hr, seed=7)
+    assert generation.roster_claim(roster_id=roster.pk)
+    roster = generation.roster_build(roster_id=roster.pk)
     assert roster.status == Roster.Status.READY, roster.error
-    rosters.roster_publish(roster=roster, user=hr)
+    publication.roster_publish(roster=roster, user=hr)
     employee = Employee.objects.filter(opd=opd).order_by("pk")[10]
     employee.user = make_user("pegawai.besar", Role.EMPLOYEE)
     employee.save(update_fields=["user"])

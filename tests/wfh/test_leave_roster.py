@@ -10,13 +10,15 @@ from django.test import TestCase
 from django.test.utils import CaptureQueriesContext
 
 from attendance import leave as leave_services
+from attendance import tasks as attendance_tasks
 from attendance.models import LeaveKind, LeaveRecord, LeaveStatus
 from attendance.services import leave_import
 from opd.models import Employee, UnitRole
 from opd.services import placements_sync
 from tests.factories import make_employee
-from wfh import rosters
+from wfh import engine
 from wfh.models import Assignment, AssignmentChange, Mode, Phase, Roster, ScheduleDay
+from wfh.rosters import engine_io, generation, leave_sync, publication
 
 D = dt.date
 THURSDAYS = [D(2025, 11, 6), D(2025, 11, 13), D(2025, 11, 20), D(2025, 11, 27)]
@@ -37,7 +39,7 @@ def jabar(world):
 
 def generate(phase, opd, **kw):
     with TestCase.captureOnCommitCallbacks(execute=True):
-        (roster,) = rosters.rosters_start(phase=phase, opds=[opd], **kw)
+        (roster,) = generation.rosters_start(phase=phase, opds=[opd], **kw)
     roster.refresh_from_db()
     assert roster.status == Roster.Status.READY, roster.error
     return roster
@@ -45,7 +47,7 @@ def generate(phase, opd, **kw):
 
 def published(phase, opd):
     roster = generate(phase, opd)
-    rosters.roster_publish(roster=roster)
+    publication.roster_publish(roster=roster)
     return roster
 
 
@@ -96,7 +98,7 @@ def test_engine_input_passes_approved_leave_within_the_phase_in_one_query(
     )
     roster = Roster.objects.create(phase=jabar.phase1, opd=jabar.kominfo, version=1)
     with django_assert_max_num_queries(10):
-        inp, _units, _manual = rosters.engine_input(roster)
+        inp, _units, _manual = engine_io.engine_input(roster=roster)
     leave = {e.id: e.leave for e in inp.employees}
     # the phase starts on Saturday 1 Nov: only its working days count; pending and cancelled do not
     assert leave[jabar.staff.pk] == {D(2025, 11, 3), D(2025, 11, 4)}
@@ -237,7 +239,7 @@ def test_the_regeneration_task_is_idempotent(jabar):
     published(jabar.phase1, jabar.kominfo)
     day = D(2025, 11, 13)
     add_leave(jabar, jabar.staff, day, day)
-    again = rosters.leave_days_regenerate(
+    again = leave_sync.leave_days_regenerate(
         employee_id=jabar.staff.pk, start=day, end=day, today=BEFORE_PHASE
     )
     assert again == 0
@@ -254,8 +256,8 @@ def test_an_import_of_many_leave_rows_regenerates_each_roster_once(jabar, monkey
     ]
     monkeypatch.setattr("opd.models.today_in", lambda tz_name: BEFORE_PHASE)
     runs = []
-    real = rosters.engine.generate
-    monkeypatch.setattr(rosters.engine, "generate", lambda inp: runs.append(1) or real(inp))
+    real = engine.generate
+    monkeypatch.setattr(engine, "generate", lambda inp: runs.append(1) or real(inp))
     with TestCase.captureOnCommitCallbacks(execute=True):
         leave_import(rows=rows)
     # one engine run for the one roster the whole file touches, not one per row
@@ -273,13 +275,77 @@ def test_an_import_of_many_leave_rows_regenerates_each_roster_once(jabar, monkey
 def test_the_leave_refresh_costs_the_same_queries_for_two_or_six_rows(jabar):
     published(jabar.phase1, jabar.kominfo)
     people = [jabar.staff, jabar.deputy, *jabar.extra]
-    spans = [rosters.LeaveSpan(p.pk, D(2025, 11, 13), D(2025, 11, 14)) for p in people]
+    spans = [leave_sync.LeaveSpan(p.pk, D(2025, 11, 13), D(2025, 11, 14)) for p in people]
     counts = []
     for chosen in (spans[:2], spans[2:]):
         with (
             CaptureQueriesContext(connection) as ctx,
             TestCase.captureOnCommitCallbacks(execute=False),
         ):
-            rosters.schedule_refresh_for_leaves(spans=chosen)
+            leave_sync.schedule_refresh_for_leaves(spans=chosen)
         counts.append(len(ctx.captured_queries))
     assert counts[0] == counts[1]
+
+
+def day_modes(day, *, opd=None, roster=None) -> dict[int, str]:
+    """Employee -> mode on `day`: in the published schedule of `opd`, or in a roster version."""
+    rows = (
+        Assignment.objects.filter(roster=roster) if roster else ScheduleDay.objects.filter(opd=opd)
+    )
+    return dict(rows.filter(day=day).values_list("employee_id", "mode"))
+
+
+@pytest.mark.django_db
+def test_the_regeneration_around_leave_reaches_a_draft_waiting_as_it_does_the_published_one(
+    jabar,
+):
+    """Issue 13, defect 3: the published schedule, every ready version not superseded and the
+    change log agree after the regeneration around a leave. It used to rewrite the published
+    version only, so a draft waiting kept the colleague at home on a day the unit was short, and
+    publishing that draft broke the unit's minimum again."""
+    roster = published(jabar.phase1, jabar.kominfo)
+    waiting = generate(jabar.phase1, jabar.kominfo)  # version 2: same input and seed, same cells
+    assert (waiting.version, waiting.workflow) == (roster.version + 1, Roster.Workflow.DRAFT)
+    day = D(2025, 11, 13)
+    before = day_modes(day, opd=jabar.kominfo)
+    assert day_modes(day, roster=waiting) == before
+    (piket,) = Assignment.objects.filter(
+        roster=roster, unit=jabar.it, day=day, reason="piket"
+    ).values_list("employee_id", flat=True)
+
+    add_leave(jabar, Employee.objects.get(pk=piket), day, day)
+
+    after = day_modes(day, opd=jabar.kominfo)
+    (colleague,) = [e for e in after if e != piket and after[e] != before[e]]
+    assert (before[colleague], after[colleague]) == (Mode.WFH, Mode.WFO)
+    for version in (roster, waiting):
+        assert day_modes(day, roster=version) == after
+        log = AssignmentChange.objects.filter(roster=version, day=day)
+        assert {(c.employee_id, c.old_mode, c.new_mode) for c in log} == {
+            (piket, before[piket], Mode.LEAVE),
+            (colleague, Mode.WFH, Mode.WFO),
+        }
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        publication.roster_publish(roster=waiting, from_date=day)
+    assert it_onsite(jabar.kominfo, jabar.it, day) == 1
+
+
+@pytest.mark.django_db
+def test_a_regeneration_that_rewrites_a_day_already_lived_has_its_records_recomputed(
+    jabar, monkeypatch
+):
+    """wfh tells attendance through wfh.signals.schedule_changed (it never imports it): the day's
+    records are recomputed once the regeneration commits, as before."""
+    sent = []
+    monkeypatch.setattr(attendance_tasks.summarize_days, "delay", lambda *args: sent.append(args))
+    published(jabar.phase1, jabar.kominfo)
+    day = D(2025, 11, 13)
+    # leave stored without the immediate refresh (a script, say): the regeneration alone finds it
+    LeaveRecord.objects.create(employee=jabar.staff, kind=LeaveKind.SAKIT, start=day, end=day)
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        changed = leave_sync.leave_days_regenerate(
+            employee_id=jabar.staff.pk, start=day, end=day, today=D(2025, 11, 20)
+        )
+        assert sent == []  # not before the commit
+    assert changed >= 1 and schedule(jabar.kominfo)[jabar.staff.pk, day] == Mode.LEAVE
+    assert sent == [(day.isoformat(), day.isoformat(), [jabar.kominfo.pk], "recompute")]

@@ -18,7 +18,6 @@ from django.utils import timezone
 from opd.models import Employee, UnitRole
 from opd.services import placements_sync
 from tests.factories import make_employee
-from wfh import rosters
 from wfh.models import (
     Assignment,
     Mode,
@@ -28,6 +27,7 @@ from wfh.models import (
     ScheduleDay,
     Source,
 )
+from wfh.rosters import edits, generation, publication
 
 D = dt.date
 AFTER_THE_PHASES = D(2026, 11, 28)  # an import or a move long after the 2025 phases
@@ -48,7 +48,7 @@ def jabar(world):
 
 def generate(phase, opd, **kw):
     with TestCase.captureOnCommitCallbacks(execute=True):
-        (roster,) = rosters.rosters_start(phase=phase, opds=[opd], **kw)
+        (roster,) = generation.rosters_start(phase=phase, opds=[opd], **kw)
     roster.refresh_from_db()
     assert roster.status == Roster.Status.READY, roster.error
     return roster
@@ -143,7 +143,7 @@ def _override(roster, user):
     """Turn one WFH cell of 22 Dec into WFO by hand; returns its key."""
     day = D(2025, 12, 22)
     cell = Assignment.objects.filter(roster=roster, day=day, mode=Mode.WFH).first()
-    rosters.assignment_change(
+    edits.assignment_change(
         roster=roster,
         employee_id=cell.employee_id,
         day=day,
@@ -168,7 +168,7 @@ def test_a_new_version_from_a_date_keeps_the_submitted_versions_days_and_changes
     first = generate(jabar.phase2, jabar.kominfo, seed=1)
     key = _override(first, jabar.hr)
     before = cells(first)
-    rosters.roster_submit(roster=first, user=jabar.opd_admin)
+    publication.roster_submit(roster=first, user=jabar.opd_admin)
     cut = D(2025, 12, 15)
     second = generate(jabar.phase2, jabar.kominfo, seed=2, regenerate_from=cut)
     assert second.version == 2
@@ -183,7 +183,7 @@ def test_a_new_version_from_a_date_keeps_the_submitted_versions_days_and_changes
 def test_a_new_version_over_a_published_one_keeps_manual_changes_as_manual(jabar):
     first = generate(jabar.phase2, jabar.kominfo, seed=1)
     key = _override(first, jabar.hr)
-    rosters.roster_publish(roster=first, user=jabar.hr)
+    publication.roster_publish(roster=first, user=jabar.hr)
     second = generate(jabar.phase2, jabar.kominfo, seed=2, regenerate_from=D(2025, 12, 15))
     assert second.version == 2
     assert cells(second)[key] == (Mode.WFO, Source.MANUAL)
@@ -192,7 +192,7 @@ def test_a_new_version_over_a_published_one_keeps_manual_changes_as_manual(jabar
 @pytest.mark.django_db
 def test_a_regeneration_date_outside_the_phase_is_refused(jabar):
     with pytest.raises(ValidationError, match="di luar tahap"):
-        rosters.rosters_start(
+        generation.rosters_start(
             phase=jabar.phase2, opds=[jabar.kominfo], regenerate_from=D(2026, 3, 1)
         )
     with pytest.raises(CommandError, match="di luar tahap"):
@@ -228,17 +228,17 @@ def test_a_roster_still_running_within_the_time_limit_is_not_queued_twice(jabar)
         mock.patch("wfh.tasks.generate_roster.delay") as delay,
         TestCase.captureOnCommitCallbacks(execute=True),
     ):
-        rosters.rosters_start(phase=jabar.phase1, opds=[jabar.kominfo])
+        generation.rosters_start(phase=jabar.phase1, opds=[jabar.kominfo])
     delay.assert_not_called()
 
 
 @pytest.mark.django_db
 def test_two_starts_making_the_same_new_version_at_once_do_not_fail(jabar):
     first = generate(jabar.phase1, jabar.kominfo)
-    rosters.roster_submit(roster=first, user=jabar.opd_admin)
+    publication.roster_submit(roster=first, user=jabar.opd_admin)
     # the other start has just made the version this one is about to make
     with mock.patch("wfh.selectors.next_version", return_value=first.version):
-        started = rosters.rosters_start(phase=jabar.phase1, opds=[jabar.kominfo])
+        started = generation.rosters_start(phase=jabar.phase1, opds=[jabar.kominfo])
     assert [r.pk for r in started] == [first.pk]
     assert Roster.objects.count() == 1
 
@@ -249,13 +249,13 @@ def test_two_starts_making_the_same_new_version_at_once_do_not_fail(jabar):
 @pytest.mark.django_db
 def test_a_plain_republication_after_the_phase_changes_nothing_and_is_refused(jabar):
     first = generate(jabar.phase2, jabar.kominfo, seed=1)
-    rosters.roster_publish(roster=first, user=jabar.hr)
+    publication.roster_publish(roster=first, user=jabar.hr)
     second = generate(jabar.phase2, jabar.kominfo, seed=2)
     with (
         mock.patch("django.utils.timezone.localdate", return_value=AFTER_THE_PHASES),
         pytest.raises(ValidationError, match="Tidak ada hari yang dapat diterbitkan"),
     ):
-        rosters.roster_publish(roster=second, user=jabar.hr)
+        publication.roster_publish(roster=second, user=jabar.hr)
     first.refresh_from_db()
     second.refresh_from_db()
     assert first.workflow == Roster.Workflow.PUBLISHED
@@ -266,11 +266,11 @@ def test_a_plain_republication_after_the_phase_changes_nothing_and_is_refused(ja
 @pytest.mark.django_db
 def test_an_explicit_publication_date_is_honoured_after_the_phase_too(jabar):
     first = generate(jabar.phase2, jabar.kominfo, seed=1)
-    rosters.roster_publish(roster=first, user=jabar.hr)
+    publication.roster_publish(roster=first, user=jabar.hr)
     second = generate(jabar.phase2, jabar.kominfo, seed=2)
     cut = D(2025, 12, 15)
     with mock.patch("django.utils.timezone.localdate", return_value=AFTER_THE_PHASES):
-        rosters.roster_publish(roster=second, user=jabar.hr, from_date=cut)
+        publication.roster_publish(roster=second, user=jabar.hr, from_date=cut)
     rows = ScheduleDay.objects.filter(opd=jabar.kominfo)
     assert set(rows.filter(day__lt=cut).values_list("roster_id", flat=True)) == {first.pk}
     assert set(rows.filter(day__gte=cut).values_list("roster_id", flat=True)) == {second.pk}
@@ -279,11 +279,11 @@ def test_an_explicit_publication_date_is_honoured_after_the_phase_too(jabar):
 @pytest.mark.django_db
 def test_a_version_regenerated_from_a_date_is_published_from_that_date(jabar):
     first = generate(jabar.phase2, jabar.kominfo, seed=1)
-    rosters.roster_publish(roster=first, user=jabar.hr)
+    publication.roster_publish(roster=first, user=jabar.hr)
     cut = D(2025, 12, 10)
     second = generate(jabar.phase2, jabar.kominfo, seed=2, regenerate_from=cut)
     with mock.patch("django.utils.timezone.localdate", return_value=AFTER_THE_PHASES):
-        rosters.roster_publish(roster=second, user=jabar.hr)
+        publication.roster_publish(roster=second, user=jabar.hr)
     rows = ScheduleDay.objects.filter(opd=jabar.kominfo)
     assert set(rows.filter(day__lt=cut).values_list("roster_id", flat=True)) == {first.pk}
     assert set(rows.filter(day__gte=cut).values_list("roster_id", flat=True)) == {second.pk}
@@ -295,14 +295,14 @@ def test_someone_who_moved_opd_is_published_with_the_new_opd_from_the_move(jabar
     mover, moved_on = jabar.extra[0], D(2025, 12, 15)
     with mock.patch("django.utils.timezone.localdate", return_value=D(2025, 11, 28)):
         first = generate(jabar.phase2, jabar.kominfo, seed=1)
-        rosters.roster_publish(roster=first, user=jabar.hr)
+        publication.roster_publish(roster=first, user=jabar.hr)
     move(mover, jabar.counter, moved_on)
     kominfo = generate(jabar.phase2, jabar.kominfo, seed=1, regenerate_from=moved_on)
     dukcapil = generate(jabar.phase2, jabar.dukcapil, seed=1)
     order = [dukcapil, kominfo] if new_opd_first else [kominfo, dukcapil]
     with mock.patch("django.utils.timezone.localdate", return_value=D(2025, 12, 10)):
         for roster in order:
-            rosters.roster_publish(roster=roster, user=jabar.hr, from_date=moved_on)
+            publication.roster_publish(roster=roster, user=jabar.hr, from_date=moved_on)
     published = dict(ScheduleDay.objects.filter(employee=mover).values_list("day", "opd__code"))
     assert len(published) == 21
     assert {c for d, c in published.items() if d < moved_on} == {"DISKOMINFO"}
@@ -313,7 +313,7 @@ def test_someone_who_moved_opd_is_published_with_the_new_opd_from_the_move(jabar
 def test_publishing_from_a_date_outside_the_phase_is_refused(jabar):
     roster = generate(jabar.phase2, jabar.kominfo)
     with pytest.raises(ValidationError, match="di luar tahap"):
-        rosters.roster_publish(roster=roster, user=jabar.hr, from_date=D(2026, 1, 5))
+        publication.roster_publish(roster=roster, user=jabar.hr, from_date=D(2026, 1, 5))
     assert not ScheduleDay.objects.exists()
 
 
@@ -323,7 +323,7 @@ def test_publishing_from_a_date_outside_the_phase_is_refused(jabar):
 @pytest.mark.django_db
 def test_downloading_an_older_version_gives_that_versions_rows(jabar, client):
     first = generate(jabar.phase2, jabar.kominfo, seed=1)
-    rosters.roster_submit(roster=first, user=jabar.opd_admin)
+    publication.roster_submit(roster=first, user=jabar.opd_admin)
     second = generate(jabar.phase2, jabar.kominfo, seed=2)
     assert second.version == 2 and cells(first) != cells(second)
     client.force_login(jabar.hr)

@@ -8,8 +8,8 @@ import pytest
 from django.urls import reverse
 
 from tests.wfh.page_helpers import HTMX, a_cell, generate, login
-from wfh import rosters
 from wfh.models import Assignment, Mode, PhaseOpdOption, Roster
+from wfh.rosters import edits
 
 pytestmark = pytest.mark.django_db
 
@@ -81,7 +81,7 @@ def test_regenerate_from_a_date_keeps_earlier_days_and_manual_changes(
     w = sched.world
     roster = generate(django_capture_on_commit_callbacks, sched.phase1, w.kominfo)
     cell = a_cell(roster, Mode.WFH, weekday=3)
-    rosters.assignment_change(
+    edits.assignment_change(
         roster=roster,
         employee_id=cell.employee_id,
         day=cell.day,

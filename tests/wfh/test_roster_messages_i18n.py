@@ -9,8 +9,8 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import translation
 
-from wfh import rosters
 from wfh.models import PatternKind, Phase, Programme
+from wfh.rosters import generation, options
 
 D = dt.date
 SATURDAY = D(2025, 11, 8)
@@ -46,25 +46,27 @@ def refusal(call) -> str:
 
 
 def outside_phase(world, phase):
-    return rosters.rosters_start(phase=phase, opds=[world.kominfo])
+    return generation.rosters_start(phase=phase, opds=[world.kominfo])
 
 
 def regenerate_after_phase(world, phase):
-    return rosters.rosters_start(phase=phase, opds=[world.dukcapil], regenerate_from=D(2025, 12, 1))
+    return generation.rosters_start(
+        phase=phase, opds=[world.dukcapil], regenerate_from=D(2025, 12, 1)
+    )
 
 
 def day_off_on_weekend(world, phase):
-    return rosters.local_day_off_add(user=world.hr, day=SATURDAY, name="Hari jadi kota")
+    return options.local_day_off_add(user=world.hr, day=SATURDAY, name="Hari jadi kota")
 
 
 def decide_without_application(world, phase):
-    return rosters.optional_weekday_decide(
+    return options.optional_weekday_decide(
         phase=phase, opd=world.kominfo, user=world.hr, approve=True
     )
 
 
 def start_for_an_opd_not_managed(world, phase):
-    return rosters.rosters_start(phase=phase, opds=[world.dukcapil], user=world.opd_admin)
+    return generation.rosters_start(phase=phase, opds=[world.dukcapil], user=world.opd_admin)
 
 
 CASES = [

@@ -10,8 +10,8 @@ from django.urls import reverse
 from openpyxl import load_workbook
 
 from tests.wfh.page_helpers import generate, login
-from wfh import rosters
 from wfh.models import Assignment, Roster, ScheduleDay
+from wfh.rosters import publication
 
 pytestmark = pytest.mark.django_db
 
@@ -56,7 +56,7 @@ def test_published_roster_downloads_as_csv_and_xlsx(
 ):
     w = sched.world
     roster = generate(django_capture_on_commit_callbacks, sched.phase1, w.kominfo)
-    rosters.roster_publish(roster=roster, user=w.hr)
+    publication.roster_publish(roster=roster, user=w.hr)
     login(client, w.opd_admin)
     resp = client.get(reverse("wfh:roster_download", args=[roster.pk, "csv"]))
     assert resp.status_code == 200 and resp["Content-Type"].startswith("text/csv")

@@ -14,8 +14,8 @@ from django.test import TestCase
 from opd.models import UnitRole
 from opd.services import placements_sync
 from tests.factories import make_employee
-from wfh import rosters
 from wfh.models import Assignment, AssignmentChange, Mode, Phase, Roster, ScheduleDay, Source
+from wfh.rosters import edits, generation, publication
 
 D = dt.date
 
@@ -36,7 +36,7 @@ def jabar(world):
 def generate(phase, opd, **kw):
     """Queue one OPD and run its task as the commit would (eager Celery in these tests)."""
     with TestCase.captureOnCommitCallbacks(execute=True):
-        (roster,) = rosters.rosters_start(phase=phase, opds=[opd], **kw)
+        (roster,) = generation.rosters_start(phase=phase, opds=[opd], **kw)
     roster.refresh_from_db()
     return roster
 
@@ -110,11 +110,11 @@ def test_a_write_that_dies_halfway_leaves_the_previous_rows(jabar):
         Assignment.objects.filter(roster=roster).values_list("employee_id", "day", "mode")
     )
 
-    def half_then_die(roster, result, unit_of, manual):
+    def half_then_die(*, roster, result, unit_of, manual):
         Assignment.objects.filter(roster=roster).delete()
         raise OSError("worker killed")
 
-    with mock.patch("wfh.rosters._write_rows", side_effect=half_then_die):
+    with mock.patch("wfh.rosters.storage.assignments_write", side_effect=half_then_die):
         roster = generate(jabar.phase1, jabar.kominfo)
     assert roster.status == Roster.Status.FAILED and "worker killed" in roster.error
     after = list(Assignment.objects.filter(roster=roster).values_list("employee_id", "day", "mode"))
@@ -131,18 +131,18 @@ def test_the_run_records_who_started_it_and_its_parameters(jabar):
 @pytest.mark.django_db
 def test_an_opd_admin_cannot_generate_for_another_opd_nor_publish(jabar):
     with pytest.raises(PermissionDenied):
-        rosters.rosters_start(phase=jabar.phase1, opds=[jabar.dukcapil], user=jabar.opd_admin)
+        generation.rosters_start(phase=jabar.phase1, opds=[jabar.dukcapil], user=jabar.opd_admin)
     roster = generate(jabar.phase1, jabar.kominfo, user=jabar.opd_admin)
-    rosters.roster_submit(roster=roster, user=jabar.opd_admin)
+    publication.roster_submit(roster=roster, user=jabar.opd_admin)
     with pytest.raises(PermissionDenied):
-        rosters.roster_publish(roster=roster, user=jabar.opd_admin)
+        publication.roster_publish(roster=roster, user=jabar.opd_admin)
     with pytest.raises(PermissionDenied):
-        rosters.roster_return(roster=roster, user=jabar.opd_admin, comment="x")
+        publication.roster_return(roster=roster, user=jabar.opd_admin, comment="x")
     other = generate(jabar.phase1, jabar.dukcapil)
     with pytest.raises(PermissionDenied):
-        rosters.roster_submit(roster=other, user=jabar.opd_admin)
+        publication.roster_submit(roster=other, user=jabar.opd_admin)
     with pytest.raises(PermissionDenied):
-        rosters.assignment_change(
+        edits.assignment_change(
             roster=other,
             employee_id=jabar.clerk.pk,
             day=D(2025, 11, 3),
@@ -155,24 +155,24 @@ def test_an_opd_admin_cannot_generate_for_another_opd_nor_publish(jabar):
 @pytest.mark.django_db
 def test_workflow_submit_return_resubmit_publish(jabar):
     roster = generate(jabar.phase1, jabar.kominfo)
-    rosters.roster_submit(roster=roster, user=jabar.opd_admin)
-    rosters.roster_return(roster=roster, user=jabar.hr, comment="Perbaiki piket")
+    publication.roster_submit(roster=roster, user=jabar.opd_admin)
+    publication.roster_return(roster=roster, user=jabar.hr, comment="Perbaiki piket")
     roster.refresh_from_db()
     assert roster.workflow == Roster.Workflow.RETURNED and roster.return_comment
-    rosters.roster_submit(roster=roster, user=jabar.opd_admin)
-    written = rosters.roster_publish(roster=roster, user=jabar.hr)
+    publication.roster_submit(roster=roster, user=jabar.opd_admin)
+    written = publication.roster_publish(roster=roster, user=jabar.hr)
     roster.refresh_from_db()
     assert roster.workflow == Roster.Workflow.PUBLISHED
     assert written == Assignment.objects.filter(roster=roster).count()
     with pytest.raises(ValidationError):
-        rosters.roster_submit(roster=roster, user=jabar.opd_admin)
+        publication.roster_submit(roster=roster, user=jabar.opd_admin)
 
 
 @pytest.mark.django_db
 def test_manual_change_is_checked_against_the_weekly_cap_and_recorded(jabar):
     roster = generate(jabar.phase1, jabar.kominfo)
     monday = D(2025, 11, 3)
-    change = rosters.assignment_change(
+    change = edits.assignment_change(
         roster=roster,
         employee_id=jabar.staff.pk,
         day=monday,
@@ -192,7 +192,7 @@ def test_manual_change_is_checked_against_the_weekly_cap_and_recorded(jabar):
     # ids), so add days until the week is full: the change past the cap is refused either way
     with pytest.raises(ValidationError, match="Batas mingguan"):
         for day in (D(2025, 11, 4), D(2025, 11, 5), D(2025, 11, 7)):
-            rosters.assignment_change(
+            edits.assignment_change(
                 roster=roster,
                 employee_id=jabar.staff.pk,
                 day=day,
@@ -206,7 +206,7 @@ def test_manual_change_is_checked_against_the_weekly_cap_and_recorded(jabar):
 def test_manual_change_refuses_frontline_and_ineligible_staff(jabar):
     roster = generate(jabar.phase1, jabar.dukcapil)
     with pytest.raises(ValidationError, match="layanan langsung"):
-        rosters.assignment_change(
+        edits.assignment_change(
             roster=roster,
             employee_id=jabar.clerk.pk,
             day=D(2025, 11, 3),
@@ -223,7 +223,7 @@ def test_regeneration_from_a_date_keeps_earlier_days_and_manual_changes(jabar):
     cell = Assignment.objects.get(roster=roster, employee=jabar.staff, day=manual_day)
     new_mode = Mode.WFO if cell.mode == Mode.WFH else Mode.WFH
     try:
-        rosters.assignment_change(
+        edits.assignment_change(
             roster=roster,
             employee_id=jabar.staff.pk,
             day=manual_day,
@@ -258,7 +258,7 @@ def test_regeneration_from_a_date_keeps_earlier_days_and_manual_changes(jabar):
 @pytest.mark.django_db
 def test_publishing_a_new_version_from_a_date_replaces_later_days_only(jabar):
     first = generate(jabar.phase2, jabar.kominfo, seed=1)
-    rosters.roster_publish(roster=first, user=jabar.hr)
+    publication.roster_publish(roster=first, user=jabar.hr)
     published_before = {
         (e, d): m
         for e, d, m in ScheduleDay.objects.filter(opd=jabar.kominfo).values_list(
@@ -269,7 +269,7 @@ def test_publishing_a_new_version_from_a_date_replaces_later_days_only(jabar):
     assert second.version == 2
     cut = D(2025, 12, 15)
     with mock.patch("django.utils.timezone.localdate", return_value=D(2025, 12, 10)):
-        rosters.roster_publish(roster=second, user=jabar.hr, from_date=cut)
+        publication.roster_publish(roster=second, user=jabar.hr, from_date=cut)
     rows = ScheduleDay.objects.filter(opd=jabar.kominfo)
     assert {
         (e, d): m for e, d, m in rows.filter(day__lt=cut).values_list("employee_id", "day", "mode")
@@ -284,7 +284,7 @@ def test_export_schedule_writes_the_columns_bkd_expects(jabar, tmp_path):
     jabar.it.min_onsite = 0
     jabar.it.save()
     roster = generate(jabar.phase1, jabar.kominfo)
-    rosters.roster_publish(roster=roster, user=jabar.hr)
+    publication.roster_publish(roster=roster, user=jabar.hr)
     out = tmp_path / "jadwal.csv"
     call_command(
         "export_schedule",
@@ -351,7 +351,7 @@ def test_generate_and_publish_commands(jabar):
 
 @pytest.mark.django_db(transaction=True)
 def test_generation_runs_through_the_real_worker(live_worker, jabar):
-    (roster,) = rosters.rosters_start(phase=jabar.phase2, opds=[jabar.kominfo])
+    (roster,) = generation.rosters_start(phase=jabar.phase2, opds=[jabar.kominfo])
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
         roster.refresh_from_db()
@@ -368,7 +368,7 @@ def test_a_day_off_added_after_generation_is_not_published(jabar):
 
     roster = generate(jabar.phase1, jabar.kominfo)
     LocalDayOff.objects.create(date=D(2025, 11, 12), name="HUT Kota")
-    rosters.roster_publish(roster=roster, user=jabar.hr)
+    publication.roster_publish(roster=roster, user=jabar.hr)
     published = set(ScheduleDay.objects.filter(roster=roster).values_list("day", flat=True))
     assert D(2025, 11, 12) not in published and D(2025, 11, 11) in published
 
@@ -377,7 +377,7 @@ def test_a_day_off_added_after_generation_is_not_published(jabar):
 def test_an_opd_outside_the_phase_is_refused(jabar):
     jabar.phase1.opds.add(jabar.kominfo)  # the phase now covers DISKOMINFO only
     with pytest.raises(ValidationError, match="DISDUKCAPIL"):
-        rosters.rosters_start(phase=jabar.phase1, opds=[jabar.dukcapil])
+        generation.rosters_start(phase=jabar.phase1, opds=[jabar.dukcapil])
     with pytest.raises(CommandError, match="DISDUKCAPIL"):
         call_command(
             "generate_roster",

@@ -9,8 +9,8 @@ import pytest
 from django.urls import reverse
 
 from tests.wfh.page_helpers import HTMX, a_cell, generate, login
-from wfh import rosters
 from wfh.models import Assignment, AssignmentChange, Mode
+from wfh.rosters import publication
 
 pytestmark = pytest.mark.django_db
 
@@ -122,7 +122,7 @@ def test_an_edit_below_the_unit_minimum_names_the_limit_and_changes_nothing(
 def test_a_submitted_roster_cannot_be_edited(client, sched, django_capture_on_commit_callbacks):
     w = sched.world
     roster = generate(django_capture_on_commit_callbacks, sched.phase1, w.kominfo)
-    rosters.roster_submit(roster=roster, user=w.opd_admin)
+    publication.roster_submit(roster=roster, user=w.opd_admin)
     cell = a_cell(roster, Mode.WFH)
     login(client, w.opd_admin)
     page = client.get(reverse("wfh:roster", args=[roster.pk])).content.decode()

@@ -3,9 +3,9 @@ import time
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
-from wfh import rosters
 from wfh.management.commands._options import date_arg, opds_arg, phase_arg
 from wfh.models import Composition, Roster
+from wfh.rosters import generation
 
 
 class Command(BaseCommand):
@@ -35,7 +35,7 @@ class Command(BaseCommand):
         opds = opds_arg(opd)
         start_from = date_arg("--from", regenerate_from)
         try:
-            queued = rosters.rosters_start(
+            queued = generation.rosters_start(
                 phase=phase_obj,
                 opds=opds,
                 seed=seed,

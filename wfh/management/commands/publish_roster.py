@@ -1,9 +1,9 @@
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
-from wfh import rosters
 from wfh.management.commands._options import date_arg
 from wfh.models import Roster
+from wfh.rosters import publication
 
 
 class Command(BaseCommand):
@@ -19,7 +19,7 @@ class Command(BaseCommand):
             raise CommandError(f"Jadwal {roster_id} tidak ditemukan.")
         start = date_arg("--from", from_date)
         try:
-            rows = rosters.roster_publish(roster=roster, from_date=start)
+            rows = publication.roster_publish(roster=roster, from_date=start)
         except ValidationError as exc:
             raise CommandError("; ".join(exc.messages)) from None
         self.stdout.write(self.style.SUCCESS(f"Jadwal {roster} diterbitkan: {rows} baris."))
