@@ -15,8 +15,12 @@ from django.db import transaction
 
 
 def task(name: str):
-    """The registered task called `name`."""
-    return current_app.tasks[name]
+    """The registered task called `name`. A worker imports every app's tasks module at start;
+    a web process or a test may not have yet, so on a miss they are imported first."""
+    tasks = current_app.tasks
+    if name not in tasks:
+        current_app.loader.import_default_modules()
+    return tasks[name]
 
 
 def queue(name: str, *args, countdown: int | None = None, **kwargs) -> None:
