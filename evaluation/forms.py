@@ -1,8 +1,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from evaluation import services
-from evaluation.importing import COSTS, EKINERJA, SERVICES
+from evaluation import inputs, services
+from evaluation.inputs import COSTS, EKINERJA, SERVICES
 from evaluation.models import (
     READINESS_CRITERIA,
     EvaluationPlan,
@@ -38,10 +38,13 @@ class CostForm(forms.ModelForm):
         help_texts = {"electricity_rp": _("Kosongkan bila belum ada datanya (bukan nol).")}
 
     def clean(self):
+        """The number rules of every input path (evaluation.inputs.number_problem)."""
         data = super().clean()
         for name, value in list(data.items()):
-            if name != "note" and value is not None and value < 0:
-                self.add_error(name, _("Angka tidak boleh negatif."))
+            if name != "note" and value is not None:
+                problem = inputs.number_problem(OperatingCost, name, value)
+                if problem:
+                    self.add_error(name, problem)
         return data
 
 

@@ -20,7 +20,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from evaluation import exports, importing, rules, selectors, services
+from evaluation import exports, importing, inputs, rules, selectors, services
 from evaluation.forms import (
     IMPORT_KINDS,
     CostForm,
@@ -33,6 +33,7 @@ from evaluation.models import (
     COST_FIELDS,
     READINESS_CRITERIA,
     EvaluationPlan,
+    InputSource,
     OperatingCost,
     Option,
 )
@@ -351,10 +352,12 @@ def cost_edit(request, code, month):
     instance = OperatingCost.objects.filter(opd=opd, month=first).first()
     form = CostForm(request.POST or None, instance=instance)
     if request.method == "POST" and form.is_valid():
-        cost = form.save(commit=False)
-        cost.opd, cost.month, cost.updated_by = opd, first, request.user
-        cost.source = "form"
-        cost.save()
+        inputs.inputs_upsert(
+            kind=inputs.COSTS,
+            rows={(opd.pk, first): {name: form.cleaned_data[name] for name in form.fields}},
+            source=InputSource.FORM,
+            user=request.user,
+        )
         messages.success(
             request,
             _("Biaya operasional %(opd)s %(month)s disimpan.")
@@ -375,7 +378,7 @@ def import_page(request):
     result = None
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
-        result = importing.import_file(
+        result = importing.inputs_import(
             kind=form.cleaned_data["kind"],
             upload=Upload(name=upload.name, data=upload.read()),
             user=request.user,
@@ -397,8 +400,8 @@ def import_page(request):
                 {
                     "kind": k,
                     "label": v,
-                    "columns": importing.COLUMNS[k],
-                    "required": importing.REQUIRED[k],
+                    "columns": inputs.COLUMNS[k],
+                    "required": inputs.REQUIRED[k],
                 }
                 for k, v in IMPORT_KINDS.items()
             ],
@@ -409,7 +412,7 @@ def import_page(request):
 @login_required
 def import_template(request, kind, ext):
     _require_hr(request)
-    if kind not in importing.COLUMNS or ext not in ("csv", "xlsx"):
+    if kind not in inputs.COLUMNS or ext not in ("csv", "xlsx"):
         raise Http404
     if ext == "csv":
         response = HttpResponse(importing.template_csv(kind), content_type="text/csv")
