@@ -109,7 +109,7 @@ class PhaseChoiceField(forms.ModelMultipleChoiceField):
 
 
 class PlanForm(forms.ModelForm):
-    """The plan of the kajian: the checks are evaluation.services.plan_problems'."""
+    """The plan of the kajian: the checks are evaluation.services.plan_check'."""
 
     phases = PhaseChoiceField(
         label=_("Tahap yang dibandingkan"),
@@ -139,7 +139,7 @@ class PlanForm(forms.ModelForm):
 
     def clean(self):
         data = super().clean()
-        problems = services.plan_problems(
+        problems = services.plan_check(
             baseline_start=data.get("baseline_start"),
             baseline_end=data.get("baseline_end"),
             phases=list(data.get("phases") or []),

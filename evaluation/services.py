@@ -1,8 +1,8 @@
 """Writes of the kajian: the plan, readiness checklists, recommendations and HR's decisions.
 
 The recommendation itself is computed by evaluation.rules.recommend from the report's figures
-(`evidence_for`); `recommendations_store` keeps it with its reasons, and `recommendation_decide`
-records HR's acceptance or override with a note.
+(`recommendation_evidence`); `recommendations_store` keeps it with its reasons, and
+`recommendation_decide` records HR's acceptance or override with a note.
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ from evaluation.models import (
     ReadinessAssessment,
     Recommendation,
 )
-from evaluation.selectors import OpdEvaluation, Report
+from evaluation.report.tables import OpdEvaluation, Report
 from opd.importing import RowError
 from wfh.models import Phase, Programme
 
@@ -52,8 +52,8 @@ def plan_ensure(
     return plan
 
 
-def evidence_for(
-    evaluation: OpdEvaluation, report: Report, readiness: ReadinessAssessment | None
+def recommendation_evidence(
+    *, evaluation: OpdEvaluation, report: Report, readiness: ReadinessAssessment | None
 ) -> rules.Evidence:
     """What the rules read: the readiness scores, the frontline share and the latest phase's
     measures against the baseline (None where there is no data)."""
@@ -74,10 +74,13 @@ def evidence_for(
     )
 
 
-def recommend_for(
-    evaluation: OpdEvaluation, report: Report, readiness: ReadinessAssessment | None
+def recommendation_compute(
+    *, evaluation: OpdEvaluation, report: Report, readiness: ReadinessAssessment | None
 ) -> rules.Result:
-    return rules.recommend(evidence_for(evaluation, report, readiness))
+    """The option the rules recommend for an OPD, with the reasons."""
+    return rules.recommend(
+        recommendation_evidence(evaluation=evaluation, report=report, readiness=readiness)
+    )
 
 
 @transaction.atomic
@@ -88,7 +91,9 @@ def recommendations_store(
     now = timezone.now()
     stored = []
     for evaluation in report.opds:
-        result = recommend_for(evaluation, report, readiness.get(evaluation.opd_id))
+        result = recommendation_compute(
+            evaluation=evaluation, report=report, readiness=readiness.get(evaluation.opd_id)
+        )
         rec, _created = Recommendation.objects.update_or_create(
             plan=report.plan,
             opd_id=evaluation.opd_id,
@@ -115,7 +120,7 @@ def recommendation_decide(
     user,
 ) -> Recommendation:
     """HR accepts the computed option, or overrides it with another option and a note."""
-    result = recommend_for(evaluation, report, readiness)
+    result = recommendation_compute(evaluation=evaluation, report=report, readiness=readiness)
     note = note.strip()
     if accept:
         chosen, decision = result.option, Decision.ACCEPTED
@@ -166,28 +171,7 @@ def readiness_save(
     return assessment
 
 
-def summary_numbers(report: Report) -> list[dict]:
-    """The Pemda-wide saving of each phase, for the one-paragraph summary."""
-    rows = []
-    for phase in report.phases:
-        comparison = report.pemda.comparisons[phase.key]
-        rows.append(
-            {
-                "phase": phase,
-                "per_month": comparison.saving.per_month,
-                "percent": comparison.saving.percent,
-                "opds_with_data": int(comparison.saving.per_month.inputs[0].value or 0)
-                if comparison.saving.per_month.inputs
-                else 0,
-                "service_change": comparison.service_change,
-                "attendance_change": comparison.attendance_change,
-                "compliance": report.pemda.periods[phase.key].compliance,
-            }
-        )
-    return rows
-
-
-def plan_problems(
+def plan_check(
     *,
     baseline_start: dt.date | None,
     baseline_end: dt.date | None,
@@ -242,9 +226,9 @@ def plan_save(
     phases: list[Phase],
     next_period: str,
 ) -> EvaluationPlan:
-    """Create a plan (plan=None) or change one; checks what `plan_problems` checks and that a
+    """Create a plan (plan=None) or change one; checks what `plan_check` checks and that a
     programme has one plan only."""
-    problems = plan_problems(
+    problems = plan_check(
         baseline_start=baseline_start,
         baseline_end=baseline_end,
         phases=phases,

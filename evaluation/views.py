@@ -37,6 +37,8 @@ from evaluation.models import (
     OperatingCost,
     Option,
 )
+from evaluation.report.periods import month_label, plan_periods
+from evaluation.report.tables import MEASURES
 from opd import access
 from opd.importing import Upload
 from opd.models import Opd
@@ -61,7 +63,9 @@ def _plan_or_none():
 def _recommendations(report, readiness, stored) -> dict:
     result = {}
     for ev in report.opds:
-        computed = services.recommend_for(ev, report, readiness.get(ev.opd_id))
+        computed = services.recommendation_compute(
+            evaluation=ev, report=report, readiness=readiness.get(ev.opd_id)
+        )
         result[ev.opd_id] = {
             "computed": (computed.option, computed.reasons),
             "index": computed.readiness_index,
@@ -125,7 +129,7 @@ def report(request):
     for ev in report_.opds:
         ev.url = base_url.replace("__code__", ev.code)
     tables = []
-    for key, label, _title, attribute, change in selectors.MEASURES:
+    for key, label, _title, attribute, change in MEASURES:
         header, rows = exports.measure_rows(report_, key, attribute, change, scope.is_hr)
         tables.append({"key": key, "label": label, "header": header, "rows": rows})
     saving_header, saving_rows = exports.saving_rows(report_, scope.is_hr)
@@ -151,7 +155,7 @@ def report(request):
             "plan": report_.plan,
             "report": report_,
             "is_hr": scope.is_hr,
-            "summary": services.summary_numbers(report_) if scope.is_hr else [],
+            "summary": selectors.report_summary(report=report_) if scope.is_hr else [],
             "tables": tables,
             "saving_header": saving_header,
             "saving_rows": saving_rows,
@@ -260,7 +264,7 @@ def opd_detail(request, code):
         for name, label, help_text in READINESS_CRITERIA
     ]
     tables = []
-    for key, label, _title, attribute, change in selectors.MEASURES:
+    for key, label, _title, attribute, change in MEASURES:
         rows = [(p, getattr(ev.periods[p.key], attribute)) for p in report_.periods]
         changes = (
             [(p, getattr(ev.comparisons[p.key], change)) for p in report_.phases] if change else []
@@ -307,7 +311,7 @@ def opd_detail(request, code):
 def _months(plan) -> list[dt.date]:
     if plan is None:
         return []
-    return sorted({m for p in selectors.plan_periods(plan) for m in p.months()})
+    return sorted({m for p in plan_periods(plan) for m in p.months()})
 
 
 @login_required
@@ -361,7 +365,7 @@ def cost_edit(request, code, month):
         messages.success(
             request,
             _("Biaya operasional %(opd)s %(month)s disimpan.")
-            % {"opd": opd.code, "month": selectors.month_label(first)},
+            % {"opd": opd.code, "month": month_label(first)},
         )
         return redirect("evaluation:costs")
     return render(
