@@ -36,7 +36,7 @@ class AttendanceEventsView(APIView):
     def post(self, request):
         items = _batch_items(request.data)
         principal = Principal.of(request)
-        return Response(services.events_ingest_for(items=items, opd_ids=principal.opd_ids))
+        return Response(services.api_events_ingest(items=items, opd_ids=principal.opd_ids))
 
 
 def _batch_items(data) -> list:

@@ -135,7 +135,7 @@ class WebhookPingView(WebhookViewMixin, APIView):
             raise exceptions.ValidationError(
                 {"non_field_errors": [_("Webhook ini tidak aktif; tidak ada kiriman.")]}
             )
-        delivery = webhooks.ping(subscription=subscription)
+        delivery = webhooks.subscription_ping(subscription=subscription)
         return Response(WebhookDeliverySerializer(delivery).data)
 
 
