@@ -23,17 +23,7 @@ IMPORT_KINDS = {
 class CostForm(forms.ModelForm):
     class Meta:
         model = OperatingCost
-        fields = [
-            "electricity_kwh",
-            "electricity_rp",
-            "water_m3",
-            "water_rp",
-            "internet_rp",
-            "fuel_transport_rp",
-            "support_staff_rp",
-            "other_rp",
-            "note",
-        ]
+        fields = list(inputs.COLUMNS[COSTS][2:])  # the import's columns after OPD and month
         widgets = {"note": forms.Textarea(attrs={"rows": 2})}
         help_texts = {"electricity_rp": _("Kosongkan bila belum ada datanya (bukan nol).")}
 

@@ -70,7 +70,6 @@ MONEY_FIELDS = {
     "support_staff_rp",
     "other_rp",
 }
-QUANTITY_FIELDS = {"electricity_kwh", "water_m3"}
 COST_NUMBERS = COLUMNS[COSTS][2:-1]  # the number columns of a cost row, between month and note
 
 MODELS: dict[str, type[models.Model]] = {
@@ -210,7 +209,11 @@ def _percent(text: str) -> Decimal | None:
     value = parse_number(text, integer=False)
     if value is not None and value > 200:
         raise BadCell(_("Capaian paling tinggi 200%."))
-    problem = number_problem(PerformanceTarget, "attainment_percent", value) if value else None
+    problem = (
+        number_problem(PerformanceTarget, "attainment_percent", value)
+        if value is not None
+        else None
+    )
     if problem:
         raise BadCell(problem)
     return value
