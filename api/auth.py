@@ -58,7 +58,7 @@ class TokenAuthentication(authentication.BaseAuthentication):
             raise exceptions.AuthenticationFailed(
                 _("Token berisi karakter yang tidak sah.")
             ) from None
-        client = services.client_for_token(token)
+        client = services.api_client_for_token(token=token)
         if client is None:
             raise exceptions.AuthenticationFailed(_("Token tidak dikenal atau sudah dicabut."))
         return ClientUser(client), client

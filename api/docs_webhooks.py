@@ -34,7 +34,7 @@ ERR_403 = OpenApiResponse(
     ErrorSerializer,
     description="Bukan klien API bertoken (sesi peramban).",
     examples=[
-        docs._error(
+        docs.error_example(
             "permission_denied",
             "Webhook hanya untuk klien API bertoken; sesi peramban tidak dapat memakainya.",
         )
@@ -43,13 +43,13 @@ ERR_403 = OpenApiResponse(
 ERR_404 = OpenApiResponse(
     ErrorSerializer,
     description="Tidak ada webhook dengan id ini milik klien ini.",
-    examples=[docs._error("not_found", "Webhook 12 tidak ditemukan.")],
+    examples=[docs.error_example("not_found", "Webhook 12 tidak ditemukan.")],
 )
 ERR_400_CREATE = OpenApiResponse(
     ErrorSerializer,
     description="URL atau peristiwa salah, atau cakupan klien tidak cukup untuk peristiwanya.",
     examples=[
-        docs._error(
+        docs.error_example(
             "validation_error",
             "Ada isian yang salah; lihat errors.",
             {
@@ -59,7 +59,7 @@ ERR_400_CREATE = OpenApiResponse(
             },
             summary="Cakupan tidak cukup",
         ),
-        docs._error(
+        docs.error_example(
             "validation_error",
             "Ada isian yang salah; lihat errors.",
             {
@@ -75,7 +75,9 @@ ERR_400_CREATE = OpenApiResponse(
 ERR_400_PING = OpenApiResponse(
     ErrorSerializer,
     description="Webhook tidak aktif.",
-    examples=[docs._error("validation_error", "Webhook ini tidak aktif; tidak ada kiriman.")],
+    examples=[
+        docs.error_example("validation_error", "Webhook ini tidak aktif; tidak ada kiriman.")
+    ],
 )
 
 

@@ -109,7 +109,7 @@ def api_client_rotate(*, client: ApiClient) -> tuple[ApiClient, str]:
     return client, token
 
 
-def client_for_token(token: str) -> ApiClient | None:
+def api_client_for_token(*, token: str) -> ApiClient | None:
     """The active client holding this token, or None. Marks it used at most once a minute."""
     client = (
         ApiClient.objects.filter(token_hash=hash_token(token), active=True)
@@ -127,7 +127,7 @@ def client_for_token(token: str) -> ApiClient | None:
     return client
 
 
-def events_ingest_for(*, items: list, opd_ids: frozenset[int] | None) -> dict:
+def api_events_ingest(*, items: list, opd_ids: frozenset[int] | None) -> dict:
     """Ingest a batch from an API caller; with `opd_ids`, items whose NIP is not an employee of
     those OPDs are rejected (field nip), found with one query for the whole batch. Answers
     {"counts": {...}, "results": [one per item, in order]}."""

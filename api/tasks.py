@@ -4,23 +4,21 @@
 with that countdown. `retry_webhooks` (Celery beat, every minute) queues every delivery whose
 attempt is due, so a retry survives a lost worker or a broker that dropped the countdown. Both are
 safe to run twice: an attempt is claimed with a guarded update, and a delivered one is never sent
-again.
+again. api.webhooks queues them by name (common.tasks.queue), never importing this module.
 """
 
 from __future__ import annotations
 
 from celery import shared_task
 
+from api import webhooks
+
 
 @shared_task(name="api.deliver_webhook", acks_late=True)
 def deliver_webhook(delivery_id: int) -> str:
-    from api import webhooks
-
-    return webhooks.deliver(delivery_id=delivery_id)
+    return webhooks.delivery_attempt(delivery_id=delivery_id)
 
 
 @shared_task(name="api.retry_webhooks", acks_late=True)
 def retry_webhooks() -> int:
-    from api import webhooks
-
     return webhooks.due_deliveries_queue()

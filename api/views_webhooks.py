@@ -9,8 +9,7 @@ from rest_framework import exceptions, generics, permissions, status
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from api import docs_webhooks as docs
-from api import webhooks
+from api import docs_webhooks, webhooks
 from api.models import WebhookDelivery, WebhookEvent, WebhookSubscription
 from api.permissions import HasScope
 from api.serializers_webhooks import (
@@ -50,12 +49,12 @@ class WebhookViewMixin:
         return found
 
 
-@docs.endpoint(
+@docs_webhooks.endpoint(
     summary="Daftar webhook klien ini",
     description="Webhook yang didaftarkan klien ini, urut id. Rahasia tidak ditampilkan lagi.",
-    examples=docs.LIST_EXAMPLES,
+    examples=docs_webhooks.LIST_EXAMPLES,
 )
-@docs.endpoint(
+@docs_webhooks.endpoint(
     method="post",
     summary="Daftarkan webhook",
     description=(
@@ -69,8 +68,8 @@ class WebhookViewMixin:
     request=WebhookCreateSerializer,
     response=WebhookCreatedSerializer,
     status=201,
-    examples=docs.CREATE_EXAMPLES,
-    bad_request=docs.ERR_400_CREATE,
+    examples=docs_webhooks.CREATE_EXAMPLES,
+    bad_request=docs_webhooks.ERR_400_CREATE,
 )
 class WebhookListView(WebhookViewMixin, generics.ListAPIView):
     serializer_class = WebhookSubscriptionSerializer
@@ -91,14 +90,14 @@ class WebhookListView(WebhookViewMixin, generics.ListAPIView):
         return Response(data, status=status.HTTP_201_CREATED)
 
 
-@docs.endpoint(
+@docs_webhooks.endpoint(
     summary="Satu webhook",
     description="Webhook `id` milik klien ini.",
     response=WebhookSubscriptionSerializer,
-    examples=docs.DETAIL_EXAMPLES,
+    examples=docs_webhooks.DETAIL_EXAMPLES,
     not_found=True,
 )
-@docs.endpoint(
+@docs_webhooks.endpoint(
     method="delete",
     summary="Hapus webhook",
     description="Tidak ada kiriman lagi ke URL ini, termasuk percobaan ulang yang tertunda.",
@@ -115,7 +114,7 @@ class WebhookDetailView(WebhookViewMixin, APIView):
         return Response(status=status.HTTP_204_NO_CONTENT)
 
 
-@docs.endpoint(
+@docs_webhooks.endpoint(
     method="post",
     summary="Kirim ping sekarang",
     description=(
@@ -125,9 +124,9 @@ class WebhookDetailView(WebhookViewMixin, APIView):
     ),
     request=None,
     response=WebhookDeliverySerializer,
-    examples=docs.PING_EXAMPLES,
+    examples=docs_webhooks.PING_EXAMPLES,
     not_found=True,
-    bad_request=docs.ERR_400_PING,
+    bad_request=docs_webhooks.ERR_400_PING,
 )
 class WebhookPingView(WebhookViewMixin, APIView):
     def post(self, request, id: int):
@@ -136,11 +135,11 @@ class WebhookPingView(WebhookViewMixin, APIView):
             raise exceptions.ValidationError(
                 {"non_field_errors": [_("Webhook ini tidak aktif; tidak ada kiriman.")]}
             )
-        delivery = webhooks.ping(subscription=subscription)
+        delivery = webhooks.subscription_ping(subscription=subscription)
         return Response(WebhookDeliverySerializer(delivery).data)
 
 
-@docs.endpoint(
+@docs_webhooks.endpoint(
     method="post",
     summary="Ganti rahasia penanda tangan",
     description=(
@@ -149,7 +148,7 @@ class WebhookPingView(WebhookViewMixin, APIView):
     ),
     request=None,
     response=WebhookSecretSerializer,
-    examples=docs.SECRET_EXAMPLES,
+    examples=docs_webhooks.SECRET_EXAMPLES,
     not_found=True,
 )
 class WebhookRotateSecretView(WebhookViewMixin, APIView):
@@ -168,7 +167,7 @@ class DeliveryFilter(filters.FilterSet):
         fields = ["status", "event"]
 
 
-@docs.endpoint(
+@docs_webhooks.endpoint(
     summary="Log kiriman satu webhook",
     description=(
         "Kiriman ke webhook `id`, terbaru dulu: peristiwa, `event_id` (= header X-WFH-Delivery), "
@@ -176,7 +175,7 @@ class DeliveryFilter(filters.FilterSet):
         "galat terakhir, percobaan berikutnya, dan `data` yang dikirim. Saring dengan `status` "
         "dan `event`."
     ),
-    examples=docs.DELIVERIES_EXAMPLES,
+    examples=docs_webhooks.DELIVERIES_EXAMPLES,
     not_found=True,
 )
 class WebhookDeliveryListView(WebhookViewMixin, generics.ListAPIView):

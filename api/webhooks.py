@@ -6,10 +6,11 @@ f"{timestamp}.".encode() + body), with the unix seconds in X-WFH-Timestamp and t
 bytes sent. The body is {"id", "event", "created_at", "data"}; `id` (also X-WFH-Delivery) stays
 the same on every attempt, so a receiver can ignore one it has already handled.
 
-Emission (`emit_roster_published`, `emit_summary_ready`) is called by api.apps' signal receivers
+Emission (`roster_published_emit`, `summary_ready_emit`) is called by api.apps' signal receivers
 after the domain's transaction commits; it writes the deliveries with one insert and queues one
-task per delivery after its own commit. `deliver` makes one attempt of one delivery, guarded so
-that two workers (or the retry sweep and a countdown) never send the same attempt twice.
+task per delivery after its own commit (by name, "api.deliver_webhook": common.tasks.queue).
+`delivery_attempt` makes one attempt of one delivery, guarded so that two workers (or the retry
+sweep and a countdown) never send the same attempt twice.
 """
 
 from __future__ import annotations
@@ -41,6 +42,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from api.models import ApiClient, Scope, WebhookDelivery, WebhookEvent, WebhookSubscription
+from attendance.models import OpdDaySummary
+from common.tasks import queue
+from opd.models import Opd
 
 logger = logging.getLogger(__name__)
 
@@ -289,7 +293,7 @@ def _create_and_queue(
                 event_id__in=[d.event_id for d in deliveries]
             ).values_list("pk", flat=True)
         )  # bulk_create gives no ids on every database (SQLite before 3.35, MySQL)
-        transaction.on_commit(lambda: queue_deliveries(ids), robust=True)
+        transaction.on_commit(lambda: deliveries_queue(ids=ids), robust=True)
     return deliveries
 
 
@@ -300,7 +304,7 @@ def _api_path(name: str, **kwargs) -> str | None:
         return None
 
 
-def emit_roster_published(*, roster, rows: int) -> list[WebhookDelivery]:
+def roster_published_emit(*, roster, rows: int) -> list[WebhookDelivery]:
     """One roster.published delivery per subscriber that may see the roster's OPD."""
     subscriptions = _subscribers(WebhookEvent.ROSTER_PUBLISHED)
     if not subscriptions:
@@ -328,14 +332,11 @@ def emit_roster_published(*, roster, rows: int) -> list[WebhookDelivery]:
     return _create_and_queue(subscriptions, WebhookEvent.ROSTER_PUBLISHED, data_for)
 
 
-def emit_summary_ready(
+def summary_ready_emit(
     *, start: dt.date, end: dt.date, opd_ids: Iterable[int] | None
 ) -> list[WebhookDelivery]:
     """One summary.ready delivery per subscriber whose OPDs the run covered; a restricted client
     hears only of its OPDs (and their rows)."""
-    from attendance.models import OpdDaySummary
-    from opd.models import Opd
-
     subscriptions = _subscribers(WebhookEvent.SUMMARY_READY)
     if not subscriptions:
         return []
@@ -369,7 +370,7 @@ def emit_summary_ready(
     return _create_and_queue(subscriptions, WebhookEvent.SUMMARY_READY, data_for)
 
 
-def ping(*, subscription: WebhookSubscription) -> WebhookDelivery:
+def subscription_ping(*, subscription: WebhookSubscription) -> WebhookDelivery:
     """A ping delivery sent at once, in this process, with a single attempt (a test of the
     receiver: it is not retried)."""
     delivery = WebhookDelivery.objects.create(
@@ -379,7 +380,7 @@ def ping(*, subscription: WebhookSubscription) -> WebhookDelivery:
         payload={"subscription": subscription.pk, "message": "ping"},
         next_attempt_at=timezone.now(),
     )
-    deliver(delivery_id=delivery.pk)
+    delivery_attempt(delivery_id=delivery.pk)
     delivery.refresh_from_db()
     return delivery
 
@@ -391,11 +392,9 @@ def _eager() -> bool:
     return bool(current_app.conf.task_always_eager)
 
 
-def queue_deliveries(ids: Iterable[int]) -> None:
-    from api.tasks import deliver_webhook
-
+def deliveries_queue(*, ids: Iterable[int]) -> None:
     for pk in ids:
-        deliver_webhook.delay(pk)
+        queue("api.deliver_webhook", pk)
 
 
 def _queue_retry(delivery_id: int, countdown: int) -> None:
@@ -403,9 +402,7 @@ def _queue_retry(delivery_id: int, countdown: int) -> None:
     this process) nothing is queued: a countdown would run at once; HR re-sends from the log."""
     if _eager():
         return
-    from api.tasks import deliver_webhook
-
-    deliver_webhook.apply_async((delivery_id,), countdown=countdown)
+    queue("api.deliver_webhook", delivery_id, countdown=countdown)
 
 
 class _NoRedirect(urllib.request.HTTPRedirectHandler):
@@ -457,7 +454,7 @@ def _claim(delivery_id: int, now: dt.datetime) -> bool:
     )
 
 
-def deliver(*, delivery_id: int, now: dt.datetime | None = None) -> str:
+def delivery_attempt(*, delivery_id: int, now: dt.datetime | None = None) -> str:
     """One attempt of one delivery; answers its status afterwards ("skipped" when it was not
     due, or already delivered, failed, or taken by another worker)."""
     now = now or timezone.now()
@@ -520,7 +517,7 @@ def due_deliveries_queue(*, now: dt.datetime | None = None, limit: int = 500) ->
         .order_by("next_attempt_at")
         .values_list("pk", flat=True)[:limit]
     )
-    queue_deliveries(ids)
+    deliveries_queue(ids=ids)
     return len(ids)
 
 
@@ -533,7 +530,7 @@ def delivery_resend(*, delivery: WebhookDelivery) -> bool:
         status=Status.PENDING, attempts=0, next_attempt_at=timezone.now()
     )
     if changed:
-        transaction.on_commit(lambda: queue_deliveries([delivery.pk]), robust=True)
+        transaction.on_commit(lambda: deliveries_queue(ids=[delivery.pk]), robust=True)
     return bool(changed)
 
 
@@ -543,7 +540,7 @@ def delivery_resend(*, delivery: WebhookDelivery) -> bool:
 def on_roster_published(sender, *, roster, rows: int = 0, **kwargs) -> None:
     """Publishing has committed; a failure here is logged and never reaches the publisher."""
     try:
-        emit_roster_published(roster=roster, rows=rows)
+        roster_published_emit(roster=roster, rows=rows)
     except Exception:
         logger.exception("Webhooks for roster %s not created", getattr(roster, "pk", roster))
 
@@ -551,6 +548,6 @@ def on_roster_published(sender, *, roster, rows: int = 0, **kwargs) -> None:
 def on_summary_ready(sender, *, start, end, opd_ids=None, **kwargs) -> None:
     """A summary run has committed; a failure here is logged and never reaches the run."""
     try:
-        emit_summary_ready(start=start, end=end, opd_ids=opd_ids)
+        summary_ready_emit(start=start, end=end, opd_ids=opd_ids)
     except Exception:
         logger.exception("Webhooks for the summaries of %s..%s not created", start, end)

@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 
 from evaluation import measures as m
 from evaluation.models import Option
-from evaluation.selectors import MEASURES, Report
+from evaluation.report.tables import MEASURES, Report
 
 NO_DATA = "tidak ada data"
 NUMBER_FORMATS = {

@@ -1,8 +1,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from evaluation import services
-from evaluation.importing import COSTS, EKINERJA, SERVICES
+from evaluation import inputs, services
+from evaluation.inputs import COSTS, EKINERJA, SERVICES
 from evaluation.models import (
     READINESS_CRITERIA,
     EvaluationPlan,
@@ -23,25 +23,18 @@ IMPORT_KINDS = {
 class CostForm(forms.ModelForm):
     class Meta:
         model = OperatingCost
-        fields = [
-            "electricity_kwh",
-            "electricity_rp",
-            "water_m3",
-            "water_rp",
-            "internet_rp",
-            "fuel_transport_rp",
-            "support_staff_rp",
-            "other_rp",
-            "note",
-        ]
+        fields = list(inputs.COLUMNS[COSTS][2:])  # the import's columns after OPD and month
         widgets = {"note": forms.Textarea(attrs={"rows": 2})}
         help_texts = {"electricity_rp": _("Kosongkan bila belum ada datanya (bukan nol).")}
 
     def clean(self):
+        """The number rules of every input path (evaluation.inputs.number_problem)."""
         data = super().clean()
         for name, value in list(data.items()):
-            if name != "note" and value is not None and value < 0:
-                self.add_error(name, _("Angka tidak boleh negatif."))
+            if name != "note" and value is not None:
+                problem = inputs.number_problem(OperatingCost, name, value)
+                if problem:
+                    self.add_error(name, problem)
         return data
 
 
@@ -106,7 +99,7 @@ class PhaseChoiceField(forms.ModelMultipleChoiceField):
 
 
 class PlanForm(forms.ModelForm):
-    """The plan of the kajian: the checks are evaluation.services.plan_problems'."""
+    """The plan of the kajian: the checks are evaluation.services.plan_check'."""
 
     phases = PhaseChoiceField(
         label=_("Tahap yang dibandingkan"),
@@ -136,7 +129,7 @@ class PlanForm(forms.ModelForm):
 
     def clean(self):
         data = super().clean()
-        problems = services.plan_problems(
+        problems = services.plan_check(
             baseline_start=data.get("baseline_start"),
             baseline_end=data.get("baseline_end"),
             phases=list(data.get("phases") or []),

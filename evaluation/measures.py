@@ -4,7 +4,8 @@ A Figure carries its value together with what it was computed from (numerator, d
 labels and the source), so the page can show the data behind every number. A missing input gives
 a Figure without a value and with the reason ("tidak ada data: ..."), never a zero.
 
-No Django queries here: evaluation.selectors aggregates the rows and calls these functions.
+No Django queries here: evaluation.report.aggregates sums the rows and evaluation.report.figures
+calls these functions.
 """
 
 from __future__ import annotations

@@ -1,8 +1,8 @@
 """Writes of the kajian: the plan, readiness checklists, recommendations and HR's decisions.
 
 The recommendation itself is computed by evaluation.rules.recommend from the report's figures
-(`evidence_for`); `recommendations_store` keeps it with its reasons, and `recommendation_decide`
-records HR's acceptance or override with a note.
+(`recommendation_evidence`); `recommendations_store` keeps it with its reasons, and
+`recommendation_decide` records HR's acceptance or override with a note.
 """
 
 from __future__ import annotations
@@ -15,31 +15,17 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from common.tabular import RowError
-from evaluation import rules
-from evaluation.importing import (
-    COLUMNS,
-    COSTS,
-    MONEY_FIELDS,
-    SERVICES,
-    _opd_lookup,
-    _opd_of,
-    _Row,
-    parse_date,
-    parse_month,
-    parse_number,
-    service_span_problem,
-)
+from evaluation import inputs, rules
+from evaluation.inputs import COLUMNS, COSTS, SERVICES, Row
 from evaluation.models import (
     Decision,
     EvaluationPlan,
     InputSource,
-    OperatingCost,
     Option,
     ReadinessAssessment,
     Recommendation,
-    ServiceOutput,
 )
-from evaluation.selectors import OpdEvaluation, Report
+from evaluation.report.tables import OpdEvaluation, Report
 from wfh.models import Phase, Programme
 
 
@@ -66,8 +52,8 @@ def plan_ensure(
     return plan
 
 
-def evidence_for(
-    evaluation: OpdEvaluation, report: Report, readiness: ReadinessAssessment | None
+def recommendation_evidence(
+    *, evaluation: OpdEvaluation, report: Report, readiness: ReadinessAssessment | None
 ) -> rules.Evidence:
     """What the rules read: the readiness scores, the frontline share and the latest phase's
     measures against the baseline (None where there is no data)."""
@@ -88,10 +74,13 @@ def evidence_for(
     )
 
 
-def recommend_for(
-    evaluation: OpdEvaluation, report: Report, readiness: ReadinessAssessment | None
+def recommendation_compute(
+    *, evaluation: OpdEvaluation, report: Report, readiness: ReadinessAssessment | None
 ) -> rules.Result:
-    return rules.recommend(evidence_for(evaluation, report, readiness))
+    """The option the rules recommend for an OPD, with the reasons."""
+    return rules.recommend(
+        recommendation_evidence(evaluation=evaluation, report=report, readiness=readiness)
+    )
 
 
 @transaction.atomic
@@ -102,7 +91,9 @@ def recommendations_store(
     now = timezone.now()
     stored = []
     for evaluation in report.opds:
-        result = recommend_for(evaluation, report, readiness.get(evaluation.opd_id))
+        result = recommendation_compute(
+            evaluation=evaluation, report=report, readiness=readiness.get(evaluation.opd_id)
+        )
         rec, _created = Recommendation.objects.update_or_create(
             plan=report.plan,
             opd_id=evaluation.opd_id,
@@ -129,7 +120,7 @@ def recommendation_decide(
     user,
 ) -> Recommendation:
     """HR accepts the computed option, or overrides it with another option and a note."""
-    result = recommend_for(evaluation, report, readiness)
+    result = recommendation_compute(evaluation=evaluation, report=report, readiness=readiness)
     note = note.strip()
     if accept:
         chosen, decision = result.option, Decision.ACCEPTED
@@ -180,28 +171,7 @@ def readiness_save(
     return assessment
 
 
-def summary_numbers(report: Report) -> list[dict]:
-    """The Pemda-wide saving of each phase, for the one-paragraph summary."""
-    rows = []
-    for phase in report.phases:
-        comparison = report.pemda.comparisons[phase.key]
-        rows.append(
-            {
-                "phase": phase,
-                "per_month": comparison.saving.per_month,
-                "percent": comparison.saving.percent,
-                "opds_with_data": int(comparison.saving.per_month.inputs[0].value or 0)
-                if comparison.saving.per_month.inputs
-                else 0,
-                "service_change": comparison.service_change,
-                "attendance_change": comparison.attendance_change,
-                "compliance": report.pemda.periods[phase.key].compliance,
-            }
-        )
-    return rows
-
-
-def plan_problems(
+def plan_check(
     *,
     baseline_start: dt.date | None,
     baseline_end: dt.date | None,
@@ -256,9 +226,9 @@ def plan_save(
     phases: list[Phase],
     next_period: str,
 ) -> EvaluationPlan:
-    """Create a plan (plan=None) or change one; checks what `plan_problems` checks and that a
+    """Create a plan (plan=None) or change one; checks what `plan_check` checks and that a
     programme has one plan only."""
-    problems = plan_problems(
+    problems = plan_check(
         baseline_start=baseline_start,
         baseline_end=baseline_end,
         phases=phases,
@@ -286,14 +256,22 @@ def plan_save(
 
 # -- API inputs: costs and service output, one answer per item -----------------------------------
 #
-# The cells are checked with the import's own parsers (evaluation.importing: parse_month,
-# parse_number, parse_date, the row collector and the OPD lookup), so a value the import refuses
-# is refused here with the same message. Unlike the import (all-or-nothing per file), every item
-# is answered on its own: created, updated or rejected with the field and why.
+# An item's values become the text cells of a row, checked and written by evaluation.inputs like
+# a row of the import (the same parsers, messages, writer and row lock). Unlike the import
+# (all-or-nothing per file), every item is answered on its own: created, updated or rejected
+# with the field and why.
 
 MAX_API_BATCH = 1000
 CREATED, UPDATED, REJECTED = "created", "updated", "rejected"
 API_OPD_FIELD = "opd"  # the API calls the import's opd_code column "opd", like its other answers
+API_REPEATED = {  # an item whose key an earlier item of the batch has
+    COSTS: lambda first: (
+        _("OPD dan bulan ini sudah ada di item %(index)s.") % {"index": first.number}
+    ),
+    SERVICES: lambda first: (
+        _("OPD dan rentang tanggal ini sudah ada di item %(index)s.") % {"index": first.number}
+    ),
+}
 
 
 def _api_cells(index: int, item, columns: tuple[str, ...], errors: list) -> dict[str, str] | None:
@@ -340,141 +318,45 @@ def _api_answer(index: int, status: str, errors: list) -> dict:
     return {"index": index, "status": status, **first, "errors": listed}
 
 
-def _api_rows(items: list, columns, opd_ids: frozenset[int] | None):
-    """Check every item; yield (index, row, opd_id, errors) for each, opd_id None if refused."""
-    codes = {str(item.get(API_OPD_FIELD) or "").strip() for item in items if isinstance(item, dict)}
-    opds = _opd_lookup(codes)
+@transaction.atomic
+def _ingest(*, kind: str, items: list, opd_ids: frozenset[int] | None, user) -> dict:
+    answers: dict[int, dict] = {}
+    rows: list[Row] = []
     for index, item in enumerate(items):
         errors: list = []
-        cells = _api_cells(index, item, columns, errors)
+        cells = _api_cells(index, item, COLUMNS[kind], errors)
         if cells is None:
-            yield index, None, None, errors
+            answers[index] = _api_answer(index, REJECTED, errors)
             continue
-        row = _Row("api", index, cells, errors)
+        row = Row("api", index, cells, errors)
         row.failed = bool(errors)
-        opd_id = _opd_of(row, opds)
-        if opd_id is not None and opd_ids is not None and opd_id not in opd_ids:
-            row.fail(
-                "opd_code",
-                _("OPD %(code)s di luar OPD yang boleh diisi klien ini.")
-                % {"code": cells["opd_code"].strip()},
-            )
-        yield index, row, opd_id, errors
-
-
-def _api_summary(answers: list[dict]) -> dict:
+        rows.append(row)
+    checked = inputs.rows_check(kind=kind, rows=rows, repeated=API_REPEATED[kind], opd_ids=opd_ids)
+    for row in rows:
+        if row.failed:
+            answers[row.number] = _api_answer(row.number, REJECTED, row.errors)
+    created = inputs.inputs_upsert(
+        kind=kind,
+        rows={key: values for key, (_row, values) in checked.items()},
+        source=InputSource.API,
+        user=user,
+    )
+    for key, (row, _values) in checked.items():
+        answers[row.number] = _api_answer(row.number, CREATED if created[key] else UPDATED, [])
+    ordered = [answers[i] for i in range(len(items))]
     counts = dict.fromkeys((CREATED, UPDATED, REJECTED), 0)
-    for answer in answers:
+    for answer in ordered:
         counts[answer["status"]] += 1
-    return {"counts": counts, "results": answers}
+    return {"counts": counts, "results": ordered}
 
 
-@transaction.atomic
 def costs_ingest(*, items: list, opd_ids: frozenset[int] | None = None, user=None) -> dict:
     """Operating costs from the API: upsert per OPD and month. An item sets only the fields it
     carries (null clears one: not reported). Answers {"counts", "results": one per item}."""
-    answers: dict[int, dict] = {}
-    parsed: dict[tuple[int, dt.date], tuple[int, dict]] = {}
-    for index, row, opd_id, errors in _api_rows(items, COLUMNS[COSTS], opd_ids):
-        if row is None:
-            answers[index] = _api_answer(index, REJECTED, errors)
-            continue
-        month = row.get("month", parse_month, required=True)
-        values = {}
-        for column in COLUMNS[COSTS][2:-1]:
-            if column in row.cells:
-                values[column] = row.get(
-                    column, lambda v, c=column: parse_number(v, integer=c in MONEY_FIELDS)
-                )
-        if "note" in row.cells:
-            values["note"] = row.cells["note"].strip()[:2000]
-        key = (opd_id, month)
-        if not row.failed and key in parsed:
-            row.fail(
-                "month",
-                _("OPD dan bulan ini sudah ada di item %(index)s.") % {"index": parsed[key][0]},
-            )
-        if row.failed:
-            answers[index] = _api_answer(index, REJECTED, errors)
-            continue
-        parsed[key] = (index, values)
-    existing = {
-        (c.opd_id, c.month): c
-        for c in OperatingCost.objects.select_for_update().filter(
-            opd_id__in={k[0] for k in parsed}, month__in={k[1] for k in parsed}
-        )
-    }
-    new, changed = [], []
-    for (opd_id, month), (index, values) in parsed.items():
-        cost = existing.get((opd_id, month)) or OperatingCost(opd_id=opd_id, month=month)
-        for name, value in values.items():
-            setattr(cost, name, value)
-        cost.source, cost.updated_by = InputSource.API, user
-        (changed if cost.pk else new).append(cost)
-        answers[index] = _api_answer(index, UPDATED if cost.pk else CREATED, [])
-    OperatingCost.objects.bulk_create(new, batch_size=1000)
-    fields = [*COLUMNS[COSTS][2:], "source", "updated_by", "updated_at"]
-    for cost in changed:
-        cost.save(update_fields=fields)
-    return _api_summary([answers[i] for i in range(len(items))])
+    return _ingest(kind=COSTS, items=items, opd_ids=opd_ids, user=user)
 
 
-@transaction.atomic
 def service_output_ingest(*, items: list, opd_ids: frozenset[int] | None = None) -> dict:
     """Public-service output from the API: upsert per OPD and span (start, end; end defaults to
     start). Like the import, an item gives the whole row. Answers {"counts", "results"}."""
-
-    def count(v):
-        return int(parse_number(v, integer=True))
-
-    answers: dict[int, dict] = {}
-    parsed: dict[tuple, tuple[int, dict]] = {}
-    for index, row, opd_id, errors in _api_rows(items, COLUMNS[SERVICES], opd_ids):
-        if row is None:
-            answers[index] = _api_answer(index, REJECTED, errors)
-            continue
-        start = row.get("start", parse_date, required=True)
-        end = row.get("end", parse_date) or start
-        problem = service_span_problem(start, end)
-        if problem:
-            row.fail(*problem)
-        values = {
-            "services_delivered": row.get("services_delivered", count, required=True),
-            "complaints": row.get("complaints", count),
-            "avg_response_minutes": row.get(
-                "avg_response_minutes", lambda v: parse_number(v, integer=False)
-            ),
-            "sla_breaches": row.get("sla_breaches", count),
-            "system": row.cells.get("system", "").strip()[:100],
-        }
-        key = (opd_id, start, end)
-        if not row.failed and key in parsed:
-            row.fail(
-                "start",
-                _("OPD dan rentang tanggal ini sudah ada di item %(index)s.")
-                % {"index": parsed[key][0]},
-            )
-        if row.failed:
-            answers[index] = _api_answer(index, REJECTED, errors)
-            continue
-        parsed[key] = (index, values)
-    existing = {
-        (s.opd_id, s.start, s.end): s
-        for s in ServiceOutput.objects.select_for_update().filter(
-            opd_id__in={k[0] for k in parsed}, start__in={k[1] for k in parsed}
-        )
-    }
-    new, changed = [], []
-    for (opd_id, start, end), (index, values) in parsed.items():
-        item = existing.get((opd_id, start, end)) or ServiceOutput(
-            opd_id=opd_id, start=start, end=end
-        )
-        for name, value in values.items():
-            setattr(item, name, value)
-        item.source = InputSource.API
-        (changed if item.pk else new).append(item)
-        answers[index] = _api_answer(index, UPDATED if item.pk else CREATED, [])
-    ServiceOutput.objects.bulk_create(new, batch_size=1000)
-    for item in changed:
-        item.save()
-    return _api_summary([answers[i] for i in range(len(items))])
+    return _ingest(kind=SERVICES, items=items, opd_ids=opd_ids, user=None)

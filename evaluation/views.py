@@ -21,7 +21,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from common.tabular import Upload
-from evaluation import exports, importing, rules, selectors, services
+from evaluation import exports, importing, inputs, rules, selectors, services
 from evaluation.forms import (
     IMPORT_KINDS,
     CostForm,
@@ -34,9 +34,12 @@ from evaluation.models import (
     COST_FIELDS,
     READINESS_CRITERIA,
     EvaluationPlan,
+    InputSource,
     OperatingCost,
     Option,
 )
+from evaluation.report.periods import month_label, plan_periods
+from evaluation.report.tables import MEASURES
 from opd import access
 from opd.models import Opd
 
@@ -60,7 +63,9 @@ def _plan_or_none():
 def _recommendations(report, readiness, stored) -> dict:
     result = {}
     for ev in report.opds:
-        computed = services.recommend_for(ev, report, readiness.get(ev.opd_id))
+        computed = services.recommendation_compute(
+            evaluation=ev, report=report, readiness=readiness.get(ev.opd_id)
+        )
         result[ev.opd_id] = {
             "computed": (computed.option, computed.reasons),
             "index": computed.readiness_index,
@@ -124,7 +129,7 @@ def report(request):
     for ev in report_.opds:
         ev.url = base_url.replace("__code__", ev.code)
     tables = []
-    for key, label, _title, attribute, change in selectors.MEASURES:
+    for key, label, _title, attribute, change in MEASURES:
         header, rows = exports.measure_rows(report_, key, attribute, change, scope.is_hr)
         tables.append({"key": key, "label": label, "header": header, "rows": rows})
     saving_header, saving_rows = exports.saving_rows(report_, scope.is_hr)
@@ -150,7 +155,7 @@ def report(request):
             "plan": report_.plan,
             "report": report_,
             "is_hr": scope.is_hr,
-            "summary": services.summary_numbers(report_) if scope.is_hr else [],
+            "summary": selectors.report_summary(report=report_) if scope.is_hr else [],
             "tables": tables,
             "saving_header": saving_header,
             "saving_rows": saving_rows,
@@ -259,7 +264,7 @@ def opd_detail(request, code):
         for name, label, help_text in READINESS_CRITERIA
     ]
     tables = []
-    for key, label, _title, attribute, change in selectors.MEASURES:
+    for key, label, _title, attribute, change in MEASURES:
         rows = [(p, getattr(ev.periods[p.key], attribute)) for p in report_.periods]
         changes = (
             [(p, getattr(ev.comparisons[p.key], change)) for p in report_.phases] if change else []
@@ -306,7 +311,7 @@ def opd_detail(request, code):
 def _months(plan) -> list[dt.date]:
     if plan is None:
         return []
-    return sorted({m for p in selectors.plan_periods(plan) for m in p.months()})
+    return sorted({m for p in plan_periods(plan) for m in p.months()})
 
 
 @login_required
@@ -351,14 +356,16 @@ def cost_edit(request, code, month):
     instance = OperatingCost.objects.filter(opd=opd, month=first).first()
     form = CostForm(request.POST or None, instance=instance)
     if request.method == "POST" and form.is_valid():
-        cost = form.save(commit=False)
-        cost.opd, cost.month, cost.updated_by = opd, first, request.user
-        cost.source = "form"
-        cost.save()
+        inputs.inputs_upsert(
+            kind=inputs.COSTS,
+            rows={(opd.pk, first): {name: form.cleaned_data[name] for name in form.fields}},
+            source=InputSource.FORM,
+            user=request.user,
+        )
         messages.success(
             request,
             _("Biaya operasional %(opd)s %(month)s disimpan.")
-            % {"opd": opd.code, "month": selectors.month_label(first)},
+            % {"opd": opd.code, "month": month_label(first)},
         )
         return redirect("evaluation:costs")
     return render(
@@ -375,7 +382,7 @@ def import_page(request):
     result = None
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
-        result = importing.import_file(
+        result = importing.inputs_import(
             kind=form.cleaned_data["kind"],
             upload=Upload(name=upload.name, data=upload.read()),
             user=request.user,
@@ -397,8 +404,8 @@ def import_page(request):
                 {
                     "kind": k,
                     "label": v,
-                    "columns": importing.COLUMNS[k],
-                    "required": importing.REQUIRED[k],
+                    "columns": inputs.COLUMNS[k],
+                    "required": inputs.REQUIRED[k],
                 }
                 for k, v in IMPORT_KINDS.items()
             ],
@@ -409,7 +416,7 @@ def import_page(request):
 @login_required
 def import_template(request, kind, ext):
     _require_hr(request)
-    if kind not in importing.COLUMNS or ext not in ("csv", "xlsx"):
+    if kind not in inputs.COLUMNS or ext not in ("csv", "xlsx"):
         raise Http404
     if ext == "csv":
         response = HttpResponse(importing.template_csv(kind), content_type="text/csv")

@@ -192,8 +192,9 @@ def test_a_session_employee_reads_their_own_schedule_but_not_an_opds(data):
 
 
 def test_the_plain_schedule_rows_are_what_the_documented_serializers_give(data, make_client):
-    """The schedule reads build their rows without model objects (api.views.PlainRowsMixin);
-    each row must be exactly what the serializer in the schema would make of the same day."""
+    """The schedule reads build their rows without model objects
+    (api.views_schedule.PlainRowsMixin); each row must be exactly what the serializer in the
+    schema would make of the same day."""
     from api.serializers import EmployeeDaySerializer, ScheduleEntrySerializer
     from wfh.models import ScheduleDay
 

@@ -37,16 +37,20 @@ CONTRACT: dict[str, dict[str, set[str]]] = {
     "roster-detail": {"GET": {ROSTER, SCHEDULE}},
     "roster-publish": {"POST": {ROSTER}},
 }
+RESOURCE_VIEWS = {
+    f"api.views_{name}" for name in ("org", "schedule", "attendance", "evaluation", "rosters")
+}
 CASES = [(name, method) for name, methods in CONTRACT.items() for method in methods]
 
 
 def api_views_routes() -> dict[str, type]:
-    """Named routes served by api.views (other modules, e.g. webhooks, have their own tests)."""
+    """Named routes served by the resource views api/views_<resource>.py (webhooks have their
+    own tests)."""
     routes = {}
     for pattern in api_urls.urlpatterns:
         assert isinstance(pattern, URLPattern)
         view = getattr(pattern.callback, "view_class", None)
-        if view is not None and view.__module__ == "api.views" and pattern.name != "not-found":
+        if view is not None and view.__module__ in RESOURCE_VIEWS:
             routes[pattern.name] = view
     return routes
 

@@ -238,7 +238,7 @@ def make_delivery(subscription, event=WebhookEvent.ROSTER_PUBLISHED) -> WebhookD
 def test_a_delivery_is_signed_over_the_timestamp_and_the_exact_body(make_client, receiver):  # noqa: F811
     subscription = subscribe(make_client(["schedule:read"]).api_client, url=receiver.url)
     delivery = make_delivery(subscription)
-    assert webhooks.deliver(delivery_id=delivery.pk) == Status.DELIVERED
+    assert webhooks.delivery_attempt(delivery_id=delivery.pk) == Status.DELIVERED
     (got,) = receiver.received
     document = json.loads(got.body)
     assert document == {
@@ -264,25 +264,25 @@ def test_a_failed_attempt_is_retried_with_backoff_then_delivered_once(make_clien
         mock.patch.object(webhooks, "_eager", return_value=False),
         mock.patch("api.tasks.deliver_webhook.apply_async") as queued,
     ):
-        assert webhooks.deliver(delivery_id=delivery.pk, now=t0) == Status.RETRYING
+        assert webhooks.delivery_attempt(delivery_id=delivery.pk, now=t0) == Status.RETRYING
         delivery.refresh_from_db()
         assert delivery.attempts == 1 and delivery.last_status_code == 500
         assert delivery.next_attempt_at == t0 + dt.timedelta(seconds=30)
-        queued.assert_called_once_with((delivery.pk,), countdown=30)
+        queued.assert_called_once_with((delivery.pk,), {}, countdown=30)
         # a copy of the message that arrives early, or twice, sends nothing
-        assert webhooks.deliver(delivery_id=delivery.pk, now=t0 + dt.timedelta(seconds=10)) == (
-            "skipped"
-        )
+        assert webhooks.delivery_attempt(
+            delivery_id=delivery.pk, now=t0 + dt.timedelta(seconds=10)
+        ) == ("skipped")
         t1 = t0 + dt.timedelta(seconds=31)
-        assert webhooks.deliver(delivery_id=delivery.pk, now=t1) == Status.RETRYING
+        assert webhooks.delivery_attempt(delivery_id=delivery.pk, now=t1) == Status.RETRYING
         delivery.refresh_from_db()
         assert delivery.next_attempt_at == t1 + dt.timedelta(seconds=120)
-        assert queued.call_args_list[-1] == mock.call((delivery.pk,), countdown=120)
+        assert queued.call_args_list[-1] == mock.call((delivery.pk,), {}, countdown=120)
         t2 = t1 + dt.timedelta(seconds=121)
-        assert webhooks.deliver(delivery_id=delivery.pk, now=t2) == Status.DELIVERED
-        assert webhooks.deliver(delivery_id=delivery.pk, now=t2 + dt.timedelta(hours=9)) == (
-            "skipped"
-        )
+        assert webhooks.delivery_attempt(delivery_id=delivery.pk, now=t2) == Status.DELIVERED
+        assert webhooks.delivery_attempt(
+            delivery_id=delivery.pk, now=t2 + dt.timedelta(hours=9)
+        ) == ("skipped")
     delivery.refresh_from_db()
     assert delivery.status == Status.DELIVERED and delivery.attempts == 3
     assert delivery.last_status_code == 200 and delivery.last_error == ""
@@ -297,9 +297,9 @@ def test_a_delivery_fails_after_the_last_retry(make_client, receiver, settings):
     delivery = make_delivery(subscription)
     receiver.answers = [500, 500]
     t0 = timezone.now()
-    assert webhooks.deliver(delivery_id=delivery.pk, now=t0) == Status.RETRYING
+    assert webhooks.delivery_attempt(delivery_id=delivery.pk, now=t0) == Status.RETRYING
     later = t0 + dt.timedelta(seconds=6)
-    assert webhooks.deliver(delivery_id=delivery.pk, now=later) == Status.FAILED
+    assert webhooks.delivery_attempt(delivery_id=delivery.pk, now=later) == Status.FAILED
     delivery.refresh_from_db()
     assert delivery.status == Status.FAILED and delivery.attempts == 2
     assert delivery.next_attempt_at is None
@@ -317,7 +317,7 @@ def test_no_answer_is_recorded_as_an_error_and_retried(make_client, settings):
         make_client(["schedule:read"]).api_client, url=f"http://127.0.0.1:{port}/"
     )
     delivery = make_delivery(subscription)
-    assert webhooks.deliver(delivery_id=delivery.pk) == Status.RETRYING
+    assert webhooks.delivery_attempt(delivery_id=delivery.pk) == Status.RETRYING
     delivery.refresh_from_db()
     assert delivery.last_status_code is None and delivery.last_error
 
@@ -340,7 +340,7 @@ def test_a_private_receiver_is_not_posted_to_in_production(make_client, settings
     subscription = subscribe(make_client(["schedule:read"]).api_client, url=receiver.url)
     delivery = make_delivery(subscription)
     settings.WEBHOOK_ALLOW_PRIVATE_HOSTS = False
-    assert webhooks.deliver(delivery_id=delivery.pk) == Status.RETRYING
+    assert webhooks.delivery_attempt(delivery_id=delivery.pk) == Status.RETRYING
     assert not receiver.received
     assert "privat" in WebhookDelivery.objects.get(pk=delivery.pk).last_error
 
@@ -360,7 +360,7 @@ def publish_roster(world):
         (roster,) = generation.rosters_start(phase=world.phase1, opds=[world.kominfo])
     roster.refresh_from_db()
     with (
-        mock.patch.object(webhooks, "queue_deliveries") as queued,
+        mock.patch.object(webhooks, "deliveries_queue") as queued,
         TestCase.captureOnCommitCallbacks(execute=True),
     ):
         written = publication.roster_publish(roster=roster, user=world.hr)
@@ -388,7 +388,7 @@ def test_publishing_a_roster_sends_roster_published_to_the_clients_that_may_see_
     assert {dukcapil.pk, summaries_only.pk, no_scope.pk, inactive.pk}.isdisjoint(
         deliveries.values_list("subscription_id", flat=True)
     )
-    (ids,) = queued.call_args.args
+    ids = queued.call_args.kwargs["ids"]
     assert sorted(ids) == sorted(deliveries.values_list("pk", flat=True))
     roster.refresh_from_db()
     data = deliveries.first().payload
@@ -415,18 +415,18 @@ def test_emission_costs_the_same_queries_for_one_or_many_subscribers(phase_one, 
         (roster,) = generation.rosters_start(phase=w.phase1, opds=[w.kominfo])
     roster = type(roster).objects.select_related("phase", "opd").get(pk=roster.pk)
     subscribe(make_client(["schedule:read"]).api_client)
-    with mock.patch.object(webhooks, "queue_deliveries"), CaptureQueriesContext(connection) as one:
-        webhooks.emit_roster_published(roster=roster, rows=1)
+    with mock.patch.object(webhooks, "deliveries_queue"), CaptureQueriesContext(connection) as one:
+        webhooks.roster_published_emit(roster=roster, rows=1)
     for _i in range(5):
         subscribe(make_client(["schedule:read"], opds=[w.kominfo]).api_client)
-    with mock.patch.object(webhooks, "queue_deliveries"), CaptureQueriesContext(connection) as six:
-        assert len(webhooks.emit_roster_published(roster=roster, rows=1)) == 6
+    with mock.patch.object(webhooks, "deliveries_queue"), CaptureQueriesContext(connection) as six:
+        assert len(webhooks.roster_published_emit(roster=roster, rows=1)) == 6
     assert len(six) == len(one)
 
 
 def test_a_failing_emission_never_breaks_publishing(phase_one, make_client, caplog):
     subscribe(make_client(["schedule:read"]).api_client)
-    with mock.patch.object(webhooks, "emit_roster_published", side_effect=RuntimeError("boom")):
+    with mock.patch.object(webhooks, "roster_published_emit", side_effect=RuntimeError("boom")):
         roster, written, _queued = publish_roster(phase_one)
     roster.refresh_from_db()
     assert roster.workflow == roster.Workflow.PUBLISHED and written > 0
@@ -441,7 +441,7 @@ def test_summaries_send_summary_ready_with_each_clients_own_opds(world, make_cli
     roster_only = subscribe(make_client(["summary:read"]).api_client, events=["roster.published"])
 
     with (
-        mock.patch.object(webhooks, "queue_deliveries") as queued,
+        mock.patch.object(webhooks, "deliveries_queue") as queued,
         TestCase.captureOnCommitCallbacks(execute=True),
     ):
         summarize(monday, monday, opd_ids=[world.kominfo.pk])
@@ -463,7 +463,7 @@ def test_summaries_send_summary_ready_with_each_clients_own_opds(world, make_cli
 
     WebhookDelivery.objects.all().delete()
     with (
-        mock.patch.object(webhooks, "queue_deliveries"),
+        mock.patch.object(webhooks, "deliveries_queue"),
         TestCase.captureOnCommitCallbacks(execute=True),
     ):
         summarize(monday, monday)
@@ -481,7 +481,7 @@ def test_a_failing_emission_never_fails_a_summary_run(world, make_client, caplog
     subscribe(make_client(["summary:read"]).api_client)
     monday = dt.date(2025, 12, 1)
     with (
-        mock.patch.object(webhooks, "emit_summary_ready", side_effect=RuntimeError("boom")),
+        mock.patch.object(webhooks, "summary_ready_emit", side_effect=RuntimeError("boom")),
         TestCase.captureOnCommitCallbacks(execute=True),
     ):
         run = summarize(monday, monday)

@@ -96,7 +96,7 @@ def test_hr_resends_a_failed_delivery_but_never_a_delivered_one(world, log):
     _tpp, _dash, _tpp_hook, _dash_hook, failed, delivered = log
     http = login(world, "hr")
     with (
-        mock.patch.object(webhooks, "queue_deliveries") as queued,
+        mock.patch.object(webhooks, "deliveries_queue") as queued,
         TestCase.captureOnCommitCallbacks(execute=True),
     ):
         answer = http.post(
@@ -106,8 +106,8 @@ def test_hr_resends_a_failed_delivery_but_never_a_delivered_one(world, log):
     assert answer["Location"].endswith("?status=failed")
     failed.refresh_from_db()
     assert failed.status == Status.PENDING and failed.attempts == 0
-    queued.assert_called_once_with([failed.pk])
-    with mock.patch.object(webhooks, "queue_deliveries") as queued:
+    queued.assert_called_once_with(ids=[failed.pk])
+    with mock.patch.object(webhooks, "deliveries_queue") as queued:
         http.post(reverse("api_pages:webhook-resend", args=[delivered.pk]))
     assert WebhookDelivery.objects.get(pk=delivered.pk).status == Status.DELIVERED
     queued.assert_not_called()

@@ -19,7 +19,8 @@ from common.tabular import (
     read_table,
     xlsx_bytes,
 )
-from evaluation.importing import COSTS, import_file
+from evaluation.importing import inputs_import
+from evaluation.inputs import COSTS
 from opd.importing.services import org_import
 
 
@@ -214,7 +215,7 @@ def test_an_xlsx_template_is_text_in_every_cell_and_column_and_reads_back():
 @pytest.mark.django_db
 def test_the_org_and_the_kajian_imports_report_the_one_row_error_of_common_tabular():
     org = org_import(employees=Upload("employees.csv", b"nip,name,opd_code\n123,A,X\n"))
-    kajian = import_file(kind=COSTS, upload=Upload("biaya.csv", b"opd_code,month\nX,2025-13\n"))
+    kajian = inputs_import(kind=COSTS, upload=Upload("biaya.csv", b"opd_code,month\nX,2025-13\n"))
     errors = [*org.errors, *kajian.errors]
     assert errors and all(type(e) is RowError for e in errors)
     assert {(e.file, e.row) for e in errors} == {("employees.csv", 2), ("biaya.csv", 2)}

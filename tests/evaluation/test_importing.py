@@ -10,7 +10,8 @@ from openpyxl import Workbook
 
 from common.tabular import Upload
 from evaluation import importing
-from evaluation.importing import COSTS, EKINERJA, SERVICES, import_file, parse_number
+from evaluation.importing import inputs_import
+from evaluation.inputs import COSTS, EKINERJA, SERVICES
 from evaluation.models import OperatingCost, PerformanceTarget, ServiceOutput
 from tests.evaluation.conftest import OCT
 
@@ -23,22 +24,6 @@ def errors_of(result):
     return {(e.row, e.column): e.message for e in result.errors}
 
 
-@pytest.mark.parametrize(
-    ("text", "integer", "expected"),
-    [
-        ("18750000", True, Decimal(18750000)),
-        ("18.750.000", True, Decimal(18750000)),
-        ("Rp 18.750.000", True, Decimal(18750000)),
-        ("1.234,5", False, Decimal("1234.5")),
-        ("1234,5", False, Decimal("1234.5")),
-        ("12.5", False, Decimal("12.5")),
-        ("", True, None),
-    ],
-)
-def test_numbers_as_people_type_them(text, integer, expected):
-    assert parse_number(text, integer=integer) == expected
-
-
 def test_a_cost_file_with_bad_rows_writes_nothing_and_names_row_and_column(world):
     text = (
         "opd_code,month,electricity_rp,water_rp\n"
@@ -49,7 +34,7 @@ def test_a_cost_file_with_bad_rows_writes_nothing_and_names_row_and_column(world
         "DISDUKCAPIL,2025-10,1000,\n"
         "DISDUKCAPIL,2025-10,2000,\n"
     )
-    result = import_file(kind=COSTS, upload=csv_upload(text))
+    result = inputs_import(kind=COSTS, upload=csv_upload(text))
     errors = errors_of(result)
     assert "bukan angka" in errors[(2, "electricity_rp")]
     assert "TIDAKADA" in errors[(3, "opd_code")]
@@ -61,17 +46,17 @@ def test_a_cost_file_with_bad_rows_writes_nothing_and_names_row_and_column(world
 
 def test_a_good_cost_file_imports_and_empty_cells_stay_empty(world):
     text = "opd_code;month;electricity_rp;water_rp\nDISKOMINFO;2025-10;18.750.000;\n"
-    result = import_file(kind=COSTS, upload=csv_upload(text))
+    result = inputs_import(kind=COSTS, upload=csv_upload(text))
     assert result.ok and result.created == 1
     cost = OperatingCost.objects.get()
     assert cost.month == OCT and cost.electricity_rp == 18_750_000 and cost.water_rp is None
-    again = import_file(kind=COSTS, upload=csv_upload(text.replace("18.750.000", "19000000")))
+    again = inputs_import(kind=COSTS, upload=csv_upload(text.replace("18.750.000", "19000000")))
     assert again.updated == 1
     assert OperatingCost.objects.get().electricity_rp == 19_000_000
 
 
 def test_unknown_and_missing_columns_are_named(world):
-    result = import_file(kind=SERVICES, upload=csv_upload("opd_code,layanan\nDISDUKCAPIL,4\n"))
+    result = inputs_import(kind=SERVICES, upload=csv_upload("opd_code,layanan\nDISDUKCAPIL,4\n"))
     errors = errors_of(result)
     assert (1, "layanan") in errors and (1, "start") in errors
     assert (1, "services_delivered") in errors
@@ -83,10 +68,10 @@ def test_service_output_import_checks_dates(world):
         "DISDUKCAPIL,2025-10-10,2025-10-06,100,2\n"
         "DISDUKCAPIL,2025-10-06,2025-10-10,100,2\n"
     )
-    result = import_file(kind=SERVICES, upload=csv_upload(text))
+    result = inputs_import(kind=SERVICES, upload=csv_upload(text))
     assert "sebelum" in errors_of(result)[(2, "end")]
     assert not ServiceOutput.objects.exists()
-    ok = import_file(
+    ok = inputs_import(
         kind=SERVICES,
         upload=csv_upload(text.replace("2025-10-10,2025-10-06", "2025-10-13,2025-10-17")),
     )
@@ -102,7 +87,7 @@ def test_ekinerja_import_from_xlsx_names_an_unknown_nip(world):
     ws.append([world.other.nip, "2025-10", 250])
     out = io.BytesIO()
     wb.save(out)
-    result = import_file(kind=EKINERJA, upload=Upload("ekinerja.xlsx", out.getvalue()))
+    result = inputs_import(kind=EKINERJA, upload=Upload("ekinerja.xlsx", out.getvalue()))
     errors = errors_of(result)
     assert "199901012020011001" in errors[(3, "nip")]
     assert "200%" in errors[(4, "attainment_percent")]
@@ -111,7 +96,7 @@ def test_ekinerja_import_from_xlsx_names_an_unknown_nip(world):
     ws.delete_rows(3, 2)
     out = io.BytesIO()
     wb.save(out)
-    ok = import_file(kind=EKINERJA, upload=Upload("ekinerja.xlsx", out.getvalue()))
+    ok = inputs_import(kind=EKINERJA, upload=Upload("ekinerja.xlsx", out.getvalue()))
     assert ok.ok
     assert PerformanceTarget.objects.get().attainment_percent == Decimal("92.5")
 
@@ -122,7 +107,7 @@ def test_the_templates_import_as_they_are(world, kind):
         (importing.template_csv(kind), f"t-{kind}.csv"),
         (importing.template_xlsx(kind), f"t-{kind}.xlsx"),
     ):
-        result = import_file(kind=kind, upload=Upload(name, data))
+        result = inputs_import(kind=kind, upload=Upload(name, data))
         assert result.ok, result.errors
 
 

@@ -12,7 +12,7 @@ from django.urls import reverse
 from openpyxl import load_workbook
 
 from evaluation.models import Decision, OperatingCost, ReadinessAssessment, Recommendation
-from evaluation.selectors import plan_periods
+from evaluation.report.periods import plan_periods
 from tests.evaluation.conftest import NOV, OCT, summary
 from tests.factories import make_employee, make_opd
 
