@@ -6,3 +6,11 @@ class AttendanceConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "attendance"
     verbose_name = _("Presensi")
+
+    def ready(self) -> None:
+        from attendance import receivers
+        from leave.signals import leave_changed
+
+        leave_changed.connect(
+            receivers.leave_days_recompute, dispatch_uid="attendance.leave_days_recompute"
+        )

@@ -16,9 +16,8 @@ from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from attendance.leave import local_today
 from attendance.models import ReportStatus, WorkReport
-from attendance.summaries import schedule_recompute
+from attendance.summaries.runs import summaries_recompute
 from opd import access
 from opd.models import Employee
 from wfh.dates import long_date
@@ -46,7 +45,7 @@ def day_mode(employee_id: int, day: dt.date) -> str | None:
 
 def _recompute_if_lived(report: WorkReport, employee: Employee, today: dt.date) -> None:
     if report.day < today:
-        schedule_recompute(days=[report.day], opd_ids=[employee.opd_id])
+        summaries_recompute(days=[report.day], opd_ids=[employee.opd_id])
 
 
 @transaction.atomic
@@ -55,7 +54,7 @@ def report_submit(
 ) -> WorkReport:
     """The employee files (or files again) their report for a WFH day."""
     employee = _own_employee(user)
-    today = today or local_today(employee)
+    today = today or employee.opd.local_today()
     errors: dict[str, str] = {}
     activities, outputs = activities.strip(), outputs.strip()
     if day > today:
@@ -149,7 +148,7 @@ def report_review(
         )
     report.refresh_from_db()
     employee = Employee.objects.select_related("opd").get(pk=report.employee_id)
-    _recompute_if_lived(report, employee, today or local_today(employee))
+    _recompute_if_lived(report, employee, today or employee.opd.local_today())
     return report
 
 

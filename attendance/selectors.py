@@ -11,11 +11,13 @@ from django.utils.translation import gettext_lazy as _
 from accounts.models import User
 from attendance import rules
 from attendance.models import (
+    ON_LEAVE_STATUSES,
     AttendanceEvent,
     DailyRecord,
     DayStatus,
     EventStatus,
     OpdDaySummary,
+    ReportState,
     WorkingHours,
 )
 from opd import access
@@ -74,11 +76,11 @@ RECORD_FILTERS = [
     RecordFilter(
         "cuti",
         _("Cuti, sakit, dinas luar"),
-        Q(status__in=[DayStatus.CUTI, DayStatus.SAKIT, DayStatus.DINAS_LUAR]),
+        Q(status__in=ON_LEAVE_STATUSES),
     ),
     RecordFilter("hadir_wfo", _("Hadir WFO"), Q(status=DayStatus.HADIR_WFO)),
     RecordFilter("hadir_wfh", _("Hadir WFH"), Q(status=DayStatus.HADIR_WFH)),
-    RecordFilter("laporan", _("Laporan kinerja belum ada"), Q(report_state="missing")),
+    RecordFilter("laporan", _("Laporan kinerja belum ada"), Q(report_state=ReportState.MISSING)),
     RecordFilter("tinjauan", _("Presensi menunggu tinjauan"), Q(pending_review__gt=0)),
     RecordFilter("pp94", _("Mencapai ambang PP 94/2021"), ~Q(pp94_level="")),
 ]

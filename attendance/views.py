@@ -34,12 +34,11 @@ from attendance.models import (
     AttendanceEvent,
     DailyRecord,
     EventKind,
-    LeaveRecord,
-    LeaveStatus,
     OpdDaySummary,
     WorkReport,
 )
-from attendance.views_leave import ReportForm
+from attendance.views_reports import ReportForm
+from leave.selectors import approved_leave_days
 from opd import access
 from opd.models import Employee, Opd, today_in
 from wfh.calendar import days_off
@@ -131,14 +130,7 @@ def day_plans(employee: Employee, start: dt.date, end: dt.date) -> list[DayPlan]
             "day", "mode"
         )
     )
-    leave_days: set[dt.date] = set()
-    for first, last in LeaveRecord.objects.filter(
-        employee=employee, status=LeaveStatus.APPROVED, start__lte=end, end__gte=start
-    ).values_list("start", "end"):
-        day = max(first, start)
-        while day <= min(last, end):
-            leave_days.add(day)
-            day += dt.timedelta(days=1)
+    leave_days = approved_leave_days(employee_ids=[employee.pk], start=start, end=end)[employee.pk]
     off = days_off(start, end, opd_id=employee.opd_id)
     plans = []
     day = start

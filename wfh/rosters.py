@@ -21,8 +21,8 @@ from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from attendance.models import LeaveRecord, LeaveStatus
 from common.bulk import NULL, copy_text, insert_rows, is_postgres
+from leave.models import LeaveRecord, LeaveStatus
 from opd import access
 from opd.models import Opd
 from wfh import engine, limits, selectors

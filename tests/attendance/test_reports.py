@@ -107,7 +107,7 @@ def test_only_a_supervisor_up_the_chain_or_hr_reviews(days):
 def test_a_report_for_a_lived_day_asks_for_its_recompute(days, monkeypatch):
     calls = []
     monkeypatch.setattr(
-        "attendance.reports.schedule_recompute",
+        "attendance.reports.summaries_recompute",
         lambda *, days, opd_ids: calls.append((list(days), list(opd_ids))),
     )
     report = submit(days.pegawai_user)
@@ -157,7 +157,7 @@ def test_the_form_shows_the_mode_and_files_the_report(client, days):
 
 @pytest.mark.django_db
 def test_my_page_lists_wfh_days_still_without_a_report(client, days, monkeypatch):
-    monkeypatch.setattr("attendance.leave.local_today", lambda employee: TODAY)
+    monkeypatch.setattr("opd.models.today_in", lambda tz_name: TODAY)
     login(client, days, "pegawai")
     page = client.get(reverse("attendance:report_mine")).content.decode()
     assert reverse("attendance:report_form", args=["2025-12-02"]) in page

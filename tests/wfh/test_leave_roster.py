@@ -9,9 +9,9 @@ from django.db import connection
 from django.test import TestCase
 from django.test.utils import CaptureQueriesContext
 
-from attendance import leave as leave_services
-from attendance.models import LeaveKind, LeaveRecord, LeaveStatus
-from attendance.services import leave_import
+from leave import services as leave_services
+from leave.importing import leave_import
+from leave.models import LeaveKind, LeaveRecord, LeaveStatus
 from opd.models import Employee, UnitRole
 from opd.services import placements_sync
 from tests.factories import make_employee
@@ -198,7 +198,7 @@ def test_rotation_leave_regeneration_keeps_ratio_minimum_and_weekly_cap(jabar):
 def test_leave_over_days_already_lived_rewrites_only_the_person_on_leave(jabar, monkeypatch):
     recomputed = []
     monkeypatch.setattr(
-        "attendance.leave.schedule_recompute",
+        "attendance.receivers.summaries_recompute",
         lambda *, days, opd_ids: recomputed.append((list(days), list(opd_ids))),
     )
     published(jabar.phase1, jabar.kominfo)

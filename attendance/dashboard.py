@@ -7,7 +7,9 @@ same number of queries for 5 OPDs or 500:
 - scheduled WFH/WFO/LEAVE: the published schedule (ScheduleDay) per OPD and mode;
 - present, absent, late, mismatches: OpdDaySummary when the OPD's day is summarised; otherwise
   (today, summarised only at night) counted from the accepted check-ins so far: present per
-  claimed mode, late against the OPD's working hours and grace, mismatches against the schedule;
+  claimed mode, late as the daily records count it (a first check-in after the OPD's
+  attendance.rules.last_on_time_second that day, nobody on leave), mismatches against the
+  schedule;
 - units below their minimum on site: scheduled WFO per unit against Unit.min_onsite.
 """
 
@@ -33,16 +35,18 @@ from django.db.models import (
 
 from attendance import rules
 from attendance.models import (
+    COUNTED_EVENT_STATUSES,
     AttendanceEvent,
     EventKind,
-    EventStatus,
     OpdDaySummary,
     WorkingHours,
 )
+from leave.models import LeaveRecord
+from leave.selectors import approved_covering
 from opd.models import Employee, Opd, Unit
 from wfh.models import Mode, ScheduleDay
 
-PRESENT_STATUSES = (EventStatus.ACCEPTED, EventStatus.ACCEPTED_BY_REVIEW)
+PRESENT_STATUSES = COUNTED_EVENT_STATUSES
 CHART_DAYS = 30
 
 # how a row's attendance numbers were obtained
@@ -149,10 +153,7 @@ def _late_thresholds(opd_ids: list[int], day: dt.date) -> dict[int, int]:
         hours = rules.hours_on(policy, day)
         if hours is None:
             continue
-        start = hours[0]
-        result[opd_id] = (
-            start.hour * 3600 + start.minute * 60 + start.second + policy.grace_minutes * 60
-        )
+        result[opd_id] = rules.last_on_time_second(rules.seconds_of(hours[0]), policy.grace_minutes)
     return result
 
 
@@ -180,11 +181,20 @@ def _live_counts(opds: QuerySet[Opd], opd_ids: list[int], day: dt.date) -> dict[
             status__in=PRESENT_STATUSES,
             local_second__lte=OuterRef("threshold"),
         )
+        # as the daily records: nobody on leave is late (approved leave, a scheduled LEAVE day)
+        on_leave = LeaveRecord.objects.filter(
+            approved_covering(start=day, end=day), employee_id=OuterRef("employee_id")
+        )
+        leave_day = ScheduleDay.objects.filter(
+            employee_id=OuterRef("employee_id"), day=day, mode=Mode.LEAVE
+        )
         late = _counts(
             ins.annotate(threshold=threshold)
             .filter(local_second__gt=F("threshold"))
             .annotate(in_time=Exists(in_time))
             .filter(in_time=False)
+            .exclude(Exists(on_leave))
+            .exclude(Exists(leave_day))
             .values("opd_id")
             .annotate(n=Count("employee_id", distinct=True))
         )
