@@ -8,7 +8,9 @@ class AttendanceConfig(AppConfig):
     verbose_name = _("Presensi")
 
     def ready(self) -> None:
-        from attendance import receivers
+        # the tasks register with Celery here, so a process that queues them by name (common.tasks)
+        # finds them whether or not a worker's autodiscovery ran
+        from attendance import receivers, tasks  # noqa: F401
         from leave.signals import leave_changed
 
         leave_changed.connect(

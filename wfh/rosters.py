@@ -775,7 +775,7 @@ def optional_weekday_decide(*, phase: Phase, opd: Opd, user, approve: bool) -> N
 
 
 def _recompute_past(opd_id: int, days) -> None:
-    from attendance.summaries import schedule_recompute
+    from attendance.summaries.runs import summaries_recompute as schedule_recompute
 
     if days:
         schedule_recompute(days=sorted(days), opd_ids=[opd_id])

@@ -228,7 +228,7 @@ def test_imported_approved_leave_moves_the_published_roster(jabar):
     published(jabar.phase1, jabar.kominfo)
     row = {"nip": jabar.staff.nip, "kind": "sakit", "start": "2025-11-27", "end": "2025-11-27"}
     with TestCase.captureOnCommitCallbacks(execute=True):
-        leave_import(rows=[(2, row)])
+        leave_import(rows=[(2, row)], today=BEFORE_PHASE)
     assert schedule(jabar.kominfo)[jabar.staff.pk, D(2025, 11, 27)] == Mode.LEAVE
 
 
