@@ -12,7 +12,11 @@ class AttendanceConfig(AppConfig):
         # finds them whether or not a worker's autodiscovery ran
         from attendance import receivers, tasks  # noqa: F401
         from leave.signals import leave_changed
+        from wfh.signals import published_days_changed
 
         leave_changed.connect(
             receivers.leave_days_recompute, dispatch_uid="attendance.leave_days_recompute"
+        )
+        published_days_changed.connect(
+            receivers.published_days_recompute, dispatch_uid="attendance.published_days_recompute"
         )

@@ -31,6 +31,7 @@ from attendance.models import (
     WorkingHours,
     WorkReport,
 )
+from attendance.summaries.runs import summaries_build
 from common.bulk import insert_rows
 from leave.models import LeaveKind, LeaveRecord
 from opd.demo import DEMO_OPD, EMPLOYEE_USERNAME
@@ -393,7 +394,6 @@ def seed_activity(
     """The demo city's recent life: leave first (so rosters respect it), the rosters of the phases
     around today generated and published, then `days` calendar days of attendance before today,
     summarised the way the nightly job does."""
-    from attendance.summaries.runs import summaries_build
     from evaluation.demo import seed_evaluation
     from selfservice.demo import link_swap_partner
     from wfh.demo import seed_schedules

@@ -2,6 +2,7 @@
 
 `leave.signals.leave_changed`: the days of the changed leave that are already over in the
 employee's OPD are recomputed once the transaction commits (one recompute per OPD).
+`wfh.signals.published_days_changed`: the lived days whose published mode changed are recomputed.
 """
 
 from __future__ import annotations
@@ -26,3 +27,9 @@ def leave_days_recompute(
     for opd_id, days in sorted(lived.items()):
         if days:
             summaries_recompute(days=sorted(days), opd_ids=[opd_id])
+
+
+def published_days_recompute(sender, *, opd_id: int, days: list[dt.date], **kwargs) -> None:
+    """Recompute the OPD's lived days whose published schedule changed."""
+    if days:
+        summaries_recompute(days=sorted(days), opd_ids=[opd_id])

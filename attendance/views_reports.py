@@ -72,7 +72,7 @@ def report_mine(request):
     today = employee.opd.local_today()
     reports = WorkReport.objects.filter(employee=employee).select_related("reviewed_by")
     missing = report_services.wfh_days_without_report(
-        employee.pk, today - dt.timedelta(days=30), today
+        employee_id=employee.pk, start=today - dt.timedelta(days=30), end=today
     )
     context = {"employee": employee, "page": _page(request, reports), "missing": missing}
     return render(request, "attendance/report_mine.html", context)
@@ -105,7 +105,7 @@ def report_form(request, day):
     context = {
         "employee": employee,
         "day": day,
-        "mode": report_services.day_mode(employee.pk, day),
+        "mode": report_services.day_mode(employee_id=employee.pk, day=day),
         "report": report,
         "form": form,
         "future": day > today,
@@ -135,7 +135,7 @@ def report_queue(request):
     status = request.GET.get("status", ReportStatus.SUBMITTED)
     start = _date_param(request.GET.get("from", ""))
     end = _date_param(request.GET.get("to", ""))
-    qs = report_services.reports_to_review(request.user)
+    qs = report_services.reports_to_review(user=request.user)
     if status in ReportStatus.values:
         qs = qs.filter(status=status)
     if start:
@@ -161,7 +161,7 @@ def _review(request):
         WorkReport.objects.select_related("employee", "employee__unit"),
         pk=request.POST.get("report") or 0,
     )
-    access.require(report_services.may_review(request.user, report))
+    access.require(report_services.may_review(user=request.user, report=report))
     action = request.POST.get("action")
     approve = action == "approve"
     error = ""

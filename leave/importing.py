@@ -158,7 +158,7 @@ def leave_import(
         raise LeaveImportError(errors)
     created = LeaveRecord.objects.bulk_create(records)
     leave_changed_send(
-        [
+        changes=[
             LeaveChange(
                 employee=r.employee,
                 start=r.start,

@@ -128,7 +128,7 @@ def leave_record_new(
     )
 
 
-def leave_changed_send(changes: list[LeaveChange], *, user, today: dt.date | None) -> None:
+def leave_changed_send(*, changes: list[LeaveChange], user, today: dt.date | None) -> None:
     """Tell the layers above that approved leave changed (in the caller's transaction)."""
     if changes:
         leave_changed.send(sender=LeaveRecord, changes=changes, user=user, today=today)
@@ -174,7 +174,7 @@ def leave_create(
     )
     record.save()
     if status == LeaveStatus.APPROVED:
-        leave_changed_send([_change(record, describe(record))], user=user, today=today)
+        leave_changed_send(changes=[_change(record, describe(record))], user=user, today=today)
     return record
 
 
@@ -202,7 +202,7 @@ def leave_approve(
         record, user=user, frm=(LeaveStatus.PENDING,), to=LeaveStatus.APPROVED, note=note
     )
     record.employee = employee
-    leave_changed_send([_change(record, describe(record))], user=user, today=today)
+    leave_changed_send(changes=[_change(record, describe(record))], user=user, today=today)
     return record
 
 
@@ -230,5 +230,5 @@ def leave_cancel(
     record.employee = employee
     if was == LeaveStatus.APPROVED:
         reason = _("Pembatalan: %(what)s") % {"what": describe(record)}
-        leave_changed_send([_change(record, reason)], user=user, today=today)
+        leave_changed_send(changes=[_change(record, reason)], user=user, today=today)
     return record

@@ -93,12 +93,12 @@ def test_only_a_supervisor_up_the_chain_or_hr_reviews(days):
     outsider_user = make_user("atasan.lain", Role.SUPERVISOR)
     outsider = make_employee(days.kominfo, days.sek, name="Atasan Lain", user=outsider_user)
     make_employee(days.kominfo, days.sek, name="Bawahan Lain", supervisor=outsider)
-    assert reports.may_review(days.atasan_user, report)
-    assert reports.may_review(grand_user, report)
-    assert reports.may_review(days.hr, report)
-    assert not reports.may_review(outsider_user, report)
-    assert not reports.may_review(days.pegawai_user, report)
-    assert not reports.may_review(days.opd_admin, report)
+    assert reports.may_review(user=days.atasan_user, report=report)
+    assert reports.may_review(user=grand_user, report=report)
+    assert reports.may_review(user=days.hr, report=report)
+    assert not reports.may_review(user=outsider_user, report=report)
+    assert not reports.may_review(user=days.pegawai_user, report=report)
+    assert not reports.may_review(user=days.opd_admin, report=report)
     with pytest.raises(PermissionDenied):
         reports.report_review(report=report, user=outsider_user, approve=True)
 
