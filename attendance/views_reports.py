@@ -12,7 +12,6 @@ from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -21,6 +20,7 @@ from django.utils.translation import gettext_lazy
 
 from attendance import reports as report_services
 from attendance.models import ReportStatus, WorkReport
+from common.views import errors_to_form, is_htmx, page_of
 from opd import access
 from opd.models import Employee
 
@@ -41,22 +41,6 @@ class ReportForm(forms.Form):
     )
 
 
-def _page(request, queryset, size=PAGE_SIZE):
-    return Paginator(queryset, size).get_page(request.GET.get("page"))
-
-
-def _is_htmx(request) -> bool:
-    return request.headers.get("HX-Request") == "true"
-
-
-def _apply_errors(form: forms.Form, exc: ValidationError) -> None:
-    if hasattr(exc, "error_dict"):
-        for name, errors in exc.error_dict.items():
-            form.add_error(name if name in form.fields else None, errors)
-    else:
-        form.add_error(None, exc)
-
-
 # -- work reports ---------------------------------------------------------------------------------
 
 
@@ -74,7 +58,11 @@ def report_mine(request):
     missing = report_services.wfh_days_without_report(
         employee_id=employee.pk, start=today - dt.timedelta(days=30), end=today
     )
-    context = {"employee": employee, "page": _page(request, reports), "missing": missing}
+    context = {
+        "employee": employee,
+        "page": page_of(request, reports, PAGE_SIZE),
+        "missing": missing,
+    }
     return render(request, "attendance/report_mine.html", context)
 
 
@@ -97,7 +85,7 @@ def report_form(request, day):
                 outputs=form.cleaned_data["outputs"],
             )
         except ValidationError as exc:
-            _apply_errors(form, exc)
+            errors_to_form(form, exc)
         else:
             messages.success(request, _("Laporan kinerja harian terkirim ke atasan."))
             return redirect("attendance:report_mine")
@@ -144,7 +132,7 @@ def report_queue(request):
         qs = qs.filter(day__lte=end)
     qs = qs.order_by("day", "employee__name", "pk")
     context = {
-        "page": _page(request, qs),
+        "page": page_of(request, qs, PAGE_SIZE),
         "status": status,
         "statuses": ReportStatus.choices,
         "start": start,
@@ -174,7 +162,7 @@ def _review(request):
     except ValidationError as exc:
         error = " ".join(exc.messages)
     report.refresh_from_db()
-    if _is_htmx(request):
+    if is_htmx(request):
         return render(request, "attendance/report_queue_row.html", {"r": report, "error": error})
     if error:
         messages.error(request, error)

@@ -125,16 +125,16 @@ def leave_import(
             row_today = today or row.employee.opd.local_today()
         else:
             row_today = today or timezone.localdate()
-        found = leave_check(
-            employee=row.employee,
-            kind=row.kind,
-            start=row.start,
-            end=row.end,
-            status=row.status,
-            note=row.note,
-            today=row_today,
-            taken=taken[row.employee.pk] if row.employee is not None else (),
-        )
+        entry = {
+            "employee": row.employee,
+            "kind": row.kind,
+            "start": row.start,
+            "end": row.end,
+            "status": row.status,
+            "note": row.note,
+        }
+        mine = taken[row.employee.pk] if row.employee is not None else []
+        found = leave_check(**entry, today=row_today, taken=mine)
         errors.extend(
             RowError(row.number, column, message)
             for column, message in found.items()
@@ -142,16 +142,8 @@ def leave_import(
         )
         if found or row.wrong:
             continue
-        record = leave_record_new(
-            employee=row.employee,
-            kind=row.kind,
-            start=row.start,
-            end=row.end,
-            status=row.status,
-            note=row.note,
-            user=created_by,
-        )
-        taken[row.employee.pk].append(record)  # a later row of the file may not overlap it
+        record = leave_record_new(**entry, user=created_by)
+        mine.append(record)  # a later row of the file may not overlap it
         records.append(record)
     if errors:
         errors.sort(key=lambda e: e.row)

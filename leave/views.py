@@ -15,13 +15,13 @@ from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.db.models import Q
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from common.views import errors_to_form, page_of
 from leave import services as leave_services
 from leave.models import LeaveKind, LeaveRecord, LeaveStatus
 from opd import access
@@ -101,18 +101,6 @@ class DecisionForm(forms.Form):
     note = forms.CharField(required=False, max_length=2000)
 
 
-def _page(request, queryset, size=PAGE_SIZE):
-    return Paginator(queryset, size).get_page(request.GET.get("page"))
-
-
-def _apply_errors(form: forms.Form, exc: ValidationError) -> None:
-    if hasattr(exc, "error_dict"):
-        for name, errors in exc.error_dict.items():
-            form.add_error(name if name in form.fields else None, errors)
-    else:
-        form.add_error(None, exc)
-
-
 # -- leave ----------------------------------------------------------------------------------------
 
 
@@ -171,7 +159,7 @@ def leave_list(request):
     params.pop("page", None)
     params["format"] = "csv"
     context = {
-        "page": _page(request, qs),
+        "page": page_of(request, qs, PAGE_SIZE),
         "filters": filters,
         "opds": opds if scope.is_hr or len(scope.opd_ids) > 1 else [],
         "kinds": LeaveKind.choices,
@@ -229,7 +217,7 @@ def leave_add(request):
                 status=data["status"],
             )
         except ValidationError as exc:
-            _apply_errors(form, exc)
+            errors_to_form(form, exc)
         else:
             messages.success(
                 request,
@@ -252,6 +240,15 @@ def _record_for(request, pk) -> LeaveRecord:
     return record
 
 
+def _decided(request, record: LeaveRecord) -> None:
+    record.refresh_from_db()
+    messages.success(
+        request,
+        _("%(what)s untuk %(name)s.")
+        % {"what": leave_services.describe(record), "name": record.employee.name},
+    )
+
+
 @login_required
 def leave_decide(request, pk):
     record = _record_for(request, pk)
@@ -269,12 +266,7 @@ def leave_decide(request, pk):
                 for message in exc.messages:
                     messages.error(request, message)
                 return redirect("attendance:leave_decide", pk=record.pk)
-            record.refresh_from_db()
-            messages.success(
-                request,
-                _("%(what)s untuk %(name)s.")
-                % {"what": leave_services.describe(record), "name": record.employee.name},
-            )
+            _decided(request, record)
             return redirect("attendance:leave_list")
         messages.error(request, _("Pilih setujui atau tolak."))
     return render(request, "attendance/leave_decide.html", {"record": record})
@@ -292,11 +284,6 @@ def leave_cancel(request, pk):
             for message in exc.messages:
                 messages.error(request, message)
         else:
-            record.refresh_from_db()
-            messages.success(
-                request,
-                _("%(what)s untuk %(name)s.")
-                % {"what": leave_services.describe(record), "name": record.employee.name},
-            )
+            _decided(request, record)
         return redirect("attendance:leave_list")
     return render(request, "attendance/leave_cancel.html", {"record": record})
