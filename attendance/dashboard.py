@@ -26,7 +26,6 @@ from django.db.models import (
     IntegerField,
     Max,
     OuterRef,
-    Q,
     QuerySet,
     Sum,
     Value,
@@ -39,8 +38,8 @@ from attendance.models import (
     AttendanceEvent,
     EventKind,
     OpdDaySummary,
-    WorkingHours,
 )
+from attendance.selectors import policy_of, working_hours_rows
 from leave.models import LeaveRecord
 from leave.selectors import approved_covering
 from opd.models import Employee, Opd, Unit
@@ -139,17 +138,9 @@ def _counts(qs, key: str = "opd_id") -> dict[int, int]:
 
 def _late_thresholds(opd_ids: list[int], day: dt.date) -> dict[int, int]:
     """Seconds since local midnight after which an OPD's first check-in that day is late."""
-    rows = {
-        row.opd_id: row
-        for row in WorkingHours.objects.filter(
-            Q(opd_id__in=opd_ids) | Q(opd__isnull=True)
-        ).prefetch_related("periods", "tiers")
-    }
-    policies = {opd_id: row.as_policy() for opd_id, row in rows.items()}
-    default = policies.get(None) or WorkingHours().as_policy_without_rows()
     result = {}
-    for opd_id in opd_ids:
-        policy = policies.get(opd_id, default)
+    for opd_id, row in working_hours_rows(opd_ids=opd_ids).items():
+        policy = policy_of(row)
         hours = rules.hours_on(policy, day)
         if hours is None:
             continue

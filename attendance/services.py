@@ -15,7 +15,6 @@ from decimal import Decimal, InvalidOperation
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -38,8 +37,8 @@ from attendance.models import (
     EventKind,
     EventSource,
     EventStatus,
-    WorkingHours,
 )
+from attendance.selectors import working_hours_rows
 from attendance.summaries.runs import summaries_recompute
 from opd import access
 from opd.models import Employee, Opd
@@ -198,11 +197,6 @@ def _parse(index: int, item) -> _Parsed:
 # -- lookups for a whole batch ---------------------------------------------------------------------
 
 
-def _policies(opd_ids: set[int]) -> dict[int | None, WorkingHours]:
-    rows = WorkingHours.objects.filter(Q(opd_id__in=opd_ids) | Q(opd__isnull=True))
-    return {row.opd_id: row for row in rows}
-
-
 def _days_off(days: set[dt.date]) -> dict[dt.date, tuple[str, frozenset[int]]]:
     """Per date: its name and the OPDs it is off for (empty = everyone). Two queries at most."""
     result: dict[dt.date, tuple[str, frozenset[int]]] = {}
@@ -317,8 +311,9 @@ def _ingest(items: list[dict], source: str, received_at: dt.datetime) -> list[Re
         ).values_list("employee_id", "day", "mode")
     }
     off = _days_off(days)
-    policies = _policies({employees[p.nip].opd_id for p in fresh})
-    default_policy = policies.get(None)
+    policies = working_hours_rows(
+        opd_ids={employees[p.nip].opd_id for p in fresh}, with_rules=False
+    )
     earlier: dict[tuple[int, dt.date], list[rules.Fix]] = defaultdict(list)
     for e, d, ts, lat, lon, acc in AttendanceEvent.objects.filter(
         employee_id__in=employee_ids, day__in=days, latitude__isnull=False
@@ -350,7 +345,7 @@ def _ingest(items: list[dict], source: str, received_at: dt.datetime) -> list[Re
             flag(DAY_OFF, name=day_off[0])
 
         scheduled = schedule.get((employee.pk, day), p.mode)
-        policy = policies.get(opd.pk, default_policy)
+        policy = policies[opd.pk]
         located = p.latitude is not None
         distance = None
         if scheduled == Mode.WFO and opd.latitude is not None and opd.longitude is not None:

@@ -6,10 +6,10 @@ from __future__ import annotations
 import datetime as dt
 
 from django.db import connection
-from django.db.models import Q
 
 from attendance import rules
 from attendance.models import WorkingHours
+from attendance.selectors import policy_of, working_hours_rows
 from opd.models import Opd
 from wfh.calendar import days_off
 from wfh.models import LocalDayOff
@@ -17,12 +17,6 @@ from wfh.models import LocalDayOff
 
 def _policies_by_opd(opd_ids: list[int]) -> tuple[list[rules.Policy], dict[int, int]]:
     """Each OPD's policy index into a list of distinct policies (own row, default row, usual)."""
-    rows = {
-        row.opd_id: row
-        for row in WorkingHours.objects.filter(
-            Q(opd_id__in=opd_ids) | Q(opd__isnull=True)
-        ).prefetch_related("periods", "tiers")
-    }
     policies: list[rules.Policy] = []
     index_of_row: dict[int | None, int] = {}
 
@@ -30,13 +24,11 @@ def _policies_by_opd(opd_ids: list[int]) -> tuple[list[rules.Policy], dict[int, 
         key = row.pk if row is not None else None
         if key not in index_of_row:
             index_of_row[key] = len(policies)
-            policies.append(
-                row.as_policy() if row is not None else WorkingHours().as_policy_without_rows()
-            )
+            policies.append(policy_of(row))
         return index_of_row[key]
 
-    by_opd = {opd_id: index(rows.get(opd_id) or rows.get(None)) for opd_id in opd_ids}
-    return policies, by_opd
+    rows = working_hours_rows(opd_ids=opd_ids)
+    return policies, {opd_id: index(row) for opd_id, row in rows.items()}
 
 
 def _working_days_by_opd(opds: list[Opd], start: dt.date, end: dt.date) -> dict[int, list]:
