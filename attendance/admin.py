@@ -4,7 +4,6 @@ from attendance.models import (
     AttendanceEvent,
     DailyRecord,
     LatenessTier,
-    LeaveRecord,
     OpdDaySummary,
     SpecialPeriod,
     SummaryRun,
@@ -36,16 +35,6 @@ class AttendanceEventAdmin(admin.ModelAdmin):
     search_fields = ["employee__nip", "employee__name", "external_id", "device_id"]
     date_hierarchy = "day"
     raw_id_fields = ["employee", "opd", "reviewed_by"]
-    list_select_related = ["employee"]
-
-
-@admin.register(LeaveRecord)
-class LeaveRecordAdmin(admin.ModelAdmin):
-    list_display = ["employee", "kind", "start", "end", "status"]
-    list_filter = ["kind", "status"]
-    search_fields = ["employee__nip", "employee__name"]
-    date_hierarchy = "start"
-    raw_id_fields = ["employee", "created_by"]
     list_select_related = ["employee"]
 
 

@@ -8,9 +8,15 @@ class AttendanceConfig(AppConfig):
     verbose_name = _("Presensi")
 
     def ready(self) -> None:
-        from attendance import receivers_schedule
+        # the tasks register with Celery here, so a process that queues them by name (common.tasks)
+        # finds them whether or not a worker's autodiscovery ran
+        from attendance import receivers, tasks  # noqa: F401
+        from leave.signals import leave_changed
         from wfh.signals import schedule_changed
 
+        leave_changed.connect(
+            receivers.leave_days_recompute, dispatch_uid="attendance.leave_days_recompute"
+        )
         schedule_changed.connect(
-            receivers_schedule.on_schedule_changed, dispatch_uid="attendance.schedule_changed"
+            receivers.schedule_days_recompute, dispatch_uid="attendance.schedule_days_recompute"
         )

@@ -22,18 +22,18 @@ from django.db.models import Q
 from django.utils import timezone
 
 from attendance import rules
+from attendance.flags import OUTSIDE_GEOFENCE, flag_text
 from attendance.models import (
     AttendanceEvent,
     EventSource,
     EventStatus,
-    LeaveKind,
-    LeaveRecord,
     ReportStatus,
     WorkingHours,
     WorkReport,
 )
-from attendance.services import OUTSIDE_GEOFENCE, flag_text
+from attendance.summaries.runs import summaries_build
 from common.bulk import insert_rows
+from leave.models import LeaveKind, LeaveRecord
 from opd.demo import DEMO_OPD, EMPLOYEE_USERNAME
 from opd.models import Employee, Opd
 from wfh.calendar import working_days
@@ -394,7 +394,6 @@ def seed_activity(
     """The demo city's recent life: leave first (so rosters respect it), the rosters of the phases
     around today generated and published, then `days` calendar days of attendance before today,
     summarised the way the nightly job does."""
-    from attendance.summaries import summarize
     from evaluation.demo import seed_evaluation
     from selfservice.demo import link_swap_partner
     from wfh.demo import seed_schedules
@@ -410,14 +409,14 @@ def seed_activity(
     say("Mengisi presensi demo…")
     activity = seed_events(start=start, end=end, today=today, seed=seed)
     say("Merekap presensi…")
-    run = summarize(start, end)
+    run = summaries_build(start=start, end=end)
     say("Mengisi uji coba Jawa Barat 2025 (Oktober sebagai pembanding, tahap I dan II)…")
     trial = seed_schedules(start=TRIAL_START, end=TRIAL_END)
     seed_leave(start=TRIAL_START, end=TRIAL_END, seed=seed + 1)
     trial_events = seed_events(
         start=TRIAL_START, end=TRIAL_END, today=TRIAL_END + dt.timedelta(days=30), seed=seed + 1
     )
-    trial_run = summarize(TRIAL_START, TRIAL_END)
+    trial_run = summaries_build(start=TRIAL_START, end=TRIAL_END)
     say("Mengisi data kajian (biaya, layanan, e-Kinerja, kesiapan)…")
     seed_evaluation(seed)
     return ActivityResult(

@@ -1,4 +1,4 @@
-"""Attendance: working hours as data, check-in/check-out events, and leave or duty records."""
+"""Attendance: working hours as data, check-in/check-out events, work reports, daily records."""
 
 from __future__ import annotations
 
@@ -13,6 +13,8 @@ from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from attendance import rules
+from attendance.flags import flag_text
+from leave.models import LeaveKind
 from opd.models import Employee, Opd
 
 T0730 = dt.time(7, 30)
@@ -217,6 +219,10 @@ class EventStatus(models.TextChoices):
     REJECTED_BY_REVIEW = "rejected_by_review", _("ditolak setelah ditinjau")
 
 
+# the events that count as attendance (in the daily records and on the dashboard)
+COUNTED_EVENT_STATUSES = (EventStatus.ACCEPTED, EventStatus.ACCEPTED_BY_REVIEW)
+
+
 class AttendanceEvent(models.Model):
     """One check-in or check-out. `timestamp` is stored in UTC; `utc_offset_minutes` keeps the
     offset it was sent with, so the event can be shown as sent. `day` is the working day in the
@@ -300,82 +306,12 @@ class AttendanceEvent(models.Model):
         of the moment it arrived, for events older than `flag_params`)."""
         if self.flag_params is None:
             return self.flag_message
-        from attendance.services import flag_text
-
         return " ".join(flag_text(code, **self.flag_params.get(code, {})) for code in self.flags)
 
     @property
     def sent_timestamp(self) -> dt.datetime:
         """The timestamp in the offset it was sent with."""
         return self.timestamp.astimezone(dt.timezone(dt.timedelta(minutes=self.utc_offset_minutes)))
-
-
-# -- leave and duty --------------------------------------------------------------------------------
-
-
-class LeaveKind(models.TextChoices):
-    CUTI_TAHUNAN = "cuti_tahunan", _("Cuti tahunan")
-    CUTI_SAKIT = "cuti_sakit", _("Cuti sakit")
-    CUTI_BESAR = "cuti_besar", _("Cuti besar")
-    CUTI_MELAHIRKAN = "cuti_melahirkan", _("Cuti melahirkan")
-    CUTI_ALASAN_PENTING = "cuti_alasan_penting", _("Cuti karena alasan penting")
-    SAKIT = "sakit", _("Sakit")
-    DINAS_LUAR = "dinas_luar", _("Dinas luar")
-    TUGAS_BELAJAR = "tugas_belajar", _("Tugas belajar")
-
-
-class LeaveStatus(models.TextChoices):
-    APPROVED = "approved", _("disetujui")
-    PENDING = "pending", _("diajukan")
-    REJECTED = "rejected", _("ditolak")
-    CANCELLED = "cancelled", _("dibatalkan")
-
-
-class LeaveRecord(models.Model):
-    """Leave (cuti), sick leave or official duty over a date range, both ends included."""
-
-    employee = models.ForeignKey(
-        Employee, verbose_name=_("pegawai"), on_delete=models.CASCADE, related_name="leave"
-    )
-    kind = models.CharField(_("jenis"), max_length=20, choices=LeaveKind.choices)
-    start = models.DateField(_("mulai"))
-    end = models.DateField(_("selesai"))
-    status = models.CharField(
-        _("status"), max_length=10, choices=LeaveStatus.choices, default=LeaveStatus.APPROVED
-    )
-    note = models.TextField(_("keterangan"), blank=True)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("dicatat oleh"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    created_at = models.DateTimeField(_("dicatat pada"), auto_now_add=True)
-    decided_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("diputuskan oleh"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text=_("Yang menyetujui, menolak atau membatalkan."),
-    )
-    decided_at = models.DateTimeField(_("diputuskan pada"), null=True, blank=True)
-    decision_note = models.TextField(_("catatan keputusan"), blank=True)
-
-    class Meta:
-        ordering = ["employee", "start"]
-        constraints = [
-            models.CheckConstraint(condition=Q(end__gte=F("start")), name="leave_end_after_start")
-        ]
-        indexes = [models.Index(fields=["employee", "start", "end"])]
-        verbose_name = _("cuti, sakit atau dinas")
-        verbose_name_plural = _("cuti, sakit atau dinas")
-
-    def __str__(self) -> str:
-        return f"{self.employee_id} {self.kind} {self.start}–{self.end}"
 
 
 # -- daily work reports (laporan kinerja harian) ---------------------------------------------------
@@ -436,6 +372,17 @@ class DayStatus(models.TextChoices):
     CUTI = "cuti", _("Cuti")
     SAKIT = "sakit", _("Sakit")
     DINAS_LUAR = "dinas_luar", _("Dinas luar")
+
+
+# the statuses of a day on leave; approved leave gives a day the status of its kind (every kind
+# not named here: cuti), and a scheduled LEAVE day without a record is cuti too
+ON_LEAVE_STATUSES = (DayStatus.CUTI, DayStatus.SAKIT, DayStatus.DINAS_LUAR)
+DAY_STATUS_OF_LEAVE_KIND = {
+    LeaveKind.SAKIT: DayStatus.SAKIT,
+    LeaveKind.CUTI_SAKIT: DayStatus.SAKIT,
+    LeaveKind.DINAS_LUAR: DayStatus.DINAS_LUAR,
+    LeaveKind.TUGAS_BELAJAR: DayStatus.DINAS_LUAR,
+}
 
 
 class ReportState(models.TextChoices):

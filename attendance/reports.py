@@ -16,9 +16,8 @@ from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from attendance.leave import local_today
 from attendance.models import ReportStatus, WorkReport
-from attendance.summaries import schedule_recompute
+from attendance.summaries.runs import summaries_recompute
 from opd import access
 from opd.models import Employee
 from wfh.dates import long_date
@@ -35,7 +34,7 @@ def _own_employee(user) -> Employee:
     return Employee.objects.select_related("opd").get(pk=scope.employee_id)
 
 
-def day_mode(employee_id: int, day: dt.date) -> str | None:
+def day_mode(*, employee_id: int, day: dt.date) -> str | None:
     """The employee's published mode that day (WFH, WFO, LEAVE), or None where none is."""
     return (
         ScheduleDay.objects.filter(employee_id=employee_id, day=day)
@@ -46,7 +45,7 @@ def day_mode(employee_id: int, day: dt.date) -> str | None:
 
 def _recompute_if_lived(report: WorkReport, employee: Employee, today: dt.date) -> None:
     if report.day < today:
-        schedule_recompute(days=[report.day], opd_ids=[employee.opd_id])
+        summaries_recompute(days=[report.day], opd_ids=[employee.opd_id])
 
 
 @transaction.atomic
@@ -55,7 +54,7 @@ def report_submit(
 ) -> WorkReport:
     """The employee files (or files again) their report for a WFH day."""
     employee = _own_employee(user)
-    today = today or local_today(employee)
+    today = today or employee.opd.local_today()
     errors: dict[str, str] = {}
     activities, outputs = activities.strip(), outputs.strip()
     if day > today:
@@ -63,7 +62,7 @@ def report_submit(
             "day": long_date(day)
         }
     else:
-        mode = day_mode(employee.pk, day)
+        mode = day_mode(employee_id=employee.pk, day=day)
         if mode != Mode.WFH:
             where = (
                 _("tidak ada jadwal terbit")
@@ -116,7 +115,7 @@ def report_submit(
     return report
 
 
-def may_review(user, report: WorkReport) -> bool:
+def may_review(*, user, report: WorkReport) -> bool:
     """HR, or a supervisor above the employee in the chain (not the employee themselves)."""
     scope = access.scope_for(user)
     if scope.is_hr:
@@ -131,7 +130,7 @@ def report_review(
     *, report: WorkReport, user, approve: bool, note: str = "", today: dt.date | None = None
 ) -> WorkReport:
     """Approve a submitted report, or return it with a note saying what to fix."""
-    if not may_review(user, report):
+    if not may_review(user=user, report=report):
         raise PermissionDenied(_("Anda bukan atasan pegawai ini."))
     note = note.strip()
     if not approve and not note:
@@ -149,14 +148,14 @@ def report_review(
         )
     report.refresh_from_db()
     employee = Employee.objects.select_related("opd").get(pk=report.employee_id)
-    _recompute_if_lived(report, employee, today or local_today(employee))
+    _recompute_if_lived(report, employee, today or employee.opd.local_today())
     return report
 
 
 # -- read side ------------------------------------------------------------------------------------
 
 
-def reports_to_review(user) -> QuerySet[WorkReport]:
+def reports_to_review(*, user) -> QuerySet[WorkReport]:
     """Reports the user may review: their whole team below them (HR: everyone)."""
     scope = access.scope_for(user)
     qs = WorkReport.objects.select_related("employee", "employee__unit", "employee__opd")
@@ -168,7 +167,7 @@ def reports_to_review(user) -> QuerySet[WorkReport]:
     return qs.filter(employee_id__in=team)
 
 
-def wfh_days_without_report(employee_id: int, start: dt.date, end: dt.date) -> list[dt.date]:
+def wfh_days_without_report(*, employee_id: int, start: dt.date, end: dt.date) -> list[dt.date]:
     """Published WFH days between start and end with no report yet (one query)."""
     filed = WorkReport.objects.filter(employee_id=employee_id, day__gte=start, day__lte=end)
     return list(

@@ -4,6 +4,12 @@ Distances are in metres on a sphere (haversine). A working day is the calendar d
 in the OPD's own time zone (WIB, WITA or WIT), never in UTC. Lateness (TL, terlambat) and leaving
 early (PSW, pulang sebelum waktu) are counted in whole minutes against a policy's hours and tiered
 by the policy's own tiers; the policy is data (see attendance.models.WorkingHours).
+
+Lateness has one definition here, on the whole second of the local day an event is stored with
+(`local_second`): `minutes_late` and `minutes_early`, their SQL spelling for the set-based
+summaries (`minutes_late_sql`, `minutes_early_sql`, `tier_sql`) and the last second that is not
+late for the live dashboard (`last_on_time_second`); tests/attendance/test_lateness.py holds them
+together.
 """
 
 from __future__ import annotations
@@ -11,6 +17,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import zoneinfo
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 EARTH_RADIUS_M = 6_371_008.8  # mean Earth radius (IUGG)
@@ -43,6 +50,18 @@ def local_day(ts: dt.datetime, tz_name: str) -> dt.date:
 
 def local_time(ts: dt.datetime, tz_name: str) -> dt.datetime:
     return ts.astimezone(zoneinfo.ZoneInfo(tz_name))
+
+
+def local_second(ts: dt.datetime, tz_name: str) -> int:
+    """Whole seconds since local midnight (the fraction dropped): what an event stores, and what
+    lateness and leaving early are counted from."""
+    local = local_time(ts, tz_name)
+    return local.hour * 3600 + local.minute * 60 + local.second
+
+
+def seconds_of(t: dt.time) -> int:
+    """A time of day as whole seconds since midnight."""
+    return t.hour * 3600 + t.minute * 60 + t.second
 
 
 # -- working hours and TL/PSW tiers ----------------------------------------------------------------
@@ -99,29 +118,61 @@ def hours_on(policy: Policy, day: dt.date) -> tuple[dt.time, dt.time] | None:
     return policy.week.get(day.weekday())
 
 
-def _minutes_between(earlier: dt.datetime, later: dt.datetime) -> int:
-    return max(0, math.ceil((later - earlier).total_seconds() / 60))
+MINUTE = 60  # seconds; a started minute counts whole
+
+
+def minutes_late(in_second: int, start_second: int, grace_minutes: int) -> int:
+    """Minutes late of a first check-in at `in_second` (seconds since local midnight): the
+    minutes started since the start, counted from the start once they exceed the grace, else 0.
+    Late exactly when `in_second` is after `last_on_time_second`."""
+    if in_second <= start_second:
+        return 0
+    minutes = -(-(in_second - start_second) // MINUTE)
+    return minutes if minutes > grace_minutes else 0
+
+
+def last_on_time_second(start_second: int, grace_minutes: int) -> int:
+    """The last second of the day at which a check-in is not late (the start plus the grace)."""
+    return start_second + grace_minutes * MINUTE
+
+
+def minutes_early(out_second: int, end_second: int) -> int:
+    """Minutes started between the last check-out and the end of the day's hours (0 at or after)."""
+    if out_second >= end_second:
+        return 0
+    return -(-(end_second - out_second) // MINUTE)
+
+
+def minutes_late_sql(in_second: str, start_second: str, grace_minutes: str) -> str:
+    """`minutes_late` as a SQL expression over three integer expressions (integer division
+    rounds the non-negative quotient down, so `+ 59` rounds a started minute up)."""
+    minutes = f"(({in_second} - {start_second} + {MINUTE - 1}) / {MINUTE})"
+    return (
+        f"(CASE WHEN {in_second} > {start_second} AND {minutes} > {grace_minutes} "
+        f"THEN {minutes} ELSE 0 END)"
+    )
+
+
+def minutes_early_sql(out_second: str, end_second: str) -> str:
+    """`minutes_early` as a SQL expression over two integer expressions."""
+    minutes = f"(({end_second} - {out_second} + {MINUTE - 1}) / {MINUTE})"
+    return f"(CASE WHEN {out_second} < {end_second} THEN {minutes} ELSE 0 END)"
 
 
 def late_minutes(policy: Policy, first_in: dt.datetime, tz_name: str) -> int:
-    """Minutes late of the first check-in, counted from the start once the grace is exceeded."""
-    local = local_time(first_in, tz_name)
-    hours = hours_on(policy, local.date())
+    """Minutes late of the first check-in under the policy's hours that day (`minutes_late`)."""
+    hours = hours_on(policy, local_time(first_in, tz_name).date())
     if hours is None:
         return 0
-    start = dt.datetime.combine(local.date(), hours[0], tzinfo=local.tzinfo)
-    minutes = _minutes_between(start, local)
-    return minutes if minutes > policy.grace_minutes else 0
+    return minutes_late(local_second(first_in, tz_name), seconds_of(hours[0]), policy.grace_minutes)
 
 
 def early_minutes(policy: Policy, last_out: dt.datetime, tz_name: str) -> int:
-    """Minutes between the last check-out and the end of the day's hours (0 when at or after)."""
-    local = local_time(last_out, tz_name)
-    hours = hours_on(policy, local.date())
+    """Minutes between the last check-out and the end of the day's hours (`minutes_early`)."""
+    hours = hours_on(policy, local_time(last_out, tz_name).date())
     if hours is None:
         return 0
-    end = dt.datetime.combine(local.date(), hours[1], tzinfo=local.tzinfo)
-    return _minutes_between(local, end)
+    return minutes_early(local_second(last_out, tz_name), seconds_of(hours[1]))
 
 
 def tier_for(tiers: tuple[Tier, ...], minutes: int | None) -> Tier | None:
@@ -135,6 +186,22 @@ def tier_for(tiers: tuple[Tier, ...], minutes: int | None) -> Tier | None:
         if tier.contains(minutes):
             return tier
     return None
+
+
+def tier_sql(tiers: tuple[Tier, ...], minutes: str | None, literal: Callable[[str], str]) -> str:
+    """`tier_for` as a SQL expression: the code of the tier holding the integer expression
+    `minutes`, or of the open-ended tier when `minutes` is None (no record); '' when none fits.
+    `literal` turns a tier code into SQL (a query parameter)."""
+    if minutes is None:
+        tier = tier_for(tiers, None)
+        return literal(tier.code) if tier else "''"
+    whens = " ".join(
+        f"WHEN {minutes} >= {int(t.low)}"
+        + ("" if t.high is None else f" AND {minutes} <= {int(t.high)}")
+        + f" THEN {literal(t.code)}"
+        for t in tiers
+    )
+    return f"(CASE WHEN {minutes} <= 0 THEN '' {whens} ELSE '' END)" if whens else "''"
 
 
 # -- impossible travel -------------------------------------------------------------------------

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.db.models import Q, QuerySet
@@ -11,29 +12,41 @@ from django.utils.translation import gettext_lazy as _
 from accounts.models import User
 from attendance import rules
 from attendance.models import (
+    ON_LEAVE_STATUSES,
     AttendanceEvent,
     DailyRecord,
     DayStatus,
     EventStatus,
     OpdDaySummary,
+    ReportState,
     WorkingHours,
 )
 from opd import access
 from opd.models import Opd
 
 
+def working_hours_rows(
+    *, opd_ids: Iterable[int], with_rules: bool = True
+) -> dict[int, WorkingHours | None]:
+    """The working-hours row that applies to each OPD: its own, else the default row (None:
+    neither exists, the usual hours apply; see `policy_of`). One query, and its special periods
+    and tiers with `with_rules`."""
+    ids = list(opd_ids)
+    rows = WorkingHours.objects.filter(Q(opd_id__in=ids) | Q(opd__isnull=True))
+    if with_rules:
+        rows = rows.prefetch_related("periods", "tiers")
+    by_opd = {row.opd_id: row for row in rows}
+    return {opd_id: by_opd.get(opd_id) or by_opd.get(None) for opd_id in ids}
+
+
+def policy_of(row: WorkingHours | None) -> rules.Policy:
+    """A row of `working_hours_rows` as a plain policy for rules.py."""
+    return row.as_policy() if row is not None else WorkingHours().as_policy_without_rows()
+
+
 def working_hours_for(*, opd: Opd) -> rules.Policy:
     """The OPD's own working hours, else the default row, as a plain policy for rules.py."""
-    rows = {
-        row.opd_id: row
-        for row in WorkingHours.objects.filter(Q(opd=opd) | Q(opd__isnull=True)).prefetch_related(
-            "periods", "tiers"
-        )
-    }
-    row = rows.get(opd.pk) or rows.get(None)
-    if row is None:
-        return WorkingHours().as_policy_without_rows()
-    return row.as_policy()
+    return policy_of(working_hours_rows(opd_ids=[opd.pk])[opd.pk])
 
 
 def review_queue(*, user: User) -> QuerySet[AttendanceEvent]:
@@ -74,11 +87,11 @@ RECORD_FILTERS = [
     RecordFilter(
         "cuti",
         _("Cuti, sakit, dinas luar"),
-        Q(status__in=[DayStatus.CUTI, DayStatus.SAKIT, DayStatus.DINAS_LUAR]),
+        Q(status__in=ON_LEAVE_STATUSES),
     ),
     RecordFilter("hadir_wfo", _("Hadir WFO"), Q(status=DayStatus.HADIR_WFO)),
     RecordFilter("hadir_wfh", _("Hadir WFH"), Q(status=DayStatus.HADIR_WFH)),
-    RecordFilter("laporan", _("Laporan kinerja belum ada"), Q(report_state="missing")),
+    RecordFilter("laporan", _("Laporan kinerja belum ada"), Q(report_state=ReportState.MISSING)),
     RecordFilter("tinjauan", _("Presensi menunggu tinjauan"), Q(pending_review__gt=0)),
     RecordFilter("pp94", _("Mencapai ambang PP 94/2021"), ~Q(pp94_level="")),
 ]

@@ -1,4 +1,4 @@
-"""Attendance services: ingest events in bulk, review flagged events, import leave records.
+"""Attendance services: ingest events in bulk, review flagged events.
 
 `events_ingest` is set-based: whatever the batch size (up to MAX_BATCH), it reads employees,
 known external ids, the published schedule, days off, policies and the day's earlier events in a
@@ -15,24 +15,31 @@ from decimal import Decimal, InvalidOperation
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import User
 from attendance import rules
+from attendance.flags import (
+    DAY_OFF,
+    FUTURE,
+    IMPOSSIBLE_TRAVEL,
+    NO_HOME,
+    NO_LOCATION,
+    OUTSIDE_GEOFENCE,
+    OUTSIDE_HOME,
+    TOO_OLD,
+    flag_text,
+)
 from attendance.models import (
     AttendanceEvent,
     ClaimedMode,
     EventKind,
     EventSource,
     EventStatus,
-    LeaveKind,
-    LeaveRecord,
-    LeaveStatus,
-    WorkingHours,
 )
-from attendance.summaries import schedule_recompute
+from attendance.selectors import working_hours_rows
+from attendance.summaries.runs import summaries_recompute
 from opd import access
 from opd.models import Employee, Opd
 from wfh.calendar import national_days_off
@@ -47,34 +54,6 @@ ACCEPTED = "accepted"
 FLAGGED = "flagged"
 DUPLICATE = "duplicate"
 REJECTED = "rejected"
-
-# flag codes, with the message shown to reviewers
-OUTSIDE_GEOFENCE = "outside_geofence"
-OUTSIDE_HOME = "outside_home"
-NO_HOME = "no_home"
-NO_LOCATION = "no_location"
-DAY_OFF = "day_off"
-FUTURE = "future"
-TOO_OLD = "too_old"
-IMPOSSIBLE_TRAVEL = "impossible_travel"
-
-
-def flag_text(code: str, **kw) -> str:
-    texts = {
-        OUTSIDE_GEOFENCE: _("Di luar radius kantor pada hari WFO (%(distance)s m dari kantor)."),
-        OUTSIDE_HOME: _("Di luar radius rumah pada hari WFH (%(distance)s m dari rumah)."),
-        NO_HOME: _("Lokasi rumah pegawai belum terdaftar, padahal OPD mewajibkan radius rumah."),
-        NO_LOCATION: _("Presensi tanpa lokasi, padahal hari ini lokasinya diperiksa."),
-        DAY_OFF: _("Presensi pada hari libur (%(name)s)."),
-        FUTURE: _("Waktu presensi di masa depan."),
-        TOO_OLD: _("Waktu presensi lebih dari %(days)s hari yang lalu."),
-        IMPOSSIBLE_TRAVEL: _(
-            "Perpindahan mustahil dari presensi sebelumnya (%(speed)s km/jam, batas %(limit)s)."
-        ),
-    }
-    if code == DAY_OFF and not kw.get("name"):
-        kw = {**kw, "name": _("akhir pekan")}  # stored without a name: worded when read
-    return texts[code] % kw if kw else texts[code]
 
 
 @dataclass
@@ -218,11 +197,6 @@ def _parse(index: int, item) -> _Parsed:
 # -- lookups for a whole batch ---------------------------------------------------------------------
 
 
-def _policies(opd_ids: set[int]) -> dict[int | None, WorkingHours]:
-    rows = WorkingHours.objects.filter(Q(opd_id__in=opd_ids) | Q(opd__isnull=True))
-    return {row.opd_id: row for row in rows}
-
-
 def _days_off(days: set[dt.date]) -> dict[dt.date, tuple[str, frozenset[int]]]:
     """Per date: its name and the OPDs it is off for (empty = everyone). Two queries at most."""
     result: dict[dt.date, tuple[str, frozenset[int]]] = {}
@@ -243,11 +217,6 @@ def _days_off(days: set[dt.date]) -> dict[dt.date, tuple[str, frozenset[int]]]:
         elif known:
             result[off.date] = (name, frozenset())  # this one is off for every OPD
     return result
-
-
-def _local_second(ts: dt.datetime, tz_name: str) -> int:
-    local = rules.local_time(ts, tz_name)
-    return local.hour * 3600 + local.minute * 60 + local.second
 
 
 def _fix(ts: dt.datetime, lat, lon, acc) -> rules.Fix:
@@ -342,8 +311,9 @@ def _ingest(items: list[dict], source: str, received_at: dt.datetime) -> list[Re
         ).values_list("employee_id", "day", "mode")
     }
     off = _days_off(days)
-    policies = _policies({employees[p.nip].opd_id for p in fresh})
-    default_policy = policies.get(None)
+    policies = working_hours_rows(
+        opd_ids={employees[p.nip].opd_id for p in fresh}, with_rules=False
+    )
     earlier: dict[tuple[int, dt.date], list[rules.Fix]] = defaultdict(list)
     for e, d, ts, lat, lon, acc in AttendanceEvent.objects.filter(
         employee_id__in=employee_ids, day__in=days, latitude__isnull=False
@@ -375,7 +345,7 @@ def _ingest(items: list[dict], source: str, received_at: dt.datetime) -> list[Re
             flag(DAY_OFF, name=day_off[0])
 
         scheduled = schedule.get((employee.pk, day), p.mode)
-        policy = policies.get(opd.pk, default_policy)
+        policy = policies[opd.pk]
         located = p.latitude is not None
         distance = None
         if scheduled == Mode.WFO and opd.latitude is not None and opd.longitude is not None:
@@ -425,7 +395,7 @@ def _ingest(items: list[dict], source: str, received_at: dt.datetime) -> list[Re
             timestamp=p.ts.astimezone(dt.UTC),
             utc_offset_minutes=int(offset.total_seconds() // 60),
             day=day,
-            local_second=_local_second(p.ts, opd.time_zone),
+            local_second=rules.local_second(p.ts, opd.time_zone),
             kind=p.kind,
             mode=p.mode,
             latitude=p.latitude,
@@ -475,7 +445,7 @@ def _recompute_late_days(events: list[AttendanceEvent], received_at: dt.datetime
             days.add(event.day)
             opd_ids.add(event.opd_id)
     if days:
-        schedule_recompute(days=days, opd_ids=opd_ids)
+        summaries_recompute(days=days, opd_ids=opd_ids)
 
 
 # -- review ----------------------------------------------------------------------------------------
@@ -500,99 +470,5 @@ def event_review(
         raise ValidationError(_("Presensi ini tidak sedang menunggu tinjauan."))
     event.refresh_from_db()
     # the day's record counts accepted events and the ones waiting: rebuild it if it is past
-    schedule_recompute(days=[event.day], opd_ids=[event.opd_id])
+    summaries_recompute(days=[event.day], opd_ids=[event.opd_id])
     return event
-
-
-# -- leave import ----------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class RowError:
-    row: int
-    column: str
-    message: str
-
-    def __str__(self) -> str:
-        where = _("Baris %(row)s") % {"row": self.row}
-        if self.column:
-            where += ", " + _("kolom %(column)s") % {"column": self.column}
-        return f"{where}: {self.message}"
-
-
-class LeaveImportError(Exception):
-    def __init__(self, errors: list[RowError]):
-        super().__init__("; ".join(str(e) for e in errors))
-        self.errors = errors
-
-
-def _date(value: str, column: str, row: int, errors: list[RowError]) -> dt.date | None:
-    try:
-        return dt.date.fromisoformat(value.strip())
-    except ValueError:
-        errors.append(
-            RowError(row, column, _("%(value)r bukan tanggal YYYY-MM-DD.") % {"value": value})
-        )
-        return None
-
-
-@transaction.atomic
-def leave_import(
-    *, rows: list[tuple[int, dict]], created_by: User | None = None
-) -> list[LeaveRecord]:
-    """Store leave records from (row number, columns) pairs: all of them, or none with errors."""
-    errors: list[RowError] = []
-    nips = {str(r.get("nip") or "").strip() for _n, r in rows}
-    employees = {e.nip: e for e in Employee.objects.filter(nip__in=nips)}
-    records: list[LeaveRecord] = []
-    for number, row in rows:
-        before = len(errors)
-        nip = str(row.get("nip") or "").strip()
-        employee = employees.get(nip)
-        if not nip:
-            errors.append(RowError(number, "nip", _("NIP wajib diisi.")))
-        elif employee is None:
-            errors.append(RowError(number, "nip", _("NIP %(nip)s tidak terdaftar.") % {"nip": nip}))
-        kind = str(row.get("kind") or "").strip().lower()
-        if kind not in LeaveKind.values:
-            errors.append(
-                RowError(
-                    number,
-                    "kind",
-                    _("Jenis %(value)r tidak dikenal; pilih salah satu: %(choices)s.")
-                    % {"value": kind, "choices": ", ".join(LeaveKind.values)},
-                )
-            )
-        start = _date(str(row.get("start") or ""), "start", number, errors)
-        end = _date(str(row.get("end") or ""), "end", number, errors)
-        if start and end and end < start:
-            errors.append(RowError(number, "end", _("Tanggal selesai sebelum tanggal mulai.")))
-        status = str(row.get("status") or "").strip().lower() or LeaveStatus.APPROVED
-        if status not in LeaveStatus.values:
-            errors.append(
-                RowError(
-                    number,
-                    "status",
-                    _("Status %(value)r tidak dikenal; pilih salah satu: %(choices)s.")
-                    % {"value": status, "choices": ", ".join(LeaveStatus.values)},
-                )
-            )
-        if len(errors) == before:
-            records.append(
-                LeaveRecord(
-                    employee=employee,
-                    kind=kind,
-                    start=start,
-                    end=end,
-                    status=status,
-                    note=str(row.get("note") or "").strip(),
-                    created_by=created_by,
-                )
-            )
-    if errors:
-        raise LeaveImportError(errors)
-    created = LeaveRecord.objects.bulk_create(records)
-    from attendance.leave import leave_imported  # approved rows move the published roster
-
-    leave_imported(created)
-    return created

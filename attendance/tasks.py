@@ -1,7 +1,9 @@
 """Celery tasks of attendance: the nightly summaries and the recompute of past days.
 
-Both are thin: they take plain values, call `attendance.summaries.summarize` and answer its
-figures. A run is idempotent (it rebuilds its range), so a rerun after a lost worker is safe.
+Both are thin: they take plain values, call `attendance.summaries.runs.summaries_build` and
+answer its figures. A run is idempotent (it rebuilds its range), so a rerun after a lost worker
+is safe. Services queue them by name (common.tasks), so this module imports its service at the
+top.
 """
 
 from __future__ import annotations
@@ -10,6 +12,9 @@ import datetime as dt
 
 from celery import shared_task
 from django.utils import timezone
+
+from attendance.models import SummaryRun
+from attendance.summaries.runs import summaries_build
 
 
 def _figures(run) -> dict:
@@ -29,11 +34,9 @@ def summarize_yesterday() -> dict:
     """Yesterday's records and summaries: today in the deployment's time zone (TIME_ZONE,
     Asia/Jakarta by default, the beat schedule's too) minus one day. Runs after midnight WIB,
     when WITA and WIT have passed midnight already."""
-    from attendance.models import SummaryRun
-    from attendance.summaries import summarize
-
     yesterday = timezone.localdate() - dt.timedelta(days=1)
-    return _figures(summarize(yesterday, yesterday, trigger=SummaryRun.Trigger.NIGHTLY))
+    run = summaries_build(start=yesterday, end=yesterday, trigger=SummaryRun.Trigger.NIGHTLY)
+    return _figures(run)
 
 
 @shared_task(name="attendance.summarize_days", acks_late=True)
@@ -41,7 +44,5 @@ def summarize_days(
     start_iso: str, end_iso: str, opd_ids: list[int] | None = None, trigger: str = "recompute"
 ) -> dict:
     """Rebuild the records and summaries of [start, end] for these OPDs (all when None)."""
-    from attendance.summaries import summarize
-
     start, end = dt.date.fromisoformat(start_iso), dt.date.fromisoformat(end_iso)
-    return _figures(summarize(start, end, opd_ids=opd_ids, trigger=trigger))
+    return _figures(summaries_build(start=start, end=end, opd_ids=opd_ids, trigger=trigger))

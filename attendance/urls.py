@@ -1,5 +1,5 @@
-"""Attendance pages (namespace "attendance"): presence (check-in, review queue, OPD days) and
-leave with work reports, each in its own module."""
+"""Attendance pages (namespace "attendance"): presence (check-in, review queue, OPD days), work
+reports, and the leave pages of the leave app, which keep their names in this namespace."""
 
 from django.urls import include, path
 
@@ -7,5 +7,6 @@ app_name = "attendance"
 
 urlpatterns = [
     path("", include("attendance.urls_presence")),
-    path("", include("attendance.urls_leave")),
+    path("", include("leave.urls")),
+    path("", include("attendance.urls_reports")),
 ]

@@ -18,7 +18,6 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.db.models import OuterRef, Subquery
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -34,12 +33,12 @@ from attendance.models import (
     AttendanceEvent,
     DailyRecord,
     EventKind,
-    LeaveRecord,
-    LeaveStatus,
     OpdDaySummary,
     WorkReport,
 )
-from attendance.views_leave import ReportForm
+from attendance.views_reports import ReportForm
+from common.views import is_htmx, page_of
+from leave.selectors import approved_leave_days
 from opd import access
 from opd.models import Employee, Opd, today_in
 from wfh.calendar import days_off
@@ -94,14 +93,6 @@ def zone_abbreviation(tz_name: str, when: dt.datetime | None = None) -> str:
     return (when or timezone.now()).astimezone(_zone(tz_name)).tzname() or tz_name
 
 
-def _is_htmx(request) -> bool:
-    return request.headers.get("HX-Request") == "true"
-
-
-def _page(request, queryset, size: int):
-    return Paginator(queryset, size).get_page(request.GET.get("page"))
-
-
 # -- the employee's check-in page ----------------------------------------------------------------
 
 
@@ -131,14 +122,7 @@ def day_plans(employee: Employee, start: dt.date, end: dt.date) -> list[DayPlan]
             "day", "mode"
         )
     )
-    leave_days: set[dt.date] = set()
-    for first, last in LeaveRecord.objects.filter(
-        employee=employee, status=LeaveStatus.APPROVED, start__lte=end, end__gte=start
-    ).values_list("start", "end"):
-        day = max(first, start)
-        while day <= min(last, end):
-            leave_days.add(day)
-            day += dt.timedelta(days=1)
+    leave_days = approved_leave_days(employee_ids=[employee.pk], start=start, end=end)[employee.pk]
     off = days_off(start, end, opd_id=employee.opd_id)
     plans = []
     day = start
@@ -283,7 +267,7 @@ def review(request):
         chosen = get_object_or_404(Opd, code=opd_code)
         access.require(access.can_view_opd(request.user, chosen))
         queue = queue.filter(employee__opd=chosen)
-    page = _page(request, _with_schedule(queue), REVIEW_PER_PAGE)
+    page = page_of(request, _with_schedule(queue), REVIEW_PER_PAGE)
     _decorate(page.object_list)
     context = {
         "page": page,
@@ -321,7 +305,7 @@ def review_decide(request, pk: int):
         else:
             reviewed.scheduled_mode = event.scheduled_mode
             event = reviewed
-    if _is_htmx(request):
+    if is_htmx(request):
         _decorate([event])
         template = "attendance/_review_item.html" if error else "attendance/_review_outcome.html"
         context = {
@@ -399,7 +383,7 @@ def opd_day(request, code: str):
     summary = None
     if team is None:
         summary = selectors.opd_day_summary(opd=opd, day=day)
-    page = _page(request, records, RECORDS_PER_PAGE)
+    page = page_of(request, records, RECORDS_PER_PAGE)
     for record in page.object_list:
         record.first_in_local = _local_hm(record.first_in, zone)
         record.last_out_local = _local_hm(record.last_out, zone)
@@ -470,7 +454,7 @@ def index(request):
         access.require(False)
     day, date_error = _parse_day(request, _yesterday(settings.TIME_ZONE))
     opds = access.visible_opds(request.user).filter(active=True).order_by("code")
-    page = _page(request, opds, OPDS_PER_PAGE)
+    page = page_of(request, opds, OPDS_PER_PAGE)
     summaries = {
         s.opd_id: s
         for s in OpdDaySummary.objects.filter(day=day, opd__in=list(page.object_list)).only(

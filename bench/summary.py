@@ -6,8 +6,8 @@ approved leave, and COPYs the events of its 21 working days: an 'in' and an 'out
 (about 3% never come, some arrive late or leave early) plus about 5% noise (duplicate and extra
 check-ins, flagged events). These are reused by later runs unless --fresh. Then, in one process:
 
-  (a) summarize()     attendance.summaries.summarize of one day, 100,000 records and the OPD
-                      summaries, three ways: Monday 1 December from empty records; Tuesday 2
+  (a) summarize()     attendance.summaries.runs.summaries_build of one day, 100,000 records and
+                      the OPD summaries, three ways: Monday 1 December from empty records; Tuesday 2
                       December with Monday's records present (what the nightly run does); Monday
                       again with its records present (a rebuild, what a recompute does)
   (b) plain GROUP BY  INSERT INTO a scratch table SELECT employee_id, min(in), max(out), ...
@@ -119,7 +119,7 @@ def publish_month(people, working: list[dt.date]) -> int:
 
 
 def leave_for_some(people, rng: random.Random) -> int:
-    from attendance.models import LeaveRecord
+    from leave.models import LeaveRecord
 
     LeaveRecord.objects.all().delete()
     kinds = ["cuti_tahunan", "sakit", "dinas_luar", "cuti_sakit", "tugas_belajar"]
@@ -224,7 +224,7 @@ RECORD_COLUMNS = (
 )
 
 
-def breakdown(connection, timer: Timer, summarize, repeat: int) -> list[str]:
+def breakdown(connection, timer: Timer, summaries_build, repeat: int) -> list[str]:
     """Where a day from empty records goes: each kind of statement of summarize() (medians of
     wall and server CPU), and the write of that day's finished records alone, inside a
     transaction that is rolled back: into attendance_dailyrecord (emptied, with its three
@@ -257,7 +257,7 @@ def breakdown(connection, timer: Timer, summarize, repeat: int) -> list[str]:
             cur.execute("TRUNCATE attendance_dailyrecord, attendance_opddaysummary")
         runs.append({})
         with connection.execute_wrapper(wrapper):
-            summarize(DAY, DAY)
+            summaries_build(start=DAY, end=DAY)
     lines = []
     for _prefix, kind in (*kinds, (None, "  other statements")):
         walls = [run.get(kind, [0.0, 0.0])[0] for run in runs]
@@ -325,7 +325,7 @@ def main() -> None:
     from django.core.management import call_command
     from django.db import connection
 
-    from attendance.summaries import summarize
+    from attendance.summaries.runs import summaries_build
     from opd.models import Employee, Opd, Placement
     from wfh.calendar import working_days
 
@@ -360,7 +360,7 @@ def main() -> None:
     working = working_days(*MONTH)
     opd_ids = sorted(tz_of)
 
-    from attendance.models import LeaveRecord
+    from leave.models import LeaveRecord
     from wfh.models import ScheduleDay
 
     t0 = time.perf_counter()
@@ -431,12 +431,12 @@ def main() -> None:
     for _ in range(args.repeat):
         with connection.cursor() as cur:
             cur.execute("TRUNCATE attendance_dailyrecord, attendance_opddaysummary")
-        timer.time("first", lambda: runs["first"].append(summarize(DAY, DAY)))
+        timer.time("first", lambda: runs["first"].append(summaries_build(start=DAY, end=DAY)))
         timer.time("plain", lambda: plain(DAY))
-        timer.time("rebuild", lambda: runs["rebuild"].append(summarize(DAY, DAY)))
+        timer.time("rebuild", lambda: runs["rebuild"].append(summaries_build(start=DAY, end=DAY)))
         with connection.cursor() as cur:
             cur.execute("VACUUM attendance_dailyrecord")  # what autovacuum does overnight
-        timer.time("next", lambda: runs["next"].append(summarize(NEXT, NEXT)))
+        timer.time("next", lambda: runs["next"].append(summaries_build(start=NEXT, end=NEXT)))
         timer.time("plain next", lambda: plain(NEXT))
     with connection.cursor() as cur:
         cur.execute("SELECT count(*) FROM bench_scratch")
@@ -448,9 +448,11 @@ def main() -> None:
     for _ in range(args.month_repeat):
         with connection.cursor() as cur:
             cur.execute("TRUNCATE attendance_dailyrecord, attendance_opddaysummary")
-        timer.time("month", lambda: month_runs.append(summarize(*MONTH)))
+        timer.time(
+            "month", lambda: month_runs.append(summaries_build(start=MONTH[0], end=MONTH[1]))
+        )
 
-    details = breakdown(connection, timer, summarize, args.repeat) if args.breakdown else []
+    details = breakdown(connection, timer, summaries_build, args.repeat) if args.breakdown else []
 
     day_run = runs["first"][-1]
     print()

@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "drf_spectacular_sidecar",
     "accounts",
     "opd",
+    "leave",
     "wfh",
     "attendance",
     "selfservice",

@@ -21,7 +21,7 @@ urlpatterns = [
     path("", include("attendance.urls")),
     path("", include("selfservice.urls")),
     path("", include("evaluation.urls")),
-    path("", include("wfh.urls_dashboard")),
+    path("", include("attendance.urls_dashboard")),
     path("", include("api.urls_pages")),
     path("api/v1/", include("api.urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),

@@ -19,7 +19,7 @@ from django.utils import timezone
 from api import webhooks
 from api.models import WebhookDelivery, WebhookEvent, WebhookSubscription
 from attendance.models import OpdDaySummary
-from attendance.summaries import summarize
+from attendance.summaries.runs import summaries_build
 from tests.api.test_webhooks_support import receiver  # noqa: F401  (fixture)
 from wfh.models import Phase
 from wfh.rosters import generation, publication
@@ -444,7 +444,7 @@ def test_summaries_send_summary_ready_with_each_clients_own_opds(world, make_cli
         mock.patch.object(webhooks, "deliveries_queue") as queued,
         TestCase.captureOnCommitCallbacks(execute=True),
     ):
-        summarize(monday, monday, opd_ids=[world.kominfo.pk])
+        summaries_build(start=monday, end=monday, opd_ids=[world.kominfo.pk])
     by_subscription = {
         d.subscription_id: d.payload for d in WebhookDelivery.objects.filter(event="summary.ready")
     }
@@ -466,7 +466,7 @@ def test_summaries_send_summary_ready_with_each_clients_own_opds(world, make_cli
         mock.patch.object(webhooks, "deliveries_queue"),
         TestCase.captureOnCommitCallbacks(execute=True),
     ):
-        summarize(monday, monday)
+        summaries_build(start=monday, end=monday)
     by_subscription = {
         d.subscription_id: d.payload for d in WebhookDelivery.objects.filter(event="summary.ready")
     }
@@ -484,6 +484,6 @@ def test_a_failing_emission_never_fails_a_summary_run(world, make_client, caplog
         mock.patch.object(webhooks, "summary_ready_emit", side_effect=RuntimeError("boom")),
         TestCase.captureOnCommitCallbacks(execute=True),
     ):
-        run = summarize(monday, monday)
+        run = summaries_build(start=monday, end=monday)
     assert run.outcome == run.Outcome.OK
     assert "Webhooks for the summaries" in caplog.text

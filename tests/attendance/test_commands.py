@@ -1,4 +1,4 @@
-"""import_events and import_leave: per-row results, and all-or-nothing leave."""
+"""import_events: per-row results (import_leave: tests/leave/test_importing.py)."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
-from attendance.models import AttendanceEvent, LeaveRecord, LeaveStatus
+from attendance.models import AttendanceEvent
 from wfh.calendar import working_days
 
 HEADER = "nip,timestamp,kind,mode,latitude,longitude,accuracy_m,device_id,external_id\n"
@@ -57,39 +57,3 @@ def test_import_events_without_required_columns_stops(days, tmp_path):
     path.write_text("nip,waktu\n1,2\n")
     with pytest.raises(CommandError, match="kind, mode, timestamp"):
         run("import_events", path)
-
-
-LEAVE_HEADER = "nip,kind,start,end,status,note\n"
-
-
-def test_import_leave_stores_every_row(days, tmp_path):
-    path = tmp_path / "cuti.csv"
-    path.write_text(
-        LEAVE_HEADER
-        + f"{days.staff.nip},cuti_tahunan,2025-12-08,2025-12-10,approved,Pulang kampung\n"
-        + f"{days.head.nip},dinas_luar,2025-12-04,2025-12-04,,Bimtek di Bandung\n"
-    )
-    out, _err = run("import_leave", path)
-    assert "2 catatan" in out
-    records = {r.employee_id: r for r in LeaveRecord.objects.all()}
-    assert records[days.staff.pk].end == dt.date(2025, 12, 10)
-    assert records[days.head.pk].status == LeaveStatus.APPROVED
-
-
-def test_import_leave_is_all_or_nothing_with_row_and_column(days, tmp_path):
-    path = tmp_path / "cuti.csv"
-    path.write_text(
-        LEAVE_HEADER
-        + f"{days.staff.nip},cuti_tahunan,2025-12-08,2025-12-10,approved,\n"
-        + "199001012015011001,sakit,2025-12-08,2025-12-08,approved,\n"
-        + f"{days.head.nip},cuti_bersama,2025-12-08,2025-12-01,disetujui,\n"
-    )
-    err = StringIO()
-    with pytest.raises(CommandError, match="4 kesalahan; tidak ada data"):
-        call_command("import_leave", str(path), stdout=StringIO(), stderr=err)
-    text = err.getvalue()
-    assert "Baris 3, kolom nip: NIP 199001012015011001 tidak terdaftar" in text
-    assert "Baris 4, kolom kind" in text
-    assert "Baris 4, kolom end: Tanggal selesai sebelum tanggal mulai" in text
-    assert "Baris 4, kolom status" in text
-    assert LeaveRecord.objects.count() == 0

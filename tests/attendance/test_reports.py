@@ -93,12 +93,12 @@ def test_only_a_supervisor_up_the_chain_or_hr_reviews(days):
     outsider_user = make_user("atasan.lain", Role.SUPERVISOR)
     outsider = make_employee(days.kominfo, days.sek, name="Atasan Lain", user=outsider_user)
     make_employee(days.kominfo, days.sek, name="Bawahan Lain", supervisor=outsider)
-    assert reports.may_review(days.atasan_user, report)
-    assert reports.may_review(grand_user, report)
-    assert reports.may_review(days.hr, report)
-    assert not reports.may_review(outsider_user, report)
-    assert not reports.may_review(days.pegawai_user, report)
-    assert not reports.may_review(days.opd_admin, report)
+    assert reports.may_review(user=days.atasan_user, report=report)
+    assert reports.may_review(user=grand_user, report=report)
+    assert reports.may_review(user=days.hr, report=report)
+    assert not reports.may_review(user=outsider_user, report=report)
+    assert not reports.may_review(user=days.pegawai_user, report=report)
+    assert not reports.may_review(user=days.opd_admin, report=report)
     with pytest.raises(PermissionDenied):
         reports.report_review(report=report, user=outsider_user, approve=True)
 
@@ -107,7 +107,7 @@ def test_only_a_supervisor_up_the_chain_or_hr_reviews(days):
 def test_a_report_for_a_lived_day_asks_for_its_recompute(days, monkeypatch):
     calls = []
     monkeypatch.setattr(
-        "attendance.reports.schedule_recompute",
+        "attendance.reports.summaries_recompute",
         lambda *, days, opd_ids: calls.append((list(days), list(opd_ids))),
     )
     report = submit(days.pegawai_user)
@@ -157,7 +157,7 @@ def test_the_form_shows_the_mode_and_files_the_report(client, days):
 
 @pytest.mark.django_db
 def test_my_page_lists_wfh_days_still_without_a_report(client, days, monkeypatch):
-    monkeypatch.setattr("attendance.leave.local_today", lambda employee: TODAY)
+    monkeypatch.setattr("opd.models.today_in", lambda tz_name: TODAY)
     login(client, days, "pegawai")
     page = client.get(reverse("attendance:report_mine")).content.decode()
     assert reverse("attendance:report_form", args=["2025-12-02"]) in page

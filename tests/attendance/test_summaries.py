@@ -16,15 +16,15 @@ from attendance import rules
 from attendance.models import (
     AttendanceEvent,
     DailyRecord,
-    LeaveRecord,
     SpecialPeriod,
     SummaryRun,
     WorkingHours,
     WorkReport,
 )
 from attendance.selectors import working_hours_for
-from attendance.services import _local_second
-from attendance.summaries import PP94_LEVELS, pp94_level, summarize
+from attendance.summaries.pp94 import PP94_LEVELS, pp94_level
+from attendance.summaries.runs import summaries_build
+from leave.models import LeaveRecord
 from opd.services import placements_sync
 from tests.attendance.conftest import publish
 from tests.factories import make_employee, make_opd, make_unit
@@ -51,7 +51,7 @@ def event(employee, when: dt.datetime, kind: str = "in", mode: str = "WFO", stat
         timestamp=when.astimezone(dt.UTC),
         utc_offset_minutes=int(when.utcoffset().total_seconds() // 60),
         day=rules.local_day(when, tz),
-        local_second=_local_second(when, tz),
+        local_second=rules.local_second(when, tz),
         kind=kind,
         mode=mode,
         source="api",
@@ -72,7 +72,7 @@ def record(employee, day=MON) -> DailyRecord:
 
 
 def run(start=MON, end=None, **kw) -> SummaryRun:
-    return summarize(start, end or start, **kw)
+    return summaries_build(start=start, end=end or start, **kw)
 
 
 # -- statuses and tiers --------------------------------------------------------------------------

@@ -10,16 +10,17 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from attendance import summaries, tasks
+from attendance import tasks
 from attendance.models import (
     AttendanceEvent,
     DailyRecord,
-    LeaveRecord,
     OpdDaySummary,
     SummaryRun,
     WorkReport,
 )
 from attendance.services import event_review, events_ingest
+from attendance.summaries import runs as summaries
+from leave.models import LeaveRecord
 from opd.models import Employee
 from opd.services import placements_sync
 from tests.attendance.conftest import publish
@@ -74,7 +75,7 @@ def summary(opd, day=MON) -> dict:
 
 def test_opd_summary_equals_a_hand_count(monday):
     w = monday
-    run = summaries.summarize(MON, MON)
+    run = summaries.summaries_build(start=MON, end=MON)
     assert (run.records, run.summaries, run.outcome) == (6, 2, "ok")
     assert {e.name: record(e).status for e in Employee.objects.all()} == {
         "Budi Kepala": "hadir_wfo",
@@ -138,20 +139,20 @@ def _snapshot() -> tuple[list, list]:
 
 
 def test_a_second_run_gives_the_same_rows(monday):
-    first = summaries.summarize(MON, TUE)
+    first = summaries.summaries_build(start=MON, end=TUE)
     before = _snapshot()
-    second = summaries.summarize(MON, TUE)
+    second = summaries.summaries_build(start=MON, end=TUE)
     assert _snapshot() == before
     assert (first.records, first.summaries) == (second.records, second.summaries) == (12, 4)
     assert DailyRecord.objects.count() == 12 and OpdDaySummary.objects.count() == 4
 
 
 def test_rows_no_longer_valid_are_removed(monday):
-    summaries.summarize(MON, TUE)
+    summaries.summaries_build(start=MON, end=TUE)
     # Tuesday becomes a local day off for DISKOMINFO; Dewi leaves the service on Monday evening
     LocalDayOff.objects.create(date=TUE, name="HUT Kota").opds.add(monday.kominfo)
     Employee.objects.filter(pk=monday.other.pk).update(active_to=MON)
-    summaries.summarize(MON, TUE, opd_ids=[monday.kominfo.pk])
+    summaries.summaries_build(start=MON, end=TUE, opd_ids=[monday.kominfo.pk])
     assert not DailyRecord.objects.filter(opd=monday.kominfo, day=TUE).exists()
     assert not OpdDaySummary.objects.filter(opd=monday.kominfo, day=TUE).exists()
     assert DailyRecord.objects.filter(opd=monday.dukcapil, day=TUE).count() == 1  # untouched
@@ -159,14 +160,14 @@ def test_rows_no_longer_valid_are_removed(monday):
 
 
 def test_an_employee_who_moved_is_counted_in_the_new_opd_from_the_move(monday):
-    summaries.summarize(MON, TUE)
+    summaries.summaries_build(start=MON, end=TUE)
     Employee.objects.filter(pk=monday.other.pk).update(opd=monday.dukcapil, unit=monday.counter)
     placements_sync(effective=TUE)
-    summaries.summarize(TUE, TUE, opd_ids=[monday.dukcapil.pk])
+    summaries.summaries_build(start=TUE, end=TUE, opd_ids=[monday.dukcapil.pk])
     assert record(monday.other, MON).opd_id == monday.kominfo.pk
     assert record(monday.other, TUE).opd_id == monday.dukcapil.pk
     assert summary(monday.dukcapil, TUE)["headcount"] == 2
-    summaries.summarize(TUE, TUE, opd_ids=[monday.kominfo.pk])
+    summaries.summaries_build(start=TUE, end=TUE, opd_ids=[monday.kominfo.pk])
     assert summary(monday.kominfo, TUE)["headcount"] == 4
 
 
@@ -181,7 +182,7 @@ def _grow(world, n: int) -> None:
 
 def _queries(start=MON, end=TUE) -> int:
     with CaptureQueriesContext(connection) as ctx:
-        summaries.summarize(start, end)
+        summaries.summaries_build(start=start, end=end)
     return len(ctx.captured_queries)
 
 
@@ -189,17 +190,19 @@ def test_the_number_of_queries_does_not_grow_with_the_employees(
     monday, django_assert_max_num_queries
 ):
     with django_assert_max_num_queries(30):
-        summaries.summarize(MON, TUE)
+        summaries.summaries_build(start=MON, end=TUE)
     small = _queries()
     _grow(monday, 60)
     with django_assert_max_num_queries(30):
-        summaries.summarize(MON, TUE)
+        summaries.summaries_build(start=MON, end=TUE)
     assert _queries() == small
     assert DailyRecord.objects.filter(day=MON).count() == 66
 
 
 def test_a_run_is_recorded_with_its_range_rows_and_outcome(monday):
-    run = summaries.summarize(MON, TUE, opd_ids=[monday.dukcapil.pk], trigger="recompute")
+    run = summaries.summaries_build(
+        start=MON, end=TUE, opd_ids=[monday.dukcapil.pk], trigger="recompute"
+    )
     stored = SummaryRun.objects.get(pk=run.pk)
     assert (stored.trigger, stored.start, stored.end, stored.opd_ids) == (
         "recompute",
@@ -215,12 +218,13 @@ def test_a_failed_run_is_recorded_as_failed_and_writes_nothing(monday, monkeypat
     def broken(*args, **kwargs):
         raise RuntimeError("database went away")
 
-    monkeypatch.setattr(summaries, "_later_ytd_sql", broken)
-    summaries.summarize(MON, MON)
-    summaries.summarize(TUE, TUE)
+    monkeypatch.setattr(summaries, "later_ytd_sql", broken)
+    summaries.summaries_build(start=MON, end=MON)
+    summaries.summaries_build(start=TUE, end=TUE)
     before = _snapshot()
     with pytest.raises(RuntimeError):
-        summaries.summarize(MON, MON)  # TUE's records exist: the later counts are brought along
+        # TUE's records exist: the later counts are brought along
+        summaries.summaries_build(start=MON, end=MON)
     run = SummaryRun.objects.order_by("-id").first()
     assert (run.outcome, run.start) == ("failed", MON)
     assert "database went away" in run.error
@@ -235,7 +239,7 @@ def _item(employee, when, kind="in", **kw) -> dict:
 
 
 def test_a_late_event_recomputes_its_day(monday, django_capture_on_commit_callbacks):
-    summaries.summarize(MON, MON)
+    summaries.summaries_build(start=MON, end=MON)
     assert record(monday.other).status == "tidak_hadir"
     with django_capture_on_commit_callbacks(execute=True) as callbacks:
         results = events_ingest(
@@ -269,7 +273,7 @@ def test_an_event_of_today_waits_for_the_nightly_run(monday, django_capture_on_c
 def test_an_accepted_flagged_event_recomputes_its_day(monday, django_capture_on_commit_callbacks):
     flagged = event(monday.other, at(MON, 7, 0), "in", status="flagged")
     event(monday.other, at(MON, 16, 0), "out")
-    summaries.summarize(MON, MON)
+    summaries.summaries_build(start=MON, end=MON)
     assert (record(monday.other).status, record(monday.other).pending_review) == (
         "tidak_hadir",
         1,
@@ -284,7 +288,7 @@ def test_a_rejected_flagged_event_recomputes_its_day_too(
     monday, django_capture_on_commit_callbacks
 ):
     flagged = event(monday.other, at(MON, 7, 0), "in", status="flagged")
-    summaries.summarize(MON, MON)
+    summaries.summaries_build(start=MON, end=MON)
     with django_capture_on_commit_callbacks(execute=True):
         event_review(event=flagged, user=monday.opd_admin, accept=False, note="Titik palsu")
     assert (record(monday.other).status, record(monday.other).pending_review) == (
@@ -293,15 +297,17 @@ def test_a_rejected_flagged_event_recomputes_its_day_too(
     )
 
 
-def test_schedule_recompute_groups_contiguous_past_days_and_skips_today(
+def test_a_recompute_groups_contiguous_past_days_and_skips_today(
     world, django_capture_on_commit_callbacks, monkeypatch
 ):
     sent = []
-    monkeypatch.setattr(tasks.summarize_days, "delay", lambda *args: sent.append(args))
+    monkeypatch.setattr(
+        tasks.summarize_days, "apply_async", lambda args, kwargs, **kw: sent.append(tuple(args))
+    )
     today = timezone.now().astimezone(summaries.EASTERNMOST).date()  # no day is over anywhere yet
     days = [today - dt.timedelta(days=n) for n in (9, 8, 7, 5, 0)] + [today + dt.timedelta(days=1)]
     with django_capture_on_commit_callbacks(execute=True):
-        summaries.schedule_recompute(days=days, opd_ids=[world.kominfo.pk])
+        summaries.summaries_recompute(days=days, opd_ids=[world.kominfo.pk])
         assert sent == []  # nothing before the commit
     iso = lambda n: (today - dt.timedelta(days=n)).isoformat()  # noqa: E731
     assert sent == [
@@ -327,7 +333,7 @@ def test_the_days_task_rebuilds_a_range_for_some_opds(monday):
 
 def test_pending_review_counts_and_rejected_events_do_not(monday):
     AttendanceEvent.objects.filter(employee=monday.head).update(status="rejected_by_review")
-    summaries.summarize(MON, MON)
+    summaries.summaries_build(start=MON, end=MON)
     assert record(monday.head).status == "tidak_hadir"
 
 
@@ -335,7 +341,7 @@ def test_selectors_read_the_day_of_an_opd(monday):
     from attendance import selectors
 
     assert selectors.opd_day_summary(opd=monday.kominfo, day=MON) is None
-    summaries.summarize(MON, TUE)
+    summaries.summaries_build(start=MON, end=TUE)
     assert selectors.opd_day_summary(opd=monday.kominfo, day=MON).headcount == 5
 
     def names(**kw):

@@ -11,6 +11,7 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from attendance.models import DailyRecord, OpdDaySummary, SummaryRun
+from attendance.summaries import runs
 from tests.attendance.test_summaries import MON, TUE, day_of
 
 BASE = Path(__file__).resolve().parents[2]
@@ -63,12 +64,10 @@ def test_bad_arguments_are_refused_with_a_clear_error(world, args, words):
 
 
 def test_a_failed_run_is_reported_and_recorded(world, monkeypatch):
-    from attendance import summaries
-
     def broken(*args, **kwargs):
         raise RuntimeError("disk full")
 
-    monkeypatch.setattr(summaries, "_hours_rows", broken)
+    monkeypatch.setattr(runs, "hours_rows", broken)
     with pytest.raises(CommandError, match="disk full"):
         summarize("--date", "2025-12-01")
     assert SummaryRun.objects.get().outcome == "failed"

@@ -16,11 +16,10 @@ from attendance.models import (
     DailyRecord,
     DayStatus,
     EventStatus,
-    LeaveKind,
-    LeaveRecord,
     OpdDaySummary,
     ReportState,
 )
+from leave.models import LeaveKind, LeaveRecord
 from tests.attendance.conftest import HOME, OFFICE, publish
 from tests.factories import make_employee, make_user
 from wfh.models import LocalDayOff, Mode

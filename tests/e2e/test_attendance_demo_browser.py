@@ -17,7 +17,7 @@ from playwright.sync_api import expect
 
 from attendance.models import DailyRecord, DayStatus, OpdDaySummary
 from attendance.services import ACCEPTED, events_ingest
-from attendance.summaries import summarize
+from attendance.summaries.runs import summaries_build
 from opd.services import placements_sync
 from tests.attendance.conftest import publish
 from tests.e2e.conftest import login
@@ -76,7 +76,7 @@ def summarised_day(live_world):
     results = events_ingest(items=items, source="csv", received_at=received)
     assert [r.status for r in results] == [ACCEPTED] * len(items), [r.as_dict() for r in results]
 
-    run = summarize(DAY, DAY)
+    run = summaries_build(start=DAY, end=DAY)
     assert run.outcome == "ok"
     status = dict(
         DailyRecord.objects.filter(day=DAY, opd=w.kominfo).values_list("employee__name", "status")

@@ -9,10 +9,10 @@ from django.db import connection
 from django.test import TestCase
 from django.test.utils import CaptureQueriesContext
 
-from attendance import leave as leave_services
 from attendance import tasks as attendance_tasks
-from attendance.models import LeaveKind, LeaveRecord, LeaveStatus
-from attendance.services import leave_import
+from leave import services as leave_services
+from leave.importing import leave_import
+from leave.models import LeaveKind, LeaveRecord, LeaveStatus
 from opd.models import Employee, UnitRole
 from opd.services import placements_sync
 from tests.factories import make_employee
@@ -200,7 +200,7 @@ def test_rotation_leave_regeneration_keeps_ratio_minimum_and_weekly_cap(jabar):
 def test_leave_over_days_already_lived_rewrites_only_the_person_on_leave(jabar, monkeypatch):
     recomputed = []
     monkeypatch.setattr(
-        "attendance.leave.schedule_recompute",
+        "attendance.receivers.summaries_recompute",
         lambda *, days, opd_ids: recomputed.append((list(days), list(opd_ids))),
     )
     published(jabar.phase1, jabar.kominfo)
@@ -230,7 +230,7 @@ def test_imported_approved_leave_moves_the_published_roster(jabar):
     published(jabar.phase1, jabar.kominfo)
     row = {"nip": jabar.staff.nip, "kind": "sakit", "start": "2025-11-27", "end": "2025-11-27"}
     with TestCase.captureOnCommitCallbacks(execute=True):
-        leave_import(rows=[(2, row)])
+        leave_import(rows=[(2, row)], today=BEFORE_PHASE)
     assert schedule(jabar.kominfo)[jabar.staff.pk, D(2025, 11, 27)] == Mode.LEAVE
 
 
@@ -337,7 +337,11 @@ def test_a_regeneration_that_rewrites_a_day_already_lived_has_its_records_recomp
     """wfh tells attendance through wfh.signals.schedule_changed (it never imports it): the day's
     records are recomputed once the regeneration commits, as before."""
     sent = []
-    monkeypatch.setattr(attendance_tasks.summarize_days, "delay", lambda *args: sent.append(args))
+    monkeypatch.setattr(
+        attendance_tasks.summarize_days,
+        "apply_async",
+        lambda args, kwargs, **kw: sent.append(tuple(args)),
+    )
     published(jabar.phase1, jabar.kominfo)
     day = D(2025, 11, 13)
     # leave stored without the immediate refresh (a script, say): the regeneration alone finds it

@@ -12,7 +12,7 @@ import datetime as dt
 from collections import Counter, defaultdict
 from collections.abc import Callable
 
-from attendance.models import LeaveRecord, LeaveStatus
+from leave.selectors import approved_leave_days
 from wfh import engine, selectors
 from wfh.calendar import working_days
 from wfh.engine.types import (
@@ -34,22 +34,6 @@ SEGMENTS = 1000  # engine ids per employee placed in more than one unit in a pha
 def employee_id_of(engine_id: int) -> int:
     """The employee behind an engine id."""
     return engine_id if engine_id >= 0 else -engine_id // SEGMENTS
-
-
-def approved_leave_days(employee_ids, start: dt.date, end: dt.date) -> dict[int, set[dt.date]]:
-    """Employee id -> their days of approved leave between start and end, in one query.
-
-    `employee_ids` is a list or a subquery of ids."""
-    rows = LeaveRecord.objects.filter(
-        status=LeaveStatus.APPROVED, start__lte=end, end__gte=start, employee_id__in=employee_ids
-    ).values_list("employee_id", "start", "end")
-    days: dict[int, set[dt.date]] = defaultdict(set)
-    for emp, lo, hi in rows:
-        day, last = max(lo, start), min(hi, end)
-        while day <= last:
-            days[emp].add(day)
-            day += dt.timedelta(days=1)
-    return days
 
 
 def engine_input(
@@ -75,9 +59,9 @@ def engine_input(
     employees = []
     placements = list(selectors.placements_in(opd, phase.start, phase.end))
     leave_of = approved_leave_days(
-        selectors.placements_in(opd, phase.start, phase.end).values("employee_id"),
-        phase.start,
-        phase.end,
+        employee_ids=selectors.placements_in(opd, phase.start, phase.end).values("employee_id"),
+        start=phase.start,
+        end=phase.end,
     )
     count = Counter(p.employee_id for p in placements)
     for placement in placements:

@@ -17,9 +17,10 @@ from django.db import transaction
 from django.db.models import Q
 
 from common.tasks import queue_on_commit
+from leave.selectors import approved_leave_days
 from wfh import selectors
 from wfh.models import Assignment, Mode, Roster, ScheduleDay, Source
-from wfh.rosters.engine_io import approved_leave_days, employee_id_of, engine_input, engine_result
+from wfh.rosters.engine_io import employee_id_of, engine_input, engine_result
 from wfh.rosters.published_days import DayRewrite, published_days_rewrite
 from wfh.signals import schedule_changed
 
@@ -100,7 +101,7 @@ def schedule_refresh_for_leaves(
         return 0
     by_employee = _by_employee(spans)
     first, last = min(s.start for s in spans), max(s.end for s in spans)
-    leave = approved_leave_days(list(by_employee), first, last)
+    leave = approved_leave_days(employee_ids=list(by_employee), start=first, end=last)
     rewrites: dict[tuple[int, dt.date], DayRewrite] = {}
     for span in spans:  # the first span of a day names it (as `_span_of` does)
         day = span.start

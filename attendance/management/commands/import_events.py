@@ -4,7 +4,6 @@ from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
-from attendance.management.commands._csv import read_rows
 from attendance.models import EventSource
 from attendance.services import (
     DUPLICATE,
@@ -13,6 +12,7 @@ from attendance.services import (
     REJECTED,
     events_ingest,
 )
+from leave.management.commands._csv import read_rows
 
 COLUMNS = [
     "nip",

@@ -6,7 +6,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
 from attendance.models import SummaryRun
-from attendance.summaries import summarize
+from attendance.summaries.runs import summaries_build
 from opd.models import Opd
 from wfh.calendar import working_days
 
@@ -51,7 +51,9 @@ class Command(BaseCommand):
                 )
             opd_ids = sorted(found.values())
         try:
-            run = summarize(start, end, opd_ids=opd_ids, trigger=SummaryRun.Trigger.COMMAND)
+            run = summaries_build(
+                start=start, end=end, opd_ids=opd_ids, trigger=SummaryRun.Trigger.COMMAND
+            )
         except Exception as exc:
             raise CommandError(
                 _("Rekap gagal (dicatat sebagai proses gagal): %(error)s") % {"error": exc}

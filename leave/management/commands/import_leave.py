@@ -2,8 +2,8 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from attendance.management.commands._csv import read_rows
-from attendance.services import LeaveImportError, leave_import
+from leave.importing import LeaveImportError, leave_import
+from leave.management.commands._csv import read_rows
 
 COLUMNS = ["nip", "kind", "start", "end", "status", "note"]
 REQUIRED = {"nip", "kind", "start", "end"}

@@ -1,15 +1,17 @@
 """Leave and duty records (cuti, sakit, dinas luar, tugas belajar): entry, decision, cancellation.
 
 The OPD admin of the employee's OPD, or HR, enters leave (approved at once, or pending a
-decision). Approved leave feeds the published roster (DESIGN section 4, invariant 7): every
-change of what is approved calls `wfh.rosters.leave_sync.schedule_refresh_for_leave`, which
-marks the days LEAVE at once and queues the regeneration of those days; days already lived are
-recomputed in the attendance summaries.
+decision); the import (leave.importing) enters many at once. Both go through `leave_check`, the
+one validation of a new entry. Every change of what is approved sends `leave.signals.
+leave_changed` in the caller's transaction: the roster (wfh.receivers) marks the days LEAVE at
+once and queues their regeneration (DESIGN section 4, invariant 7), and attendance
+(attendance.receivers) recomputes the days already lived.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -17,20 +19,15 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from attendance.models import LeaveKind, LeaveRecord, LeaveStatus
-from attendance.summaries import schedule_recompute
+from leave.models import LeaveKind, LeaveRecord, LeaveStatus
+from leave.selectors import ACTIVE, active_overlapping
+from leave.signals import LeaveChange, leave_changed
 from opd import access
 from opd.models import Employee
-from wfh.rosters import leave_sync
 
 MAX_PAST_DAYS = 366  # leave may be recorded late, but not for days more than a year back
 MAX_FUTURE_DAYS = 5 * 366  # tugas belajar runs for years; nothing is planned further ahead
-ACTIVE = (LeaveStatus.APPROVED, LeaveStatus.PENDING)
-
-
-def local_today(employee: Employee) -> dt.date:
-    """Today in the time zone of the employee's OPD."""
-    return employee.opd.local_today()
+MAX_NOTE = 2000
 
 
 def _long(day: dt.date) -> str:
@@ -52,46 +49,93 @@ def _require_manager(user, employee: Employee) -> None:
         raise PermissionDenied(_("Anda tidak mengelola OPD pegawai ini."))
 
 
-def _roster_and_summaries(record: LeaveRecord, *, user, reason: str, today: dt.date | None) -> None:
-    """The published roster follows the approved leave; lived days are recomputed. `today`
-    None: the OPD's date now (and the roster task reads it when it runs)."""
-    leave_sync.schedule_refresh_for_leave(
-        employee_id=record.employee_id,
-        start=record.start,
-        end=record.end,
-        user=user,
-        reason=reason,
-        today=today,
-    )
-    today = today or local_today(record.employee)
-    last = min(record.end, today - dt.timedelta(days=1))
-    if record.start <= last:
-        days = [record.start + dt.timedelta(days=n) for n in range((last - record.start).days + 1)]
-        schedule_recompute(days=days, opd_ids=[record.employee.opd_id])
-
-
-def leave_imported(records: list[LeaveRecord]) -> None:
-    """Hook for the import: approved rows move the roster as entered ones do, all at once (one
-    refresh and one regeneration task for the whole file, one recompute per OPD)."""
-    approved = [r for r in records if r.status == LeaveStatus.APPROVED]
-    if not approved:
-        return
-    employees = Employee.objects.select_related("opd").in_bulk({r.employee_id for r in approved})
-    spans = []
-    lived: dict[int, set[dt.date]] = {}
-    for record in approved:
-        record.employee = employees[record.employee_id]
-        reason = _("Impor cuti: %(what)s") % {"what": describe(record)}
-        spans.append(leave_sync.LeaveSpan(record.employee_id, record.start, record.end, reason))
-        last = min(record.end, local_today(record.employee) - dt.timedelta(days=1))
-        days = lived.setdefault(record.employee.opd_id, set())
-        days.update(
-            record.start + dt.timedelta(days=n) for n in range((last - record.start).days + 1)
+def leave_check(
+    *,
+    employee: Employee | None,
+    kind: str,
+    start: dt.date | None,
+    end: dt.date | None,
+    status: str,
+    note: str,
+    today: dt.date,
+    taken: Iterable[LeaveRecord],
+) -> dict[str, str]:
+    """What is wrong with a new entry, by field (empty: nothing): a known kind; approved or
+    pending (a new entry is never rejected or cancelled); both dates, the end not before the
+    start, the start at most MAX_PAST_DAYS before `today` and the end at most MAX_FUTURE_DAYS
+    after it; a note of at most MAX_NOTE characters; and no overlap with `taken`, the
+    employee's approved or pending entries (stored ones, and for an import the file's earlier
+    rows). The one validation of entry and import (`employee` None: an import row whose NIP is
+    unknown, checked for everything else)."""
+    errors: dict[str, str] = {}
+    if kind not in LeaveKind.values:
+        errors["kind"] = _("Jenis %(value)r tidak dikenal; pilih salah satu: %(choices)s.") % {
+            "value": kind,
+            "choices": ", ".join(LeaveKind.values),
+        }
+    if status not in LeaveStatus.values:
+        errors["status"] = _("Status %(value)r tidak dikenal; pilih salah satu: %(choices)s.") % {
+            "value": status,
+            "choices": ", ".join(ACTIVE),
+        }
+    elif status not in ACTIVE:
+        errors["status"] = _("Pilih disetujui atau diajukan.")
+    if start is None:
+        errors["start"] = _("Tanggal mulai wajib diisi.")
+    elif start < today - dt.timedelta(days=MAX_PAST_DAYS):
+        errors["start"] = _("Tanggal mulai lebih dari setahun yang lalu (%(day)s).") % {
+            "day": _long(start)
+        }
+    if end is None:
+        errors["end"] = _("Tanggal selesai wajib diisi.")
+    elif start is not None and end < start:
+        errors["end"] = _("Tanggal selesai sebelum tanggal mulai.")
+    elif end > today + dt.timedelta(days=MAX_FUTURE_DAYS):
+        errors["end"] = _("Tanggal selesai lebih dari lima tahun ke depan (%(day)s).") % {
+            "day": _long(end)
+        }
+    if len(note) > MAX_NOTE:
+        errors["note"] = _("Keterangan paling panjang 2000 karakter.")
+    if not errors:
+        overlap = min(
+            (r for r in taken if r.start <= end and r.end >= start),
+            key=lambda r: r.start,
+            default=None,
         )
-    leave_sync.schedule_refresh_for_leaves(spans=spans, user=approved[0].created_by)
-    for opd_id, days in sorted(lived.items()):
-        if days:
-            schedule_recompute(days=sorted(days), opd_ids=[opd_id])
+        if overlap is not None:
+            errors["start"] = _("Bertumpang tindih dengan %(what)s milik %(name)s.") % {
+                "what": describe(overlap),
+                "name": employee.name,
+            }
+    return errors
+
+
+def leave_record_new(
+    *, employee: Employee, kind: str, start: dt.date, end: dt.date, status: str, note: str, user
+) -> LeaveRecord:
+    """A checked entry, unsaved: whoever enters an approved one decided it."""
+    approved = status == LeaveStatus.APPROVED
+    return LeaveRecord(
+        employee=employee,
+        kind=kind,
+        start=start,
+        end=end,
+        status=status,
+        note=note.strip(),
+        created_by=user,
+        decided_by=user if approved else None,
+        decided_at=timezone.now() if approved else None,
+    )
+
+
+def leave_changed_send(*, changes: list[LeaveChange], user, today: dt.date | None) -> None:
+    """Tell the layers above that approved leave changed (in the caller's transaction)."""
+    if changes:
+        leave_changed.send(sender=LeaveRecord, changes=changes, user=user, today=today)
+
+
+def _change(record: LeaveRecord, reason: str) -> LeaveChange:
+    return LeaveChange(employee=record.employee, start=record.start, end=record.end, reason=reason)
 
 
 @transaction.atomic
@@ -110,56 +154,27 @@ def leave_create(
     _require_manager(user, employee)
     # one entry at a time per employee, so that two overlapping entries cannot both pass
     employee = Employee.objects.select_for_update().select_related("opd").get(pk=employee.pk)
-    day = today or local_today(employee)
-    errors: dict[str, str] = {}
-    if kind not in LeaveKind.values:
-        errors["kind"] = _("Jenis %(value)r tidak dikenal.") % {"value": kind}
-    if status not in ACTIVE:
-        errors["status"] = _("Pilih disetujui atau diajukan.")
-    if start is None:
-        errors["start"] = _("Tanggal mulai wajib diisi.")
-    elif start < day - dt.timedelta(days=MAX_PAST_DAYS):
-        errors["start"] = _("Tanggal mulai lebih dari setahun yang lalu (%(day)s).") % {
-            "day": _long(start)
-        }
-    if end is None:
-        errors["end"] = _("Tanggal selesai wajib diisi.")
-    elif start is not None and end < start:
-        errors["end"] = _("Tanggal selesai sebelum tanggal mulai.")
-    elif end > day + dt.timedelta(days=MAX_FUTURE_DAYS):
-        errors["end"] = _("Tanggal selesai lebih dari lima tahun ke depan (%(day)s).") % {
-            "day": _long(end)
-        }
-    if len(note) > 2000:
-        errors["note"] = _("Keterangan paling panjang 2000 karakter.")
-    if not errors:
-        overlap = (
-            LeaveRecord.objects.filter(
-                employee=employee, status__in=ACTIVE, start__lte=end, end__gte=start
-            )
-            .order_by("start")
-            .first()
-        )
-        if overlap is not None:
-            errors["start"] = _("Bertumpang tindih dengan %(what)s milik %(name)s.") % {
-                "what": describe(overlap),
-                "name": employee.name,
-            }
-    if errors:
-        raise ValidationError(errors)
-    record = LeaveRecord.objects.create(
+    taken: list[LeaveRecord] = []
+    if start is not None and end is not None:
+        taken = active_overlapping(employee_ids=[employee.pk], start=start, end=end)[employee.pk]
+    errors = leave_check(
         employee=employee,
         kind=kind,
         start=start,
         end=end,
         status=status,
-        note=note.strip(),
-        created_by=user,
-        decided_by=user if status == LeaveStatus.APPROVED else None,
-        decided_at=timezone.now() if status == LeaveStatus.APPROVED else None,
+        note=note,
+        today=today or employee.opd.local_today(),
+        taken=taken,
     )
+    if errors:
+        raise ValidationError(errors)
+    record = leave_record_new(
+        employee=employee, kind=kind, start=start, end=end, status=status, note=note, user=user
+    )
+    record.save()
     if status == LeaveStatus.APPROVED:
-        _roster_and_summaries(record, user=user, reason=describe(record), today=today)
+        leave_changed_send(changes=[_change(record, describe(record))], user=user, today=today)
     return record
 
 
@@ -187,7 +202,7 @@ def leave_approve(
         record, user=user, frm=(LeaveStatus.PENDING,), to=LeaveStatus.APPROVED, note=note
     )
     record.employee = employee
-    _roster_and_summaries(record, user=user, reason=describe(record), today=today)
+    leave_changed_send(changes=[_change(record, describe(record))], user=user, today=today)
     return record
 
 
@@ -215,5 +230,5 @@ def leave_cancel(
     record.employee = employee
     if was == LeaveStatus.APPROVED:
         reason = _("Pembatalan: %(what)s") % {"what": describe(record)}
-        _roster_and_summaries(record, user=user, reason=reason, today=today)
+        leave_changed_send(changes=[_change(record, reason)], user=user, today=today)
     return record

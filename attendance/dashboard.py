@@ -7,7 +7,9 @@ same number of queries for 5 OPDs or 500:
 - scheduled WFH/WFO/LEAVE: the published schedule (ScheduleDay) per OPD and mode;
 - present, absent, late, mismatches: OpdDaySummary when the OPD's day is summarised; otherwise
   (today, summarised only at night) counted from the accepted check-ins so far: present per
-  claimed mode, late against the OPD's working hours and grace, mismatches against the schedule;
+  claimed mode, late as the daily records count it (a first check-in after the OPD's
+  attendance.rules.last_on_time_second that day, nobody on leave), mismatches against the
+  schedule;
 - units below their minimum on site: scheduled WFO per unit against Unit.min_onsite.
 """
 
@@ -24,7 +26,6 @@ from django.db.models import (
     IntegerField,
     Max,
     OuterRef,
-    Q,
     QuerySet,
     Sum,
     Value,
@@ -33,16 +34,18 @@ from django.db.models import (
 
 from attendance import rules
 from attendance.models import (
+    COUNTED_EVENT_STATUSES,
     AttendanceEvent,
     EventKind,
-    EventStatus,
     OpdDaySummary,
-    WorkingHours,
 )
+from attendance.selectors import policy_of, working_hours_rows
+from leave.models import LeaveRecord
+from leave.selectors import approved_covering
 from opd.models import Employee, Opd, Unit
 from wfh.models import Mode, ScheduleDay
 
-PRESENT_STATUSES = (EventStatus.ACCEPTED, EventStatus.ACCEPTED_BY_REVIEW)
+PRESENT_STATUSES = COUNTED_EVENT_STATUSES
 CHART_DAYS = 30
 
 # how a row's attendance numbers were obtained
@@ -135,24 +138,13 @@ def _counts(qs, key: str = "opd_id") -> dict[int, int]:
 
 def _late_thresholds(opd_ids: list[int], day: dt.date) -> dict[int, int]:
     """Seconds since local midnight after which an OPD's first check-in that day is late."""
-    rows = {
-        row.opd_id: row
-        for row in WorkingHours.objects.filter(
-            Q(opd_id__in=opd_ids) | Q(opd__isnull=True)
-        ).prefetch_related("periods", "tiers")
-    }
-    policies = {opd_id: row.as_policy() for opd_id, row in rows.items()}
-    default = policies.get(None) or WorkingHours().as_policy_without_rows()
     result = {}
-    for opd_id in opd_ids:
-        policy = policies.get(opd_id, default)
+    for opd_id, row in working_hours_rows(opd_ids=opd_ids).items():
+        policy = policy_of(row)
         hours = rules.hours_on(policy, day)
         if hours is None:
             continue
-        start = hours[0]
-        result[opd_id] = (
-            start.hour * 3600 + start.minute * 60 + start.second + policy.grace_minutes * 60
-        )
+        result[opd_id] = rules.last_on_time_second(rules.seconds_of(hours[0]), policy.grace_minutes)
     return result
 
 
@@ -180,11 +172,20 @@ def _live_counts(opds: QuerySet[Opd], opd_ids: list[int], day: dt.date) -> dict[
             status__in=PRESENT_STATUSES,
             local_second__lte=OuterRef("threshold"),
         )
+        # as the daily records: nobody on leave is late (approved leave, a scheduled LEAVE day)
+        on_leave = LeaveRecord.objects.filter(
+            approved_covering(start=day, end=day), employee_id=OuterRef("employee_id")
+        )
+        leave_day = ScheduleDay.objects.filter(
+            employee_id=OuterRef("employee_id"), day=day, mode=Mode.LEAVE
+        )
         late = _counts(
             ins.annotate(threshold=threshold)
             .filter(local_second__gt=F("threshold"))
             .annotate(in_time=Exists(in_time))
             .filter(in_time=False)
+            .exclude(Exists(on_leave))
+            .exclude(Exists(leave_day))
             .values("opd_id")
             .annotate(n=Count("employee_id", distinct=True))
         )

@@ -1,4 +1,5 @@
-"""Reading the attendance commands' CSV files (a leading underscore: not a command)."""
+"""Reading the CSV files of the import commands (leave, attendance events; a leading underscore:
+not a command)."""
 
 from __future__ import annotations
 

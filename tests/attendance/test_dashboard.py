@@ -8,10 +8,10 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from attendance import dashboard
 from attendance.models import AttendanceEvent, EventStatus, OpdDaySummary
 from opd.models import Employee
 from tests.factories import make_employee, make_opd, make_unit, make_user
-from wfh import dashboard
 from wfh.models import Mode, PatternKind, Phase, Programme, Roster, ScheduleDay
 
 DAY = dt.date(2025, 11, 6)  # a Thursday, a working day

@@ -7,8 +7,8 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.test import TestCase
 from django.urls import reverse
 
-from attendance import leave as leave_services
-from attendance.models import LeaveKind, LeaveRecord, LeaveStatus
+from leave import services as leave_services
+from leave.models import LeaveKind, LeaveRecord, LeaveStatus
 from tests.factories import make_employee, make_opd
 
 D = dt.date
@@ -114,7 +114,7 @@ def test_cancel_withdraws_approved_or_pending_but_not_twice(world):
 def test_leave_over_past_days_asks_for_those_days_to_be_recomputed(world, monkeypatch):
     calls = []
     monkeypatch.setattr(
-        "attendance.leave.schedule_recompute",
+        "attendance.receivers.summaries_recompute",
         lambda *, days, opd_ids: calls.append((list(days), list(opd_ids))),
     )
     create(world, start=D(2025, 11, 27), end=D(2025, 12, 2))

@@ -1,8 +1,8 @@
-"""Pages for leave and duty records and for daily work reports.
+"""Pages for leave and duty records: the list (and its CSV), entry, decision, cancellation.
 
-Thin views: the rules live in attendance.leave and attendance.reports, who may see what in
-opd.access. Leave pages: HR (every OPD) and OPD admins (their OPDs); 403 for everyone else.
-Work reports: the employee's own pages, and the review queue for supervisors and HR.
+Thin views: the rules live in leave.services, who may see what in opd.access. HR (every OPD)
+and OPD admins (their OPDs); 403 for everyone else. The URLs keep the names they had in the
+attendance namespace (attendance/urls.py includes leave/urls.py), the templates their folder.
 """
 
 from __future__ import annotations
@@ -15,17 +15,15 @@ from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.db.models import Q
-from django.http import Http404, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from attendance import leave as leave_services
-from attendance import reports as report_services
-from attendance.models import LeaveKind, LeaveRecord, LeaveStatus, ReportStatus, WorkReport
+from common.views import errors_to_form, page_of
+from leave import services as leave_services
+from leave.models import LeaveKind, LeaveRecord, LeaveStatus
 from opd import access
 from opd.models import Employee
 
@@ -53,7 +51,7 @@ class LeaveForm(forms.Form):
     note = forms.CharField(
         label=gettext_lazy("Keterangan"),
         required=False,
-        max_length=2000,
+        max_length=leave_services.MAX_NOTE,
         widget=forms.Textarea(attrs={"rows": 3}),
     )
     status = forms.ChoiceField(
@@ -101,36 +99,6 @@ class LeaveForm(forms.Form):
 class DecisionForm(forms.Form):
     action = forms.ChoiceField(choices=[("approve", "approve"), ("reject", "reject")])
     note = forms.CharField(required=False, max_length=2000)
-
-
-class ReportForm(forms.Form):
-    activities = forms.CharField(
-        label=gettext_lazy("Uraian kegiatan"),
-        max_length=report_services.MAX_TEXT,
-        widget=forms.Textarea(attrs={"rows": 6}),
-    )
-    outputs = forms.CharField(
-        label=gettext_lazy("Hasil kerja (output)"),
-        max_length=report_services.MAX_TEXT,
-        widget=forms.Textarea(attrs={"rows": 4}),
-        help_text=gettext_lazy("Dokumen, data, tautan atau hasil lain yang dapat diperiksa."),
-    )
-
-
-def _page(request, queryset, size=PAGE_SIZE):
-    return Paginator(queryset, size).get_page(request.GET.get("page"))
-
-
-def _is_htmx(request) -> bool:
-    return request.headers.get("HX-Request") == "true"
-
-
-def _apply_errors(form: forms.Form, exc: ValidationError) -> None:
-    if hasattr(exc, "error_dict"):
-        for name, errors in exc.error_dict.items():
-            form.add_error(name if name in form.fields else None, errors)
-    else:
-        form.add_error(None, exc)
 
 
 # -- leave ----------------------------------------------------------------------------------------
@@ -191,7 +159,7 @@ def leave_list(request):
     params.pop("page", None)
     params["format"] = "csv"
     context = {
-        "page": _page(request, qs),
+        "page": page_of(request, qs, PAGE_SIZE),
         "filters": filters,
         "opds": opds if scope.is_hr or len(scope.opd_ids) > 1 else [],
         "kinds": LeaveKind.choices,
@@ -249,7 +217,7 @@ def leave_add(request):
                 status=data["status"],
             )
         except ValidationError as exc:
-            _apply_errors(form, exc)
+            errors_to_form(form, exc)
         else:
             messages.success(
                 request,
@@ -272,6 +240,15 @@ def _record_for(request, pk) -> LeaveRecord:
     return record
 
 
+def _decided(request, record: LeaveRecord) -> None:
+    record.refresh_from_db()
+    messages.success(
+        request,
+        _("%(what)s untuk %(name)s.")
+        % {"what": leave_services.describe(record), "name": record.employee.name},
+    )
+
+
 @login_required
 def leave_decide(request, pk):
     record = _record_for(request, pk)
@@ -289,12 +266,7 @@ def leave_decide(request, pk):
                 for message in exc.messages:
                     messages.error(request, message)
                 return redirect("attendance:leave_decide", pk=record.pk)
-            record.refresh_from_db()
-            messages.success(
-                request,
-                _("%(what)s untuk %(name)s.")
-                % {"what": leave_services.describe(record), "name": record.employee.name},
-            )
+            _decided(request, record)
             return redirect("attendance:leave_list")
         messages.error(request, _("Pilih setujui atau tolak."))
     return render(request, "attendance/leave_decide.html", {"record": record})
@@ -312,143 +284,6 @@ def leave_cancel(request, pk):
             for message in exc.messages:
                 messages.error(request, message)
         else:
-            record.refresh_from_db()
-            messages.success(
-                request,
-                _("%(what)s untuk %(name)s.")
-                % {"what": leave_services.describe(record), "name": record.employee.name},
-            )
+            _decided(request, record)
         return redirect("attendance:leave_list")
     return render(request, "attendance/leave_cancel.html", {"record": record})
-
-
-# -- work reports ---------------------------------------------------------------------------------
-
-
-def _own_employee(request) -> Employee:
-    scope = access.scope_for(request.user)
-    access.require(bool(scope.employee_id))
-    return Employee.objects.select_related("opd", "supervisor").get(pk=scope.employee_id)
-
-
-@login_required
-def report_mine(request):
-    employee = _own_employee(request)
-    today = leave_services.local_today(employee)
-    reports = WorkReport.objects.filter(employee=employee).select_related("reviewed_by")
-    missing = report_services.wfh_days_without_report(
-        employee.pk, today - dt.timedelta(days=30), today
-    )
-    context = {"employee": employee, "page": _page(request, reports), "missing": missing}
-    return render(request, "attendance/report_mine.html", context)
-
-
-@login_required
-def report_form(request, day):
-    employee = _own_employee(request)
-    try:
-        day = dt.date.fromisoformat(day)
-    except ValueError:
-        raise Http404(_("Tanggal tidak dikenal.")) from None
-    report = WorkReport.objects.filter(employee=employee, day=day).first()
-    initial = {"activities": report.activities, "outputs": report.outputs} if report else None
-    form = ReportForm(request.POST or None, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        try:
-            report_services.report_submit(
-                user=request.user,
-                day=day,
-                activities=form.cleaned_data["activities"],
-                outputs=form.cleaned_data["outputs"],
-            )
-        except ValidationError as exc:
-            _apply_errors(form, exc)
-        else:
-            messages.success(request, _("Laporan kinerja harian terkirim ke atasan."))
-            return redirect("attendance:report_mine")
-    today = leave_services.local_today(employee)
-    context = {
-        "employee": employee,
-        "day": day,
-        "mode": report_services.day_mode(employee.pk, day),
-        "report": report,
-        "form": form,
-        "future": day > today,
-        "locked": report is not None and report.status == ReportStatus.APPROVED,
-    }
-    return render(request, "attendance/report_form.html", context)
-
-
-def _queue_scope(request):
-    scope = access.scope_for(request.user)
-    access.require(scope.is_hr or scope.is_supervisor)
-    return scope
-
-
-def _date_param(value: str) -> dt.date | None:
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        return None
-
-
-@login_required
-def report_queue(request):
-    _queue_scope(request)
-    if request.method == "POST":
-        return _review(request)
-    status = request.GET.get("status", ReportStatus.SUBMITTED)
-    start = _date_param(request.GET.get("from", ""))
-    end = _date_param(request.GET.get("to", ""))
-    qs = report_services.reports_to_review(request.user)
-    if status in ReportStatus.values:
-        qs = qs.filter(status=status)
-    if start:
-        qs = qs.filter(day__gte=start)
-    if end:
-        qs = qs.filter(day__lte=end)
-    qs = qs.order_by("day", "employee__name", "pk")
-    context = {
-        "page": _page(request, qs),
-        "status": status,
-        "statuses": ReportStatus.choices,
-        "start": start,
-        "end": end,
-    }
-    return render(request, "attendance/report_queue.html", context)
-
-
-REVIEW_ACTIONS = ("approve", "return")
-
-
-def _review(request):
-    report = get_object_or_404(
-        WorkReport.objects.select_related("employee", "employee__unit"),
-        pk=request.POST.get("report") or 0,
-    )
-    access.require(report_services.may_review(request.user, report))
-    action = request.POST.get("action")
-    approve = action == "approve"
-    error = ""
-    try:
-        if action not in REVIEW_ACTIONS:
-            raise ValidationError(_("Pilih setujui atau kembalikan."))
-        report_services.report_review(
-            report=report, user=request.user, approve=approve, note=request.POST.get("note", "")
-        )
-    except ValidationError as exc:
-        error = " ".join(exc.messages)
-    report.refresh_from_db()
-    if _is_htmx(request):
-        return render(request, "attendance/report_queue_row.html", {"r": report, "error": error})
-    if error:
-        messages.error(request, error)
-    else:
-        messages.success(
-            request,
-            _("Laporan %(name)s: %(status)s.")
-            % {"name": report.employee.name, "status": report.get_status_display()},
-        )
-    back = reverse("attendance:report_queue")
-    following = request.POST.get("next", "")
-    return redirect(following if following.startswith(back + "?") else back)

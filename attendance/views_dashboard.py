@@ -1,7 +1,7 @@
 """The HR/OPD "today" dashboard: per OPD, the day's schedule against attendance, and 30-day charts.
 
 HR sees every active OPD, an OPD admin only the OPDs they administer (opd.access.visible_opds);
-supervisors and employees get 403. The numbers come from wfh.dashboard in a fixed number of
+supervisors and employees get 403. The numbers come from attendance.dashboard in a fixed number of
 queries whatever the number of OPDs.
 """
 
@@ -18,8 +18,8 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
+from attendance import dashboard
 from opd import access
-from wfh import dashboard
 from wfh.calendar import days_off
 
 OPDS_PER_PAGE = 25

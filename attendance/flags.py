@@ -1,0 +1,37 @@
+"""Flagged events: the reason codes an event is flagged with, and their wording for reviewers.
+
+Events store the codes and each code's values (AttendanceEvent.flags, flag_params), so the
+reasons are worded in the reader's language when read (`flag_text`).
+"""
+
+from __future__ import annotations
+
+from django.utils.translation import gettext as _
+
+# flag codes, with the message shown to reviewers
+OUTSIDE_GEOFENCE = "outside_geofence"
+OUTSIDE_HOME = "outside_home"
+NO_HOME = "no_home"
+NO_LOCATION = "no_location"
+DAY_OFF = "day_off"
+FUTURE = "future"
+TOO_OLD = "too_old"
+IMPOSSIBLE_TRAVEL = "impossible_travel"
+
+
+def flag_text(code: str, **kw) -> str:
+    texts = {
+        OUTSIDE_GEOFENCE: _("Di luar radius kantor pada hari WFO (%(distance)s m dari kantor)."),
+        OUTSIDE_HOME: _("Di luar radius rumah pada hari WFH (%(distance)s m dari rumah)."),
+        NO_HOME: _("Lokasi rumah pegawai belum terdaftar, padahal OPD mewajibkan radius rumah."),
+        NO_LOCATION: _("Presensi tanpa lokasi, padahal hari ini lokasinya diperiksa."),
+        DAY_OFF: _("Presensi pada hari libur (%(name)s)."),
+        FUTURE: _("Waktu presensi di masa depan."),
+        TOO_OLD: _("Waktu presensi lebih dari %(days)s hari yang lalu."),
+        IMPOSSIBLE_TRAVEL: _(
+            "Perpindahan mustahil dari presensi sebelumnya (%(speed)s km/jam, batas %(limit)s)."
+        ),
+    }
+    if code == DAY_OFF and not kw.get("name"):
+        kw = {**kw, "name": _("akhir pekan")}  # stored without a name: worded when read
+    return texts[code] % kw if kw else texts[code]

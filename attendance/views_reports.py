@@ -1,0 +1,177 @@
+"""Pages for daily work reports: the employee's own pages, and the review queue for supervisors
+and HR.
+
+Thin views: the rules live in attendance.reports, who may see what in opd.access.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django import forms
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from attendance import reports as report_services
+from attendance.models import ReportStatus, WorkReport
+from common.views import errors_to_form, is_htmx, page_of
+from opd import access
+from opd.models import Employee
+
+PAGE_SIZE = 50
+
+
+class ReportForm(forms.Form):
+    activities = forms.CharField(
+        label=gettext_lazy("Uraian kegiatan"),
+        max_length=report_services.MAX_TEXT,
+        widget=forms.Textarea(attrs={"rows": 6}),
+    )
+    outputs = forms.CharField(
+        label=gettext_lazy("Hasil kerja (output)"),
+        max_length=report_services.MAX_TEXT,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=gettext_lazy("Dokumen, data, tautan atau hasil lain yang dapat diperiksa."),
+    )
+
+
+# -- work reports ---------------------------------------------------------------------------------
+
+
+def _own_employee(request) -> Employee:
+    scope = access.scope_for(request.user)
+    access.require(bool(scope.employee_id))
+    return Employee.objects.select_related("opd", "supervisor").get(pk=scope.employee_id)
+
+
+@login_required
+def report_mine(request):
+    employee = _own_employee(request)
+    today = employee.opd.local_today()
+    reports = WorkReport.objects.filter(employee=employee).select_related("reviewed_by")
+    missing = report_services.wfh_days_without_report(
+        employee_id=employee.pk, start=today - dt.timedelta(days=30), end=today
+    )
+    context = {
+        "employee": employee,
+        "page": page_of(request, reports, PAGE_SIZE),
+        "missing": missing,
+    }
+    return render(request, "attendance/report_mine.html", context)
+
+
+@login_required
+def report_form(request, day):
+    employee = _own_employee(request)
+    try:
+        day = dt.date.fromisoformat(day)
+    except ValueError:
+        raise Http404(_("Tanggal tidak dikenal.")) from None
+    report = WorkReport.objects.filter(employee=employee, day=day).first()
+    initial = {"activities": report.activities, "outputs": report.outputs} if report else None
+    form = ReportForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            report_services.report_submit(
+                user=request.user,
+                day=day,
+                activities=form.cleaned_data["activities"],
+                outputs=form.cleaned_data["outputs"],
+            )
+        except ValidationError as exc:
+            errors_to_form(form, exc)
+        else:
+            messages.success(request, _("Laporan kinerja harian terkirim ke atasan."))
+            return redirect("attendance:report_mine")
+    today = employee.opd.local_today()
+    context = {
+        "employee": employee,
+        "day": day,
+        "mode": report_services.day_mode(employee_id=employee.pk, day=day),
+        "report": report,
+        "form": form,
+        "future": day > today,
+        "locked": report is not None and report.status == ReportStatus.APPROVED,
+    }
+    return render(request, "attendance/report_form.html", context)
+
+
+def _queue_scope(request):
+    scope = access.scope_for(request.user)
+    access.require(scope.is_hr or scope.is_supervisor)
+    return scope
+
+
+def _date_param(value: str) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        return None
+
+
+@login_required
+def report_queue(request):
+    _queue_scope(request)
+    if request.method == "POST":
+        return _review(request)
+    status = request.GET.get("status", ReportStatus.SUBMITTED)
+    start = _date_param(request.GET.get("from", ""))
+    end = _date_param(request.GET.get("to", ""))
+    qs = report_services.reports_to_review(user=request.user)
+    if status in ReportStatus.values:
+        qs = qs.filter(status=status)
+    if start:
+        qs = qs.filter(day__gte=start)
+    if end:
+        qs = qs.filter(day__lte=end)
+    qs = qs.order_by("day", "employee__name", "pk")
+    context = {
+        "page": page_of(request, qs, PAGE_SIZE),
+        "status": status,
+        "statuses": ReportStatus.choices,
+        "start": start,
+        "end": end,
+    }
+    return render(request, "attendance/report_queue.html", context)
+
+
+REVIEW_ACTIONS = ("approve", "return")
+
+
+def _review(request):
+    report = get_object_or_404(
+        WorkReport.objects.select_related("employee", "employee__unit"),
+        pk=request.POST.get("report") or 0,
+    )
+    access.require(report_services.may_review(user=request.user, report=report))
+    action = request.POST.get("action")
+    approve = action == "approve"
+    error = ""
+    try:
+        if action not in REVIEW_ACTIONS:
+            raise ValidationError(_("Pilih setujui atau kembalikan."))
+        report_services.report_review(
+            report=report, user=request.user, approve=approve, note=request.POST.get("note", "")
+        )
+    except ValidationError as exc:
+        error = " ".join(exc.messages)
+    report.refresh_from_db()
+    if is_htmx(request):
+        return render(request, "attendance/report_queue_row.html", {"r": report, "error": error})
+    if error:
+        messages.error(request, error)
+    else:
+        messages.success(
+            request,
+            _("Laporan %(name)s: %(status)s.")
+            % {"name": report.employee.name, "status": report.get_status_display()},
+        )
+    back = reverse("attendance:report_queue")
+    following = request.POST.get("next", "")
+    return redirect(following if following.startswith(back + "?") else back)

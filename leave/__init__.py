@@ -1,0 +1,1 @@
+"""Leave and duty records (cuti, sakit, dinas luar, tugas belajar), below scheduling."""
