@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "selfservice",
     "evaluation",
     "api",
+    "demo",
 ]
 
 MIDDLEWARE = [

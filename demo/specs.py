@@ -1,0 +1,58 @@
+"""What the demo city's tables are made of: an OPD and its units, a naming tradition, and the
+helpers that keep the tables short (lists written as one string, codes made from names)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class UnitSpec:
+    code: str
+    name: str
+    weight: float = 1.0
+    frontline: bool = False
+    staff: tuple[str, ...] = ()  # typical positions of the unit's staff
+    head: str = ""
+    deputy: str = ""
+
+
+@dataclass(frozen=True)
+class OpdSpec:
+    code: str
+    name: str
+    kind: str
+    weight: float  # relative headcount; all weights together are about 4,300
+    head: str  # title of the head of the OPD
+    deputy: str  # title of their second (Sekretaris ...), deputy of the lead unit
+    units: tuple[UnitSpec, ...]  # the first is the lead unit, headed by the head of the OPD
+    staff: tuple[str, ...] = ()  # typical functional positions of the OPD
+    parent: str = ""
+    location: tuple[float, float] | None = None  # near which point the office sits
+
+
+@dataclass(frozen=True)
+class NameGroup:
+    """First and last names of one naming tradition; women may take a last name of their own."""
+
+    weight: float
+    male: tuple[str, ...]
+    female: tuple[str, ...]
+    last: tuple[str, ...]
+    female_last: tuple[str, ...] = ()
+    muslim: bool = True
+    single_name_share: float = 0.0
+
+
+def items(text: str) -> tuple[str, ...]:
+    """A tuple from a comma-separated list: keeps the long lists of positions and places short."""
+    return tuple(item.strip() for item in text.split(","))
+
+
+def w(names: str) -> tuple[str, ...]:
+    return tuple(names.split())
+
+
+def code_of(name: str) -> str:
+    return re.sub(r"[^A-Z0-9]+", "-", name.upper()).strip("-")
