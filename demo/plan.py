@@ -17,13 +17,11 @@ from demo.data.opds import (
     CITY_OPDS,
     DEMO_OPD,
     DEMO_UNIT,
-    GENERIC_STAFF,
     LAT_RANGE,
     LON_RANGE,
-    PART_TIME_STAFF,
-    REGION_STAFF,
     UPTDS,
 )
+from demo.data.positions import GENERIC_STAFF, PART_TIME_STAFF, REGION_STAFF
 from demo.data.regions import (
     EXTRA_PUSKESMAS,
     KECAMATAN,

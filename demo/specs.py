@@ -1,10 +1,15 @@
-"""What the demo city's tables are made of: an OPD and its units, a naming tradition, and the
-helpers that keep the tables short (lists written as one string, codes made from names)."""
+"""What the demo city's tables are made of: an OPD and its units, a naming tradition, the
+shorthand for their rows (a bidang, a dinas, ...) and the helpers that keep the tables short
+(lists written as one string, codes made from names)."""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
+
+from demo.data.positions import SEKRETARIAT_STAFF
+from opd.models import OpdKind
 
 
 @dataclass(frozen=True)
@@ -56,3 +61,76 @@ def w(names: str) -> tuple[str, ...]:
 
 def code_of(name: str) -> str:
     return re.sub(r"[^A-Z0-9]+", "-", name.upper()).strip("-")
+
+
+# Shorthand for the tables' rows: a bidang, bagian or seksi, a sekretariat, a frontline unit,
+# a dinas or badan (its sekretariat first).
+
+
+def bidang(code: str, subject: str, weight: float = 1.0, staff: tuple[str, ...] = ()) -> UnitSpec:
+    return UnitSpec(
+        code,
+        f"Bidang {subject}",
+        weight,
+        staff=staff,
+        head=f"Kepala Bidang {subject}",
+        deputy=f"Ketua Tim Kerja {subject}",
+    )
+
+
+def bagian(code: str, subject: str, weight: float = 1.0, staff: tuple[str, ...] = ()) -> UnitSpec:
+    return UnitSpec(
+        code,
+        f"Bagian {subject}",
+        weight,
+        staff=staff,
+        head=f"Kepala Bagian {subject}",
+        deputy=f"Kepala Subbagian {subject}",
+    )
+
+
+def seksi(code: str, subject: str, weight: float = 1.0, frontline: bool = False) -> UnitSpec:
+    return UnitSpec(
+        code,
+        f"Seksi {subject}",
+        weight,
+        frontline=frontline,
+        head=f"Kepala Seksi {subject}",
+        deputy=f"Koordinator {subject}",
+    )
+
+
+def sekretariat(weight: float = 1.2) -> UnitSpec:
+    return UnitSpec("SEK", "Sekretariat", weight, staff=SEKRETARIAT_STAFF)
+
+
+def frontline(
+    code: str, name: str, weight: float, staff: tuple[str, ...], head: str = "", deputy: str = ""
+) -> UnitSpec:
+    return UnitSpec(code, name, weight, True, staff, head or f"Koordinator {name}", deputy)
+
+
+def dinas(
+    code: str,
+    subject: str,
+    weight: float,
+    units: Sequence[UnitSpec],
+    staff: tuple[str, ...],
+    *,
+    kind: str = OpdKind.DINAS,
+) -> OpdSpec:
+    word = "Badan" if kind == OpdKind.BADAN else "Dinas"
+    return OpdSpec(
+        code=code,
+        name=f"{word} {subject}",
+        kind=kind,
+        weight=weight,
+        head=f"Kepala {word} {subject}",
+        deputy=f"Sekretaris {word}",
+        units=(sekretariat(), *units),
+        staff=staff,
+    )
+
+
+def badan(code: str, subject: str, weight: float, units: Sequence[UnitSpec], staff) -> OpdSpec:
+    return dinas(code, subject, weight, units, staff, kind=OpdKind.BADAN)

@@ -7,9 +7,18 @@ demo/data/regions.py.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
-from demo.specs import OpdSpec, UnitSpec, items
+from demo.data.positions import SEKRETARIAT_STAFF
+from demo.specs import (
+    OpdSpec,
+    UnitSpec,
+    badan,
+    bagian,
+    bidang,
+    dinas,
+    frontline,
+    items,
+    sekretariat,
+)
 from opd.models import OpdKind
 
 CITY_HALL = (-6.2383, 106.9756)
@@ -19,94 +28,6 @@ LON_RANGE = (106.90, 107.03)
 # where the demo logins work: opd.demo administers the OPD, atasan.demo heads the unit
 DEMO_OPD = "DISKOMINFOSTANDI"
 DEMO_UNIT = "BID-APTIKA"
-
-SEKRETARIAT_STAFF = items(
-    "Analis Kepegawaian, Pengelola Keuangan, Bendahara Pengeluaran, Perencana, Arsiparis, "
-    "Pengadministrasi Umum, Pengadministrasi Perkantoran, Pranata Komputer, Analis Pengelolaan "
-    "Barang Milik Daerah, Pengelola Layanan Operasional, Pengemudi, Pramu Bakti"
-)
-GENERIC_STAFF = items(
-    "Pengadministrasi Umum, Pengolah Data, Analis Kebijakan, Penelaah Teknis Kebijakan, Pranata "
-    "Komputer, Arsiparis, Perencana, Pranata Humas, Pengadministrasi Perkantoran, Pengelola "
-    "Layanan Operasional"
-)
-PART_TIME_STAFF = items(
-    "Operator Layanan Operasional, Pengelola Umum Operasional, Penata Layanan Operasional"
-)
-REGION_STAFF = items(
-    "Pengadministrasi Pemerintahan, Analis Pemerintahan, Pengelola Layanan Kependudukan, Analis "
-    "Pembangunan, Pengadministrasi Umum, Operator Layanan Operasional"
-)
-
-
-def bidang(code: str, subject: str, weight: float = 1.0, staff: tuple[str, ...] = ()) -> UnitSpec:
-    return UnitSpec(
-        code,
-        f"Bidang {subject}",
-        weight,
-        staff=staff,
-        head=f"Kepala Bidang {subject}",
-        deputy=f"Ketua Tim Kerja {subject}",
-    )
-
-
-def bagian(code: str, subject: str, weight: float = 1.0, staff: tuple[str, ...] = ()) -> UnitSpec:
-    return UnitSpec(
-        code,
-        f"Bagian {subject}",
-        weight,
-        staff=staff,
-        head=f"Kepala Bagian {subject}",
-        deputy=f"Kepala Subbagian {subject}",
-    )
-
-
-def seksi(code: str, subject: str, weight: float = 1.0, frontline: bool = False) -> UnitSpec:
-    return UnitSpec(
-        code,
-        f"Seksi {subject}",
-        weight,
-        frontline=frontline,
-        head=f"Kepala Seksi {subject}",
-        deputy=f"Koordinator {subject}",
-    )
-
-
-def sekretariat(weight: float = 1.2) -> UnitSpec:
-    return UnitSpec("SEK", "Sekretariat", weight, staff=SEKRETARIAT_STAFF)
-
-
-def frontline(
-    code: str, name: str, weight: float, staff: tuple[str, ...], head: str = "", deputy: str = ""
-) -> UnitSpec:
-    return UnitSpec(code, name, weight, True, staff, head or f"Koordinator {name}", deputy)
-
-
-def dinas(
-    code: str,
-    subject: str,
-    weight: float,
-    units: Sequence[UnitSpec],
-    staff: tuple[str, ...],
-    *,
-    kind: str = OpdKind.DINAS,
-) -> OpdSpec:
-    word = "Badan" if kind == OpdKind.BADAN else "Dinas"
-    return OpdSpec(
-        code=code,
-        name=f"{word} {subject}",
-        kind=kind,
-        weight=weight,
-        head=f"Kepala {word} {subject}",
-        deputy=f"Sekretaris {word}",
-        units=(sekretariat(), *units),
-        staff=staff,
-    )
-
-
-def badan(code: str, subject: str, weight: float, units: Sequence[UnitSpec], staff) -> OpdSpec:
-    return dinas(code, subject, weight, units, staff, kind=OpdKind.BADAN)
-
 
 CITY_OPDS: tuple[OpdSpec, ...] = (
     OpdSpec(

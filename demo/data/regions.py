@@ -3,8 +3,8 @@ puskesmas named after a kelurahan, and the units of a kecamatan, a kelurahan and
 
 from __future__ import annotations
 
-from demo.data.opds import SEKRETARIAT_STAFF, frontline, seksi
-from demo.specs import UnitSpec, items
+from demo.data.positions import SEKRETARIAT_STAFF
+from demo.specs import UnitSpec, frontline, items, seksi
 
 # Kecamatan -> (approximate centre, kelurahan)
 KECAMATAN: dict[str, tuple[tuple[float, float], tuple[str, ...]]] = {
