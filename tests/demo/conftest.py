@@ -18,7 +18,7 @@ from typing import TypeVar
 
 from django.conf import settings
 from django.core.management import call_command
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import translation
 
 from config.celery import app
@@ -40,6 +40,10 @@ def built_once(django_db_blocker, build: Callable[[], T]) -> Iterator[T]:
         try:
             with translation.override(settings.LANGUAGE_CODE):
                 world = build()
+            # Check the deferred foreign keys now, in the world's own transaction: checked inside a
+            # test's savepoint, PostgreSQL would check them all again after every test, since
+            # rolling the savepoint back undoes the check too.
+            connection.check_constraints()
         except BaseException:
             atomic.__exit__(*sys.exc_info())
             raise
