@@ -38,6 +38,7 @@ from demo.data.opds import DEMO_OPD
 from opd.models import Employee, Opd
 from wfh.calendar import working_days
 from wfh.models import Mode, ScheduleDay
+from wfh.rosters import approved_leave_days
 
 BATCH = 5000
 PENDING_DAYS = 3  # flagged events of the last days still wait for review; older ones were decided
@@ -132,14 +133,7 @@ def events_seed(*, start: dt.date, end: dt.date, today: dt.date, seed: int) -> A
             "employee_id", "day", "mode"
         )
     }
-    leave_days: set[tuple[int, dt.date]] = set()
-    for emp, lo, hi in LeaveRecord.objects.filter(
-        status="approved", start__lte=end, end__gte=start
-    ).values_list("employee_id", "start", "end"):
-        day = lo
-        while day <= hi:
-            leave_days.add((emp, day))
-            day += dt.timedelta(days=1)
+    leave_of = approved_leave_days(Employee.objects.values("pk"), start, end)
     admins = dict(Opd.admins.through.objects.order_by("user_id").values_list("opd_id", "user_id"))
     supervisors = dict(Employee.objects.filter(user__isnull=False).values_list("pk", "user_id"))
     now = timezone.now()
@@ -179,7 +173,7 @@ def events_seed(*, start: dt.date, end: dt.date, today: dt.date, seed: int) -> A
             for emp, supervisor, active_from, active_to in staff:
                 if (active_from and day < active_from) or (active_to and day > active_to):
                     continue
-                if (emp, day) in leave_days or rng.random() < P_ABSENT:
+                if day in leave_of.get(emp, ()) or rng.random() < P_ABSENT:
                     continue
                 scheduled = schedule.get((emp, day), Mode.WFO)
                 if scheduled == Mode.LEAVE:
