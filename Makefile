@@ -49,7 +49,7 @@ demo: migrate
 define DEMO_LOGINS
 from accounts.models import User
 try:
-    from opd.demo import DEFAULT_PASSWORD
+    from demo.logins import DEFAULT_PASSWORD
 except ImportError:
     DEFAULT_PASSWORD = None
 names = ["hr.demo", "opd.demo", "atasan.demo", "pegawai.demo", "rekan.demo"]
@@ -78,6 +78,7 @@ TEST_WORKERS ?= auto
 
 test: install
 	$(BIN)/ruff check .
+	$(BIN)/lint-imports --no-cache
 	$(TEST_KEY) $(PYTHON) manage.py makemigrations --check --dry-run
 	$(BIN)/pytest -q -n $(TEST_WORKERS) -m "not worker" --durations=15
 	$(BIN)/pytest -q -p no:xdist -m worker

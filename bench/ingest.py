@@ -13,7 +13,7 @@ Against gunicorn (2 sync workers, config.wsgi) on loopback and PostgreSQL, in on
         .venv/bin/python bench/ingest.py [--employees 100000] [--events 200000]
 
 The database is created and migrated if missing and seeded with a fresh demo registry
-when its headcount differs (opd.demo.seed_demo, registry only). Use a database of its own.
+when its headcount differs (demo.city.city_seed, registry only). Use a database of its own.
 PostgreSQL only; the HTTP side is the standard library (http.client and threads).
 """
 
@@ -79,11 +79,11 @@ def main() -> None:
     call_command("migrate", verbosity=0)
     if Employee.objects.count() != args.employees:
         # the registry part of seed_demo (no activity days): OPDs, units, employees, accounts
-        from opd.demo import DEFAULT_SEED, reset_registry, seed_demo
+        from demo.city import DEFAULT_SEED, city_seed, registry_reset
 
         print(f"seeding {args.employees:,} employees …", flush=True)
-        reset_registry()
-        seed_demo(employees=args.employees, seed=DEFAULT_SEED, password="bench-only-123")  # noqa: S106
+        registry_reset()
+        city_seed(employees=args.employees, seed=DEFAULT_SEED, password="bench-only-123")  # noqa: S106
     nips = list(Employee.objects.order_by("id").values_list("nip", flat=True))
     with connection.cursor() as cur:
         cur.execute(

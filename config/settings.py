@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "selfservice",
     "evaluation",
     "api",
+    "demo",
 ]
 
 MIDDLEWARE = [

@@ -1,19 +1,12 @@
 import time
 
 from django.core.management.base import BaseCommand, CommandError
-from django.db import transaction
 from django.db.models import ProtectedError
 
-from attendance.demo import DEFAULT_ACTIVITY_DAYS, ActivityResult, seed_activity
-from opd.demo import (
-    DEFAULT_EMPLOYEES,
-    DEFAULT_PASSWORD,
-    DEFAULT_SEED,
-    DemoError,
-    DemoResult,
-    reset_registry,
-    seed_demo,
-)
+from demo.city import DEFAULT_EMPLOYEES, DEFAULT_SEED, DemoResult
+from demo.errors import DemoError
+from demo.logins import DEFAULT_PASSWORD
+from demo.seed import DEFAULT_ACTIVITY_DAYS, ActivityResult, demo_seed
 from opd.models import Opd
 
 
@@ -79,26 +72,26 @@ class Command(BaseCommand):
             )
         started = time.monotonic()
         try:
-            with transaction.atomic():
-                deleted = reset_registry() if reset else None
-                result = seed_demo(
-                    employees=employees, seed=seed, password=password or DEFAULT_PASSWORD
-                )
-                activity = (
-                    seed_activity(days=days, seed=seed, say=self.stdout.write) if days else None
-                )
+            seeded = demo_seed(
+                employees=employees,
+                seed=seed,
+                password=password or DEFAULT_PASSWORD,
+                days=days,
+                reset=reset,
+                say=self.stdout.write,
+            )
         except DemoError as exc:
             raise CommandError(str(exc)) from None
         except ProtectedError as exc:
             raise CommandError(f"Registri tidak bisa dikosongkan: {exc.args[0]}") from None
-        if deleted is not None:  # said only once it is true: a failed seed rolls the reset back
+        if seeded.deleted is not None:  # said only once true: a failed seed rolls the reset back
             self.stdout.write(
                 "Dihapus: {placements:,} riwayat penempatan, {employees:,} pegawai, "
-                "{units:,} unit, {opds:,} OPD, {users:,} pengguna.".format(**deleted)
+                "{units:,} unit, {opds:,} OPD, {users:,} pengguna.".format(**seeded.deleted)
             )
-        self._report(result, time.monotonic() - started)
-        if activity is not None:
-            self._report_activity(activity)
+        self._report(seeded.city, time.monotonic() - started)
+        if seeded.activity is not None:
+            self._report_activity(seeded.activity)
 
     def _report_activity(self, a: ActivityResult) -> None:
         out = self.stdout

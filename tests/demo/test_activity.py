@@ -1,4 +1,5 @@
-"""The demo's recent month: published schedules, attendance with its usual troubles, summaries."""
+"""The demo's recent month, seeded once for this module (about a minute on SQLite): published
+schedules, attendance with its usual troubles, summaries, and a swap partner for pegawai.demo."""
 
 from __future__ import annotations
 
@@ -7,7 +8,6 @@ import datetime as dt
 import pytest
 
 from accounts.models import User
-from attendance.demo import seed_activity
 from attendance.models import (
     AttendanceEvent,
     DailyRecord,
@@ -16,32 +16,31 @@ from attendance.models import (
     OpdDaySummary,
     WorkReport,
 )
-from opd.demo import seed_demo
+from demo.city import city_seed
+from demo.seed import activity_seed
 from opd.models import Opd
+from selfservice.services.swap_rules import swap_check
+from tests.demo.conftest import built_once
 from wfh.calendar import working_days
 from wfh.models import Mode, ScheduleDay
+
+pytestmark = pytest.mark.django_db
 
 TODAY = dt.date(2026, 11, 27)  # a Friday in the 2026 Thursday phase
 
 
-@pytest.fixture
-def demo(db):
-    """One seeded month, rolled back after the test like any other data."""
-    seed_demo(employees=260, seed=7, password="demo12345")
-    return seed_activity(days=14, seed=7, today=TODAY)
+def seed_month():
+    city_seed(employees=260, seed=7, password="demo12345")
+    return activity_seed(days=14, seed=7, today=TODAY)
 
 
-def test_the_demo_month(demo):
-    """One seed (about a minute) checked from every side; each block was its own test before."""
-    _schedule_around_today_is_published_with_thursdays_at_home(demo)
-    _every_working_day_before_today_is_summarised_for_every_opd_with_staff(demo)
-    _the_month_has_late_absent_mismatched_and_leave_days(demo)
-    _recent_check_ins_outside_the_geofence_wait_for_review(demo)
-    _wfh_days_have_work_reports_and_some_are_missing(demo)
-    _rekan_demo_can_be_asked_to_swap_by_pegawai_demo(demo)
+@pytest.fixture(scope="module")
+def demo(django_db_setup, django_db_blocker):
+    """One seeded month for every test here, rolled back when the module is done."""
+    yield from built_once(django_db_blocker, seed_month)
 
 
-def _schedule_around_today_is_published_with_thursdays_at_home(demo):
+def test_schedule_around_today_is_published_with_thursdays_at_home(demo):
     assert not demo.failed
     assert "jabar-2026-kamis" in demo.phases
     thursday, wednesday = dt.date(2026, 11, 26), dt.date(2026, 11, 25)
@@ -54,7 +53,7 @@ def _schedule_around_today_is_published_with_thursdays_at_home(demo):
     assert ScheduleDay.objects.filter(day=TODAY + dt.timedelta(days=6)).exists()
 
 
-def _every_working_day_before_today_is_summarised_for_every_opd_with_staff(demo):
+def test_every_working_day_before_today_is_summarised_for_every_opd_with_staff(demo):
     days = working_days(demo.start, demo.end)
     assert days and demo.end == TODAY - dt.timedelta(days=1)
     opds = Opd.objects.filter(employees__isnull=False).distinct().count()
@@ -62,7 +61,7 @@ def _every_working_day_before_today_is_summarised_for_every_opd_with_staff(demo)
     assert demo.summaries == opds * len(days)
 
 
-def _the_month_has_late_absent_mismatched_and_leave_days(demo):
+def test_the_month_has_late_absent_mismatched_and_leave_days(demo):
     statuses = set(DailyRecord.objects.values_list("status", flat=True))
     assert {DayStatus.TERLAMBAT, DayStatus.TIDAK_HADIR, DayStatus.HADIR_WFO} <= statuses
     assert statuses & {DayStatus.HADIR_WFH}
@@ -71,7 +70,7 @@ def _the_month_has_late_absent_mismatched_and_leave_days(demo):
     assert DailyRecord.objects.exclude(late_tier="").values("late_tier").distinct().count() >= 3
 
 
-def _recent_check_ins_outside_the_geofence_wait_for_review(demo):
+def test_recent_check_ins_outside_the_geofence_wait_for_review(demo):
     waiting = AttendanceEvent.objects.filter(status=EventStatus.FLAGGED)
     assert waiting.count() == demo.flagged_waiting > 0
     assert all((TODAY - e.day).days <= 3 for e in waiting)
@@ -79,7 +78,7 @@ def _recent_check_ins_outside_the_geofence_wait_for_review(demo):
     assert waiting.filter(opd__code="DISKOMINFOSTANDI").exists()  # opd.demo's queue has work
 
 
-def _wfh_days_have_work_reports_and_some_are_missing(demo):
+def test_wfh_days_have_work_reports_and_some_are_missing(demo):
     assert WorkReport.objects.filter(status="approved").exists()
     assert DailyRecord.objects.filter(report_state="missing").exists()
     reported = WorkReport.objects.values_list("employee_id", "day")
@@ -92,11 +91,9 @@ def _wfh_days_have_work_reports_and_some_are_missing(demo):
     assert all(scheduled[key] == Mode.WFH for key in reported)
 
 
-def _rekan_demo_can_be_asked_to_swap_by_pegawai_demo(demo):
+def test_rekan_demo_can_be_asked_to_swap_by_pegawai_demo(demo):
     """The README's swap journey needs a colleague with a login whose mode differs from
     pegawai.demo's on a coming day, and a swap that passes every rule on it."""
-    from selfservice.services.swap_rules import swap_check
-
     pegawai = User.objects.get(username="pegawai.demo").employee
     rekan = User.objects.get(username="rekan.demo").employee
     assert rekan.name in demo.swap_partner and rekan.nip in demo.swap_partner

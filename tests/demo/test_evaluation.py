@@ -1,18 +1,18 @@
 """The demo data: a plan, three months of costs with savings, gaps that show as no data."""
 
-from evaluation.demo import seed_evaluation
+from demo.evaluation import evaluation_seed
 from evaluation.models import EvaluationPlan, OperatingCost, PerformanceTarget, ReadinessAssessment
 from evaluation.selectors import current_plan, evaluation_report
 from opd.models import Opd
 from tests.factories import make_employee, make_opd
 
 
-def test_seed_evaluation_gives_savings_gaps_and_readiness_without_attendance(world):
+def test_evaluation_seed_gives_savings_gaps_and_readiness_without_attendance(world):
     for i in range(10):
         opd = make_opd(f"DINAS{i}")
         for _j in range(4):
             make_employee(opd)
-    result = seed_evaluation(7)
+    result = evaluation_seed(seed=7)
     assert EvaluationPlan.objects.count() == 1
     opds = list(Opd.objects.filter(active=True))
     assert ReadinessAssessment.objects.count() == len(opds)
@@ -32,6 +32,6 @@ def test_seed_evaluation_gives_savings_gaps_and_readiness_without_attendance(wor
     before = list(
         OperatingCost.objects.order_by("opd__code", "month").values_list("electricity_rp")
     )
-    seed_evaluation(7)
+    evaluation_seed(seed=7)
     after = list(OperatingCost.objects.order_by("opd__code", "month").values_list("electricity_rp"))
     assert before == after

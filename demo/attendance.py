@@ -31,13 +31,12 @@ from attendance.models import (
     WorkingHours,
     WorkReport,
 )
-from attendance.summaries.runs import summaries_build
 from common.bulk import insert_rows
+from demo.data.opds import DEMO_OPD
 from leave.models import LeaveKind, LeaveRecord
-from opd.demo import DEMO_OPD, EMPLOYEE_USERNAME
+from leave.selectors import approved_leave_days
 from opd.models import Employee, Opd
 from wfh.calendar import working_days
-from wfh.dates import long_date
 from wfh.models import Mode, ScheduleDay
 
 BATCH = 5000
@@ -94,7 +93,7 @@ def _offset(lat: float, lon: float, metres: float, rng: random.Random) -> tuple[
     )
 
 
-def seed_leave(*, start: dt.date, end: dt.date, seed: int) -> int:
+def leave_seed(*, start: dt.date, end: dt.date, seed: int) -> int:
     """About 3% of staff take one stretch of leave, sick leave or duty of 1 to 3 working days."""
     rng = random.Random(seed * 7 + 1)
     days = working_days(start, end)
@@ -119,7 +118,7 @@ def seed_leave(*, start: dt.date, end: dt.date, seed: int) -> int:
     return len(records)
 
 
-def seed_events(*, start: dt.date, end: dt.date, today: dt.date, seed: int) -> AttendanceDemoResult:
+def events_seed(*, start: dt.date, end: dt.date, today: dt.date, seed: int) -> AttendanceDemoResult:
     """Events and work reports for every working day of every OPD in [start, end]."""
     rng = random.Random(seed * 7 + 2)
     result = AttendanceDemoResult()
@@ -133,14 +132,7 @@ def seed_events(*, start: dt.date, end: dt.date, today: dt.date, seed: int) -> A
             "employee_id", "day", "mode"
         )
     }
-    leave_days: set[tuple[int, dt.date]] = set()
-    for emp, lo, hi in LeaveRecord.objects.filter(
-        status="approved", start__lte=end, end__gte=start
-    ).values_list("employee_id", "start", "end"):
-        day = lo
-        while day <= hi:
-            leave_days.add((emp, day))
-            day += dt.timedelta(days=1)
+    leave_of = approved_leave_days(employee_ids=Employee.objects.values("pk"), start=start, end=end)
     admins = dict(Opd.admins.through.objects.order_by("user_id").values_list("opd_id", "user_id"))
     supervisors = dict(Employee.objects.filter(user__isnull=False).values_list("pk", "user_id"))
     now = timezone.now()
@@ -180,7 +172,7 @@ def seed_events(*, start: dt.date, end: dt.date, today: dt.date, seed: int) -> A
             for emp, supervisor, active_from, active_to in staff:
                 if (active_from and day < active_from) or (active_to and day > active_to):
                     continue
-                if (emp, day) in leave_days or rng.random() < P_ABSENT:
+                if day in leave_of.get(emp, ()) or rng.random() < P_ABSENT:
                     continue
                 scheduled = schedule.get((emp, day), Mode.WFO)
                 if scheduled == Mode.LEAVE:
@@ -359,84 +351,3 @@ def _when(ts: dt.datetime):
 def _insert(model, columns: tuple[str, ...], rows: list[tuple]) -> None:
     """Many rows in one statement per batch: the ORM's object per row costs more than the insert."""
     insert_rows(model._meta.db_table, columns, rows, batch=BATCH)
-
-
-DEFAULT_ACTIVITY_DAYS = 30
-# The West Java trial the evaluation (kajian) compares: October 2025 as the baseline, then
-# Phase I (Thursdays, November) and Phase II (50:50 rotation, December).
-TRIAL_START = dt.date(2025, 10, 1)
-TRIAL_END = dt.date(2025, 12, 31)
-
-
-@dataclass
-class ActivityResult:
-    start: dt.date
-    end: dt.date
-    phases: list[str]
-    rosters: int
-    failed: list[str]
-    schedule_rows: int
-    leave: int
-    events: int
-    flagged_waiting: int
-    reports: int
-    records: int
-    summaries: int
-    trial_phases: list[str]
-    trial_events: int
-    trial_records: int
-    swap_partner: str = ""  # who rekan.demo is, and the day a swap with pegawai.demo passes
-
-
-def seed_activity(
-    *, days: int, seed: int, today: dt.date | None = None, say=None
-) -> ActivityResult:
-    """The demo city's recent life: leave first (so rosters respect it), the rosters of the phases
-    around today generated and published, then `days` calendar days of attendance before today,
-    summarised the way the nightly job does."""
-    from evaluation.demo import seed_evaluation
-    from selfservice.demo import link_swap_partner
-    from wfh.demo import seed_schedules
-
-    today = today or timezone.localdate()
-    end = today - dt.timedelta(days=1)
-    start = today - dt.timedelta(days=days)
-    say = say or (lambda text: None)
-    leave = seed_leave(start=start, end=today + dt.timedelta(days=14), seed=seed)
-    say("Membuat dan menerbitkan jadwal demo…")
-    schedules = seed_schedules(start=start, end=today + dt.timedelta(days=31))
-    partner = link_swap_partner(today=today)
-    say("Mengisi presensi demo…")
-    activity = seed_events(start=start, end=end, today=today, seed=seed)
-    say("Merekap presensi…")
-    run = summaries_build(start=start, end=end)
-    say("Mengisi uji coba Jawa Barat 2025 (Oktober sebagai pembanding, tahap I dan II)…")
-    trial = seed_schedules(start=TRIAL_START, end=TRIAL_END)
-    seed_leave(start=TRIAL_START, end=TRIAL_END, seed=seed + 1)
-    trial_events = seed_events(
-        start=TRIAL_START, end=TRIAL_END, today=TRIAL_END + dt.timedelta(days=30), seed=seed + 1
-    )
-    trial_run = summaries_build(start=TRIAL_START, end=TRIAL_END)
-    say("Mengisi data kajian (biaya, layanan, e-Kinerja, kesiapan)…")
-    seed_evaluation(seed)
-    return ActivityResult(
-        start=start,
-        end=end,
-        phases=schedules.phases,
-        rosters=schedules.rosters,
-        failed=schedules.failed + trial.failed,
-        schedule_rows=schedules.published_rows,
-        leave=leave,
-        events=activity.events,
-        flagged_waiting=activity.flagged_waiting,
-        reports=activity.reports,
-        records=run.records,
-        summaries=run.summaries,
-        trial_phases=trial.phases,
-        trial_events=trial_events.events,
-        trial_records=trial_run.records,
-        swap_partner=""
-        if partner is None
-        else f"{partner.colleague.name}, NIP {partner.colleague.nip}; tukar jadwal dengan "
-        f"{EMPLOYEE_USERNAME} dapat diajukan untuk {long_date(partner.day)}",
-    )

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from django.db.models import Q
 
 from accounts.models import User
-from opd.demo import COLLEAGUE_USERNAME, EMPLOYEE_USERNAME
+from demo.logins import COLLEAGUE_USERNAME, EMPLOYEE_USERNAME
 from opd.models import Employee, UnitRole
 from selfservice.services.swap_rules import swap_check
 from wfh.models import Mode, ScheduleDay
@@ -23,7 +23,7 @@ class SwapPartner:
     day: dt.date
 
 
-def link_swap_partner(*, today: dt.date) -> SwapPartner | None:
+def swap_partner_link(*, today: dt.date) -> SwapPartner | None:
     """Link rekan.demo to the first colleague (same unit and supervisor, staff, may work from
     home, no login of their own) whose published mode differs from pegawai.demo's on a working
     day after `today` and with whom that swap passes; None when the roster offers none."""

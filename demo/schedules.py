@@ -28,7 +28,7 @@ class ScheduleResult:
     published_rows: int
 
 
-def seed_schedules(*, start: dt.date, end: dt.date, progress=None) -> ScheduleResult:
+def schedules_seed(*, start: dt.date, end: dt.date, progress=None) -> ScheduleResult:
     """Load the presets; generate and publish every OPD's roster of each phase overlapping
     [start, end]. A roster that fails is named in the result, the others are still published."""
     for name in PRESETS:

@@ -1,37 +1,26 @@
-"""The demo city of `manage.py seed_demo`: real structure, valid people, logins, determinism."""
+"""The demo city of `manage.py seed_demo`, seeded once for this module: real structure, valid
+people, logins that see their scope, and a seeded registry that the command leaves alone."""
 
 from __future__ import annotations
 
 import datetime as dt
-import math
-import random
 from collections import Counter
 from io import StringIO
 
 import pytest
 from django.core.management import CommandError, call_command
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from accounts.models import Role, User
+from demo.data.regions import KECAMATAN
+from demo.logins import DEFAULT_PASSWORD
+from demo.specs import code_of
 from opd.access import scope_for, team_ids
-from opd.demo import (
-    BATCH,
-    DEFAULT_PASSWORD,
-    KECAMATAN,
-    NipMaker,
-    build_plan,
-    code_of,
-    reset_registry,
-)
 from opd.models import Employee, Opd, OpdKind, Placement, Unit, UnitRole
 from opd.nip import parse_nip
+from tests.demo.conftest import HEADCOUNT, built_once, seed, snapshot
 
 pytestmark = pytest.mark.django_db
-
-HEADCOUNT = 400
-SEED = 7
 
 
 def words(text: str) -> list[str]:
@@ -50,60 +39,10 @@ FRONTLINE_OPDS = words(
 )
 
 
-def seed(**options) -> str:
-    out = StringIO()
-    options.setdefault("employees", HEADCOUNT)
-    options.setdefault("seed", SEED)
-    options.setdefault("days", 0)  # registry only: tests/attendance/test_demo.py does the rest
-    call_command("seed_demo", stdout=out, **options)
-    return out.getvalue()
-
-
-@pytest.fixture
-def city():
-    return seed()
-
-
-def snapshot() -> dict:
-    """Everything the seed decides, keyed by natural keys (database ids differ between runs)."""
-    opds = {
-        o.code: (
-            o.name,
-            o.kind,
-            o.parent.code if o.parent else "",
-            o.latitude,
-            o.longitude,
-            o.radius_m,
-        )
-        for o in Opd.objects.select_related("parent")
-    }
-    units = {
-        (u.opd.code, u.code): (u.name, u.frontline, u.min_onsite)
-        for u in Unit.objects.select_related("opd")
-    }
-    employees = {
-        e.nip: (
-            e.name,
-            e.asn_type,
-            e.opd.code,
-            e.unit.code,
-            e.position,
-            e.unit_role,
-            e.supervisor.nip if e.supervisor else "",
-            e.wfh_eligible,
-            e.ineligible_reason,
-            e.new_in_post_since,
-            e.email,
-            e.phone,
-            e.active_from,
-            e.user.username if e.user else "",
-        )
-        for e in Employee.objects.select_related("opd", "unit", "supervisor", "user")
-    }
-    placements = sorted(
-        Placement.objects.values_list("employee__nip", "opd__code", "unit__code", "valid_from")
-    )
-    return {"opds": opds, "units": units, "employees": employees, "placements": placements}
+@pytest.fixture(scope="module")
+def city(django_db_setup, django_db_blocker):
+    """One 400-person city for every test here (each test's writes are rolled back after it)."""
+    yield from built_once(django_db_blocker, seed)
 
 
 def test_every_nip_is_valid_unique_and_of_the_type_recorded(city):
@@ -120,19 +59,6 @@ def test_every_nip_is_valid_unique_and_of_the_type_recorded(city):
     types = Counter(asn_type for _, asn_type in rows)
     assert 0.25 <= types["PPPK"] / HEADCOUNT <= 0.40
     assert pppk_codes[21] > pppk_codes[24] > 0  # full-time and a few part-time
-
-
-def test_nip_serials_count_up_per_prefix_and_move_on_when_a_prefix_is_full():
-    nips = NipMaker(random.Random(0))
-    birth = dt.date(1990, 5, 17)
-    made = [nips.pns(birth, "P", age_range=(25, 25))[0] for _ in range(15_000)]
-    assert len(set(made)) == len(made)
-    for nip in made[::250]:
-        info = parse_nip(nip)
-        assert info.asn_type == "PNS" and info.gender == "P"
-    serials = Counter(nip[:14] for nip in made)
-    assert max(serials.values()) == 999  # a full prefix (one birth date, one CPNS month)...
-    assert any(nip.startswith("19900518") for nip in made)  # ...moves on to the next day
 
 
 def test_city_has_its_real_opds_under_short_codes(city):
@@ -271,16 +197,6 @@ def test_eligibility_contact_details_and_placements_look_like_a_real_staff_list(
     assert employees.filter(name__startswith="dr. ").exists()
 
 
-def test_kelurahan_have_eight_to_fifteen_staff_at_the_default_headcount():
-    plan = build_plan(employees=3000, seed=2025)
-    per_opd = Counter(p.opd for p in plan.employees)
-    sizes = [per_opd[o.code] for o in plan.opds if o.kind == OpdKind.KELURAHAN]
-    assert len(sizes) == 56 and min(sizes) >= 8 and max(sizes) <= 15
-    biggest = [code for code, _ in per_opd.most_common(8)]
-    assert {"RSUD", "DISDIK", "SATPOLPP"} <= set(biggest)
-    assert len(plan.employees) == 3000
-
-
 def test_demo_accounts_log_in_and_see_their_scope(client, city):
     logins = {}
     for username in ("hr.demo", "opd.demo", "atasan.demo", "pegawai.demo", "rekan.demo"):
@@ -327,35 +243,11 @@ def test_demo_accounts_log_in_and_see_their_scope(client, city):
     assert "DISKOMINFOSTANDI" in opd_list and "DISDUKCAPIL" not in opd_list
 
 
-def test_password_option_sets_the_demo_password():
-    out = seed(password="kunci-rahasia-9")
-    assert "kunci-rahasia-9" in out
-    assert User.objects.get(username="atasan.demo").check_password("kunci-rahasia-9")
-    assert not User.objects.get(username="hr.demo").check_password(DEFAULT_PASSWORD)
-
-
-def test_same_seed_gives_the_same_city_after_a_reset():
-    seed(employees=300, seed=11)
-    first = snapshot()
-    out = seed(employees=300, seed=11, reset=True)
-    assert "Dihapus: 300 riwayat penempatan, 300 pegawai" in out
-    assert snapshot() == first
-    seed(employees=300, seed=12, reset=True)
-    other = snapshot()
-    assert other["opds"].keys() == first["opds"].keys()
-    assert other["employees"].keys() != first["employees"].keys()
-
-
 def test_if_empty_leaves_a_seeded_registry_alone(city):
     before = snapshot()
     out = seed(employees=600, seed=99, if_empty=True)
     assert "--if-empty" in out
     assert snapshot() == before
-
-
-def test_if_empty_seeds_an_empty_registry():
-    seed(if_empty=True)
-    assert Employee.objects.count() == HEADCOUNT
 
 
 def test_seeding_a_registry_that_has_opds_needs_a_flag(city):
@@ -364,64 +256,9 @@ def test_seeding_a_registry_that_has_opds_needs_a_flag(city):
     assert Employee.objects.count() == HEADCOUNT
 
 
-def test_reset_and_if_empty_together_are_refused():
-    with pytest.raises(CommandError, match="bersamaan"):
-        seed(reset=True, if_empty=True)
-
-
-def test_headcount_below_the_minimum_is_refused():
-    with pytest.raises(CommandError, match="250"):
-        seed(employees=100)
-    assert not Opd.objects.exists()
-
-
 def test_a_refused_reset_keeps_the_registry_and_does_not_claim_it_deleted_anything(city):
     out = StringIO()
     with pytest.raises(CommandError, match="250"):
         call_command("seed_demo", employees=100, reset=True, days=0, stdout=out)
     assert "Dihapus" not in out.getvalue()
     assert Employee.objects.count() == HEADCOUNT
-
-
-def test_reset_empties_a_registry_whose_opds_point_at_each_other(city):
-    a, b = Opd.objects.get(code="DLH"), Opd.objects.get(code="DISHUB")
-    Opd.objects.filter(pk=a.pk).update(parent=b)
-    Opd.objects.filter(pk=b.pk).update(parent=a)
-    assert reset_registry()["opds"] == 122
-    assert not Opd.objects.exists()
-
-
-def test_reset_keeps_superusers_and_removes_other_users(city):
-    User.objects.create_superuser("root", "root@example.org", "rahasia-123")
-    User.objects.create_user("tamu", password="rahasia-123")
-    out = seed(reset=True)
-    assert f"{HEADCOUNT} pegawai" in out and "122 OPD" in out and "6 pengguna" in out
-    assert User.objects.filter(username="root", is_superuser=True).exists()
-    assert not User.objects.filter(username="tamu").exists()
-    assert User.objects.filter(username__endswith=".demo").count() == 5
-
-
-def test_query_count_does_not_grow_with_headcount():
-    def seed_queries(headcount: int) -> tuple[int, int]:
-        reset_registry()
-        with CaptureQueriesContext(connection) as ctx:
-            seed(employees=headcount)
-        inserts = sum(1 for q in ctx.captured_queries if q["sql"].startswith("INSERT"))
-        return len(ctx.captured_queries) - inserts, inserts
-
-    def insert_statements(model, rows: int) -> int:
-        fields = [f for f in model._meta.concrete_fields if not f.primary_key]
-        per_statement = min(BATCH, connection.ops.bulk_batch_size(fields, [None] * rows))
-        return math.ceil(rows / per_statement)
-
-    small_other, small_inserts = seed_queries(300)
-    big_other, big_inserts = seed_queries(900)
-    assert big_other == small_other  # reads, updates, savepoints: independent of the headcount
-    # Inserts grow only where the backend caps the rows per statement (SQLite: 999 parameters);
-    # on PostgreSQL a batch of 5,000 is one statement, so both runs send the same queries.
-    growth = 0
-    for model in (Employee, Placement):
-        extra = insert_statements(model, 900) - insert_statements(model, 300)
-        growth += extra + (4 if extra else 0)  # employees go in by level: one partial batch each
-    assert big_inserts - small_inserts <= growth
-    assert small_other + small_inserts < 100 or connection.vendor == "sqlite"

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from django.db import transaction
+from django.db.models import Count
 from django.utils import timezone
 
 from evaluation import services
@@ -52,7 +53,7 @@ def _rp(value: float) -> Decimal:
 
 
 @transaction.atomic
-def seed_evaluation(seed: int) -> EvaluationDemo:
+def evaluation_seed(*, seed: int) -> EvaluationDemo:
     rng = random.Random(seed)
     preset_load(name=PRESET)
     phases = list(Phase.objects.filter(slug__startswith=f"{PRESET}-tahap").order_by("start"))
@@ -237,9 +238,7 @@ def seed_evaluation(seed: int) -> EvaluationDemo:
     )
 
 
-def _staff_counts(opds) -> dict[int, int]:
-    from django.db.models import Count
-
+def _staff_counts(opds: list[Opd]) -> dict[int, int]:
     return dict(
         Employee.objects.filter(opd__in=opds, active_to__isnull=True)
         .values("opd_id")
@@ -249,9 +248,7 @@ def _staff_counts(opds) -> dict[int, int]:
     )
 
 
-def _frontline_counts(opds) -> dict[int, int]:
-    from django.db.models import Count
-
+def _frontline_counts(opds: list[Opd]) -> dict[int, int]:
     return dict(
         Employee.objects.filter(opd__in=opds, active_to__isnull=True, unit__frontline=True)
         .values("opd_id")

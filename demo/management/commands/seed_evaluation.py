@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from evaluation.demo import seed_evaluation
+from demo.evaluation import evaluation_seed
 
 
 class Command(BaseCommand):
@@ -10,7 +10,7 @@ class Command(BaseCommand):
         parser.add_argument("--seed", type=int, default=2025)
 
     def handle(self, *args, seed: int, **options):
-        result = seed_evaluation(seed)
+        result = evaluation_seed(seed=seed)
         self.stdout.write(
             f"biaya {result.costs}, layanan {result.services}, e-Kinerja {result.targets}, "
             f"kesiapan {result.readiness}; bulan kosong: {', '.join(result.missing_months) or '-'}"

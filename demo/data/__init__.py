@@ -1,0 +1,1 @@
+"""Pure data tables of the demo city: its OPDs and units, regions and people's names."""

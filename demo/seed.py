@@ -1,0 +1,129 @@
+"""The whole demo, in the order `seed_demo` writes it: the city (registry and logins), then its
+recent life (leave, published rosters, the swap partner, attendance, summaries), the 2025 West Java
+trial the evaluation compares, and the evaluation's inputs."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from django.db import transaction
+from django.utils import timezone
+
+from attendance.summaries.runs import summaries_build
+from demo.attendance import events_seed, leave_seed
+from demo.city import DemoResult, city_seed, registry_reset
+from demo.evaluation import evaluation_seed
+from demo.logins import EMPLOYEE_USERNAME
+from demo.schedules import schedules_seed
+from demo.swaps import swap_partner_link
+from wfh.dates import long_date
+
+DEFAULT_ACTIVITY_DAYS = 30
+# The West Java trial the evaluation (kajian) compares: October 2025 as the baseline, then
+# Phase I (Thursdays, November) and Phase II (50:50 rotation, December).
+TRIAL_START = dt.date(2025, 10, 1)
+TRIAL_END = dt.date(2025, 12, 31)
+
+
+@dataclass
+class ActivityResult:
+    start: dt.date
+    end: dt.date
+    phases: list[str]
+    rosters: int
+    failed: list[str]
+    schedule_rows: int
+    leave: int
+    events: int
+    flagged_waiting: int
+    reports: int
+    records: int
+    summaries: int
+    trial_phases: list[str]
+    trial_events: int
+    trial_records: int
+    swap_partner: str = ""  # who rekan.demo is, and the day a swap with pegawai.demo passes
+
+
+@dataclass
+class DemoSeedResult:
+    deleted: dict[str, int] | None  # what the reset deleted; None without a reset
+    city: DemoResult
+    activity: ActivityResult | None  # None with no activity days
+
+
+def _silent(text: str) -> None:
+    pass
+
+
+@transaction.atomic
+def demo_seed(
+    *,
+    employees: int,
+    seed: int,
+    password: str,
+    days: int,
+    reset: bool = False,
+    say: Callable[[str], object] = _silent,
+) -> DemoSeedResult:
+    """Empty the registry first when `reset`, write the city, then `days` days of its life (none
+    when 0). One transaction: a seed that fails leaves the database as it was, reset included."""
+    deleted = registry_reset() if reset else None
+    city = city_seed(employees=employees, seed=seed, password=password)
+    activity = activity_seed(days=days, seed=seed, say=say) if days else None
+    return DemoSeedResult(deleted=deleted, city=city, activity=activity)
+
+
+def activity_seed(
+    *,
+    days: int,
+    seed: int,
+    today: dt.date | None = None,
+    say: Callable[[str], object] = _silent,
+) -> ActivityResult:
+    """The demo city's recent life: leave first (so rosters respect it), the rosters of the phases
+    around today generated and published, then `days` calendar days of attendance before today,
+    summarised the way the nightly job does."""
+    today = today or timezone.localdate()
+    end = today - dt.timedelta(days=1)
+    start = today - dt.timedelta(days=days)
+    leave = leave_seed(start=start, end=today + dt.timedelta(days=14), seed=seed)
+    say("Membuat dan menerbitkan jadwal demo…")
+    schedules = schedules_seed(start=start, end=today + dt.timedelta(days=31))
+    partner = swap_partner_link(today=today)
+    say("Mengisi presensi demo…")
+    activity = events_seed(start=start, end=end, today=today, seed=seed)
+    say("Merekap presensi…")
+    run = summaries_build(start=start, end=end)
+    say("Mengisi uji coba Jawa Barat 2025 (Oktober sebagai pembanding, tahap I dan II)…")
+    trial = schedules_seed(start=TRIAL_START, end=TRIAL_END)
+    leave_seed(start=TRIAL_START, end=TRIAL_END, seed=seed + 1)
+    trial_events = events_seed(
+        start=TRIAL_START, end=TRIAL_END, today=TRIAL_END + dt.timedelta(days=30), seed=seed + 1
+    )
+    trial_run = summaries_build(start=TRIAL_START, end=TRIAL_END)
+    say("Mengisi data kajian (biaya, layanan, e-Kinerja, kesiapan)…")
+    evaluation_seed(seed=seed)
+    return ActivityResult(
+        start=start,
+        end=end,
+        phases=schedules.phases,
+        rosters=schedules.rosters,
+        failed=schedules.failed + trial.failed,
+        schedule_rows=schedules.published_rows,
+        leave=leave,
+        events=activity.events,
+        flagged_waiting=activity.flagged_waiting,
+        reports=activity.reports,
+        records=run.records,
+        summaries=run.summaries,
+        trial_phases=trial.phases,
+        trial_events=trial_events.events,
+        trial_records=trial_run.records,
+        swap_partner=""
+        if partner is None
+        else f"{partner.colleague.name}, NIP {partner.colleague.nip}; tukar jadwal dengan "
+        f"{EMPLOYEE_USERNAME} dapat diajukan untuk {long_date(partner.day)}",
+    )
