@@ -13,24 +13,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import User
+from common.tabular import RowError
 from leave.models import LeaveRecord, LeaveStatus
 from leave.selectors import active_overlapping
 from leave.services import describe, leave_changed_send, leave_check, leave_record_new
 from leave.signals import LeaveChange
 from opd.models import Employee
-
-
-@dataclass(frozen=True)
-class RowError:
-    row: int
-    column: str
-    message: str
-
-    def __str__(self) -> str:
-        where = _("Baris %(row)s") % {"row": self.row}
-        if self.column:
-            where += ", " + _("kolom %(column)s") % {"column": self.column}
-        return f"{where}: {self.message}"
 
 
 class LeaveImportError(Exception):
@@ -43,9 +31,8 @@ def _date(value: str, column: str, row: int, errors: list[RowError]) -> dt.date 
     try:
         return dt.date.fromisoformat(value.strip())
     except ValueError:
-        errors.append(
-            RowError(row, column, _("%(value)r bukan tanggal YYYY-MM-DD.") % {"value": value})
-        )
+        message = _("%(value)r bukan tanggal YYYY-MM-DD.") % {"value": value}
+        errors.append(RowError(row=row, column=column, message=message))
         return None
 
 
@@ -78,9 +65,10 @@ def _read(rows: list[tuple[int, dict]], errors: list[RowError]) -> list[_Row]:
         nip = str(row.get("nip") or "").strip()
         employee = employees.get(nip)
         if not nip:
-            errors.append(RowError(number, "nip", _("NIP wajib diisi.")))
+            errors.append(RowError(row=number, column="nip", message=_("NIP wajib diisi.")))
         elif employee is None:
-            errors.append(RowError(number, "nip", _("NIP %(nip)s tidak terdaftar.") % {"nip": nip}))
+            message = _("NIP %(nip)s tidak terdaftar.") % {"nip": nip}
+            errors.append(RowError(row=number, column="nip", message=message))
         start = _date(str(row.get("start") or ""), "start", number, errors)
         end = _date(str(row.get("end") or ""), "end", number, errors)
         read.append(
@@ -136,7 +124,7 @@ def leave_import(
         mine = taken[row.employee.pk] if row.employee is not None else []
         found = leave_check(**entry, today=row_today, taken=mine)
         errors.extend(
-            RowError(row.number, column, message)
+            RowError(row=row.number, column=column, message=message)
             for column, message in found.items()
             if column not in row.wrong
         )

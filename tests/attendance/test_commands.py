@@ -55,5 +55,27 @@ def test_import_events_flags_rows_that_fail_a_check(days, tmp_path):
 def test_import_events_without_required_columns_stops(days, tmp_path):
     path = tmp_path / "presensi.csv"
     path.write_text("nip,waktu\n1,2\n")
-    with pytest.raises(CommandError, match="kind, mode, timestamp"):
+    with pytest.raises(
+        CommandError, match="presensi.csv baris 1: Kolom wajib tidak ada: kind, mode, timestamp"
+    ):
         run("import_events", path)
+
+
+def test_import_events_reads_a_semicolon_file_and_numbers_rows_after_a_blank_line(days, tmp_path):
+    path = tmp_path / "presensi.csv"
+    path.write_text(
+        HEADER.replace(",", ";")
+        + f"{days.staff.nip};2020-01-06T07:25:00+07:00;in;WFO;;;;;\n"
+        + "\n"
+        + f" {days.staff.nip} ;2020-01-06T07:30:00+07:00;masuk;WFO\n",
+        encoding="utf-8",
+    )
+    out, _err = run("import_events", path)
+    assert "Baris 2: ditandai (too_old" in out
+    assert "Baris 4, kolom kind: ditolak" in out
+    assert "1 ditandai, 0 duplikat, 1 ditolak" in out
+
+
+def test_import_events_names_a_file_that_cannot_be_read(days, tmp_path):
+    with pytest.raises(CommandError, match="Berkas .*hilang.csv tidak dapat dibaca"):
+        run("import_events", tmp_path / "hilang.csv")

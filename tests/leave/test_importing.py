@@ -11,7 +11,9 @@ from django.core.exceptions import ValidationError
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
+from common.tabular import RowError
 from leave import services as leave_services
+from leave.importing import LeaveImportError, leave_import
 from leave.models import LeaveKind, LeaveRecord, LeaveStatus
 
 TODAY = dt.date(2025, 12, 1)  # the OPDs' date in these tests
@@ -188,3 +190,45 @@ def test_the_entry_form_and_the_import_refuse_a_row_with_the_same_words(world, t
     )
     assert f"Baris 2, kolom note: {entry.value.message_dict['note'][0]}" in err
     assert f"Baris 4, kolom start: {overlap.value.message_dict['start'][0]}" in err
+
+
+# --- one reader and one row error (issue 13, defect 6)
+
+
+@pytest.mark.django_db
+def test_import_leave_reads_a_semicolon_file_and_numbers_rows_after_a_blank_line(
+    world, tmp_path, today
+):
+    path = tmp_path / "cuti.csv"
+    path.write_text(
+        "nip;kind;start;end;status;note\n"
+        f"{world.staff.nip};cuti_tahunan;2025-12-08;2025-12-09;approved;\n"
+        "\n"
+        f" {world.head.nip} ;sakit;2025-12-08;2025-12-01;approved\n",
+        encoding="cp1252",
+    )
+    err = StringIO()
+    with pytest.raises(CommandError, match="1 kesalahan"):
+        call_command("import_leave", str(path), stdout=StringIO(), stderr=err)
+    assert "Baris 4, kolom end: Tanggal selesai sebelum tanggal mulai" in err.getvalue()
+    assert LeaveRecord.objects.count() == 0
+
+
+@pytest.mark.django_db
+def test_import_leave_names_the_file_without_a_required_column_or_that_cannot_be_read(tmp_path):
+    path = tmp_path / "cuti.csv"
+    path.write_text("nip,jenis\n1,sakit\n")
+    with pytest.raises(CommandError, match="cuti.csv baris 1: Kolom wajib tidak ada: end, kind"):
+        call_command("import_leave", str(path))
+    with pytest.raises(CommandError, match="Berkas .*hilang.csv tidak dapat dibaca"):
+        call_command("import_leave", str(tmp_path / "hilang.csv"))
+
+
+@pytest.mark.django_db
+def test_the_leave_import_reports_the_one_row_error_of_common_tabular(world, today):
+    with pytest.raises(LeaveImportError) as caught:
+        leave_import(rows=[(3, {"nip": "", "kind": "sakit", "start": "x", "end": "2025-12-08"})])
+    errors = caught.value.errors
+    assert errors and all(type(e) is RowError for e in errors)
+    assert [(e.file, e.row, e.column) for e in errors] == [("", 3, "nip"), ("", 3, "start")]
+    assert str(errors[0]) == "Baris 3, kolom nip: NIP wajib diisi."

@@ -12,7 +12,7 @@ from attendance.services import (
     REJECTED,
     events_ingest,
 )
-from leave.management.commands._csv import read_rows
+from common.tabular import ReadError, Upload, read_records
 
 COLUMNS = [
     "nip",
@@ -44,7 +44,12 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, file: Path, source: str, **options):
-        rows = read_rows(file, columns=COLUMNS, required=REQUIRED)
+        try:
+            rows = read_records(Upload.from_path(file), columns=COLUMNS, required=REQUIRED)
+        except OSError as exc:
+            raise CommandError(f"Berkas {file} tidak dapat dibaca: {exc}") from None
+        except ReadError as exc:
+            raise CommandError(str(exc.error)) from None
 
         counts = {"accepted": 0, FLAGGED: 0, DUPLICATE: 0, REJECTED: 0}
         received_at = timezone.now()

@@ -2,8 +2,8 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
+from common.tabular import ReadError, Upload, read_records
 from leave.importing import LeaveImportError, leave_import
-from leave.management.commands._csv import read_rows
 
 COLUMNS = ["nip", "kind", "start", "end", "status", "note"]
 REQUIRED = {"nip", "kind", "start", "end"}
@@ -19,10 +19,12 @@ class Command(BaseCommand):
         parser.add_argument("file", type=Path)
 
     def handle(self, *args, file: Path, **options):
-        rows = [
-            (number, {k: v or "" for k, v in row.items()})
-            for number, row in read_rows(file, columns=COLUMNS, required=REQUIRED)
-        ]
+        try:
+            rows = read_records(Upload.from_path(file), columns=COLUMNS, required=REQUIRED)
+        except OSError as exc:
+            raise CommandError(f"Berkas {file} tidak dapat dibaca: {exc}") from None
+        except ReadError as exc:
+            raise CommandError(str(exc.error)) from None
         try:
             records = leave_import(rows=rows)
         except LeaveImportError as exc:
