@@ -12,7 +12,7 @@ from attendance.services import (
     REJECTED,
     events_ingest,
 )
-from common.tabular import ReadError, Upload, read_records
+from common.commands import records_from_file
 
 COLUMNS = [
     "nip",
@@ -44,12 +44,7 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, file: Path, source: str, **options):
-        try:
-            rows = read_records(Upload.from_path(file), columns=COLUMNS, required=REQUIRED)
-        except OSError as exc:
-            raise CommandError(f"Berkas {file} tidak dapat dibaca: {exc}") from None
-        except ReadError as exc:
-            raise CommandError(str(exc.error)) from None
+        rows = records_from_file(file, columns=COLUMNS, required=REQUIRED)
 
         counts = {"accepted": 0, FLAGGED: 0, DUPLICATE: 0, REJECTED: 0}
         received_at = timezone.now()

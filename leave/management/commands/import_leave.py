@@ -2,7 +2,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from common.tabular import ReadError, Upload, read_records
+from common.commands import records_from_file
 from leave.importing import LeaveImportError, leave_import
 
 COLUMNS = ["nip", "kind", "start", "end", "status", "note"]
@@ -19,12 +19,7 @@ class Command(BaseCommand):
         parser.add_argument("file", type=Path)
 
     def handle(self, *args, file: Path, **options):
-        try:
-            rows = read_records(Upload.from_path(file), columns=COLUMNS, required=REQUIRED)
-        except OSError as exc:
-            raise CommandError(f"Berkas {file} tidak dapat dibaca: {exc}") from None
-        except ReadError as exc:
-            raise CommandError(str(exc.error)) from None
+        rows = records_from_file(file, columns=COLUMNS, required=REQUIRED)
         try:
             records = leave_import(rows=rows)
         except LeaveImportError as exc:
