@@ -366,9 +366,9 @@ def inputs_upsert(
     first, second = names[0], names[1]
     existing = {
         tuple(getattr(obj, name) for name in names): obj
-        for obj in model.objects.select_for_update().filter(
-            **{f"{first}__in": {k[0] for k in rows}, f"{second}__in": {k[1] for k in rows}}
-        )
+        for obj in model.objects.select_for_update(of=("self",))
+        .order_by()
+        .filter(**{f"{first}__in": {k[0] for k in rows}, f"{second}__in": {k[1] for k in rows}})
     }
     now = timezone.now()
     new, changed, created = [], [], {}
