@@ -32,7 +32,7 @@ from attendance.models import (
     WorkReport,
 )
 from common.bulk import insert_rows
-from demo.data.opds import DEMO_OPD
+from demo.data.dinas import DEMO_OPD
 from leave.models import LeaveKind, LeaveRecord
 from leave.selectors import approved_leave_days
 from opd.models import Employee, Opd

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from django.db import transaction
 
 from accounts.models import Role, User
-from demo.data.opds import DEMO_OPD
+from demo.data.dinas import DEMO_OPD
 from demo.errors import DemoError
 from demo.logins import (
     COLLEAGUE_USERNAME,

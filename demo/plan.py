@@ -12,15 +12,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from demo.data.opds import (
-    CITY_HALL,
-    CITY_OPDS,
-    DEMO_OPD,
-    DEMO_UNIT,
-    LAT_RANGE,
-    LON_RANGE,
-    UPTDS,
-)
+from demo.data.dinas import DEMO_OPD, DEMO_UNIT
+from demo.data.opds import CITY_HALL, CITY_OPDS, LAT_RANGE, LON_RANGE, UPTDS
 from demo.data.positions import GENERIC_STAFF, PART_TIME_STAFF, REGION_STAFF
 from demo.data.regions import (
     EXTRA_PUSKESMAS,
