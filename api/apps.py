@@ -7,9 +7,8 @@ class ApiConfig(AppConfig):
     verbose_name = "API v1"
 
     def ready(self) -> None:
-        # checks and schema register the rate check and the OpenAPI auth on import; tasks
-        # registers the webhook tasks, which api.webhooks queues by name (common.tasks.queue)
-        from api import checks, schema, tasks, webhooks  # noqa: F401
+        # checks and schema register the rate check and the OpenAPI auth on import
+        from api import checks, schema, webhooks  # noqa: F401
         from attendance.signals import summary_ready
         from wfh.signals import roster_published
 

@@ -8,9 +8,7 @@ class AttendanceConfig(AppConfig):
     verbose_name = _("Presensi")
 
     def ready(self) -> None:
-        # the tasks register with Celery here, so a process that queues them by name (common.tasks)
-        # finds them whether or not a worker's autodiscovery ran
-        from attendance import receivers, tasks  # noqa: F401
+        from attendance import receivers
         from leave.signals import leave_changed
         from wfh.signals import schedule_changed
 

@@ -2,8 +2,9 @@
 
 A task module imports its service (the task takes ids and calls one service); a service that
 queues work must therefore not import the task module back, or the two form an import cycle.
-Services name the task instead ("wfh.tasks.generate_roster", Celery's default name: module path
-plus function name) and this module finds it in the Celery app's registry, so an eager app (no
+Services name the task instead (the name its @shared_task gives, e.g. "wfh.generate_roster") and
+this module finds it in the Celery app's registry, importing every app's tasks module first if the
+process has not yet (a worker does at start, a web process only here), so an eager app (no
 REDIS_URL) still runs it in-process. A name that no task carries fails loudly (KeyError);
 tests/common/test_tasks.py checks every name the code queues against the registry.
 """
