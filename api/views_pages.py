@@ -9,7 +9,6 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.http import QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -20,6 +19,7 @@ from api import selectors_webhooks as webhook_selectors
 from api import services, webhooks
 from api.forms import ApiClientForm
 from api.models import ApiClient, WebhookDelivery, WebhookEvent, WebhookSubscription
+from common.views import errors_to_form, page_of
 from opd import access
 
 PAGE_SIZE = 50
@@ -43,15 +43,13 @@ def client_list(request):
                 created_by=request.user,
             )
         except ValidationError as exc:
-            for field, errors in exc.message_dict.items():
-                for error in errors:
-                    form.add_error(field if field in form.fields else None, error)
+            errors_to_form(form, exc)
         else:
             return render(
                 request, "api/token.html", {"client": client, "token": token, "created": True}
             )
     clients = ApiClient.objects.prefetch_related("opds").order_by("-active", "name", "id")
-    page = Paginator(clients, PAGE_SIZE).get_page(request.GET.get("page"))
+    page = page_of(request, clients, PAGE_SIZE)
     status = 400 if request.method == "POST" else 200
     return render(request, "api/client_list.html", {"page": page, "form": form}, status=status)
 
@@ -100,7 +98,7 @@ def webhook_log(request):
     _require_hr(request.user)
     filters = webhook_selectors.delivery_filters(request.GET)
     deliveries = webhook_selectors.deliveries_for_hr(**filters)
-    page = Paginator(deliveries, PAGE_SIZE).get_page(request.GET.get("page"))
+    page = page_of(request, deliveries, PAGE_SIZE)
     context = {
         "page": page,
         "filters": filters,

@@ -148,10 +148,10 @@ def _late_thresholds(opd_ids: list[int], day: dt.date) -> dict[int, int]:
     return result
 
 
-def _live_counts(opds: QuerySet[Opd], opd_ids: list[int], day: dt.date) -> dict[str, dict]:
+def _live_counts(opd_ids: list[int], day: dt.date) -> dict[str, dict]:
     """Present per claimed mode, late and mismatches from the day's accepted check-ins so far."""
     ins = AttendanceEvent.objects.filter(
-        opd__in=opds, day=day, kind=EventKind.IN, status__in=PRESENT_STATUSES
+        opd_id__in=opd_ids, day=day, kind=EventKind.IN, status__in=PRESENT_STATUSES
     ).order_by()
     present: dict[int, dict[str, int]] = {}
     for row in ins.values("opd_id", "mode").annotate(n=Count("employee_id", distinct=True)):
@@ -238,7 +238,7 @@ def day_rows(opds: QuerySet[Opd], day: dt.date, today: dt.date) -> list[OpdRow]:
     unsummarised = [pk for pk in opd_ids if pk not in summaries]
     live = None
     if unsummarised and day <= today:
-        live = _live_counts(opds.filter(id__in=unsummarised), unsummarised, day)
+        live = _live_counts(unsummarised, day)
 
     for pk, row in rows.items():
         row.staff = staff.get(pk, 0)

@@ -11,7 +11,6 @@ import datetime as dt
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -19,6 +18,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from attendance import dashboard
+from common.views import page_of
 from opd import access
 from wfh.calendar import days_off
 
@@ -51,7 +51,7 @@ def today(request):
     rows = dashboard.day_rows(opds, day, now)
     total = dashboard.totals(rows)
     rows, sort = dashboard.sort_rows(rows, request.GET.get("sort", "code"))
-    page = Paginator(rows, OPDS_PER_PAGE).get_page(request.GET.get("page"))
+    page = page_of(request, rows, OPDS_PER_PAGE)
     chart = dashboard.chart_series(opds, day)
     chart["labels"] = {
         "schedule": _("Terjadwal WFH dan WFO"),

@@ -6,7 +6,7 @@ approved leave, and COPYs the events of its 21 working days: an 'in' and an 'out
 (about 3% never come, some arrive late or leave early) plus about 5% noise (duplicate and extra
 check-ins, flagged events). These are reused by later runs unless --fresh. Then, in one process:
 
-  (a) summarize()     attendance.summaries.runs.summaries_build of one day, 100,000 records and
+  (a) summaries_build() of one day (attendance.summaries.runs), 100,000 records and
                       the OPD summaries, three ways: Monday 1 December from empty records; Tuesday 2
                       December with Monday's records present (what the nightly run does); Monday
                       again with its records present (a rebuild, what a recompute does)
@@ -14,7 +14,7 @@ check-ins, flagged events). These are reused by later runs unless --fresh. Then,
                       FROM attendance_attendanceevent WHERE <the same OPDs and day> GROUP BY
                       employee_id: the floor for reading that day's events once, for each of
                       the two days
-  (c) month           summarize() of 1-31 December from empty records (--month-repeat runs)
+  (c) month           summaries_build() of 1-31 December from empty records (--month-repeat runs)
 
 (a) and (b) run in --repeat rounds, one of each per round, so that they share the machine's
 load; the bench prints the medians, the ratios (a)/(b) of the same day (target: within 1.5x)
@@ -225,7 +225,7 @@ RECORD_COLUMNS = (
 
 
 def breakdown(connection, timer: Timer, summaries_build, repeat: int) -> list[str]:
-    """Where a day from empty records goes: each kind of statement of summarize() (medians of
+    """Where a day from empty records goes: each kind of statement of summaries_build() (medians of
     wall and server CPU), and the write of that day's finished records alone, inside a
     transaction that is rolled back: into attendance_dailyrecord (emptied, with its three
     indexes), into a copy keyed by (employee, day) with (opd, day) beside it and no id, into a
@@ -423,7 +423,7 @@ def main() -> None:
                 [opd_ids, day],
             )
 
-    # (a) summarize() of the day, in rounds with (b) so that both see the same machine load:
+    # (a) summaries_build() of the day, in rounds with (b) so that both see the same machine load:
     # the day from empty records, the plain GROUP BY, the same day again (a rebuild, what a
     # recompute does), and the next day with this day's records present (the nightly run)
     timer = Timer(connection)
@@ -443,7 +443,7 @@ def main() -> None:
         scratch_rows = cur.fetchone()[0]
         cur.execute("DROP TABLE bench_scratch")
 
-    # (c) the month: one summarize() of December from empty records and summaries
+    # (c) the month: one summaries_build() of December from empty records and summaries
     month_runs = []
     for _ in range(args.month_repeat):
         with connection.cursor() as cur:

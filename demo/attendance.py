@@ -28,9 +28,9 @@ from attendance.models import (
     EventSource,
     EventStatus,
     ReportStatus,
-    WorkingHours,
     WorkReport,
 )
+from attendance.selectors import policy_of, working_hours_rows
 from common.bulk import insert_rows
 from demo.data.dinas import DEMO_OPD
 from leave.models import LeaveKind, LeaveRecord
@@ -122,10 +122,8 @@ def events_seed(*, start: dt.date, end: dt.date, today: dt.date, seed: int) -> A
     """Events and work reports for every working day of every OPD in [start, end]."""
     rng = random.Random(seed * 7 + 2)
     result = AttendanceDemoResult()
-    policies = {
-        w.opd_id: w.as_policy() for w in WorkingHours.objects.prefetch_related("periods", "tiers")
-    }
-    default_policy = policies[None]
+    rows = working_hours_rows(opd_ids=Opd.objects.values_list("pk", flat=True))
+    policies = {opd_id: policy_of(row) for opd_id, row in rows.items()}
     schedule = {
         (e, d): m
         for e, d, m in ScheduleDay.objects.filter(day__gte=start, day__lte=end).values_list(
@@ -152,7 +150,7 @@ def events_seed(*, start: dt.date, end: dt.date, today: dt.date, seed: int) -> A
     all_days: set[dt.date] = set()
     for opd in Opd.objects.order_by("code"):
         tz = zoneinfo.ZoneInfo(opd.time_zone)
-        policy = policies.get(opd.pk, default_policy)
+        policy = policies[opd.pk]
         staff = list(
             Employee.objects.filter(opd=opd)
             .filter(Q(active_from__isnull=True) | Q(active_from__lte=end))

@@ -21,6 +21,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from common.tabular import Upload
+from common.views import errors_to_form
 from evaluation import exports, importing, inputs, rules, selectors, services
 from evaluation.forms import (
     IMPORT_KINDS,
@@ -245,10 +246,7 @@ def opd_detail(request, code):
                         user=request.user,
                     )
                 except ValidationError as exc:
-                    for field_name, errors in exc.message_dict.items():
-                        decision_form.add_error(
-                            field_name if field_name in decision_form.fields else None, errors
-                        )
+                    errors_to_form(decision_form, exc)
                 else:
                     messages.success(request, _("Keputusan HR disimpan."))
                     return redirect("evaluation:opd", code=opd.code)
@@ -453,8 +451,7 @@ def _plan_form(request, plan):
                 next_period=data["next_period"],
             )
         except ValidationError as exc:
-            for field_name, errors in exc.message_dict.items():
-                form.add_error(field_name if field_name in form.fields else None, errors)
+            errors_to_form(form, exc)
         else:
             messages.success(
                 request,

@@ -1,18 +1,14 @@
 """Registry pages: OPD list, one OPD with its units and staff, employees, one employee."""
 
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 
+from common.views import page_of
 from opd import access, selectors
 from opd.models import Employee, Opd
 
 PAGE_SIZE = 50
-
-
-def _page(request, queryset, size=PAGE_SIZE):
-    return Paginator(queryset, size).get_page(request.GET.get("page"))
 
 
 @login_required
@@ -21,7 +17,7 @@ def opd_list(request):
     access.require(scope.sees_registry)
     q = request.GET.get("q", "").strip()
     opds = selectors.opds_with_counts(access.visible_opds(request.user), search=q)
-    return render(request, "opd/opd_list.html", {"page": _page(request, opds), "q": q})
+    return render(request, "opd/opd_list.html", {"page": page_of(request, opds, PAGE_SIZE), "q": q})
 
 
 @login_required
@@ -37,7 +33,7 @@ def opd_detail(request, code):
         "opd": opd,
         "units": selectors.units_with_counts(opd),
         "children": opd.children.order_by("code"),
-        "page": _page(request, staff),
+        "page": page_of(request, staff, PAGE_SIZE),
         "q": q,
         "unit_code": unit_code,
     }
@@ -48,7 +44,9 @@ def opd_detail(request, code):
 def employee_list(request):
     q = request.GET.get("q", "").strip()
     employees = selectors.search_employees(access.visible_employees(request.user), query=q)
-    return render(request, "opd/employee_list.html", {"page": _page(request, employees), "q": q})
+    return render(
+        request, "opd/employee_list.html", {"page": page_of(request, employees, PAGE_SIZE), "q": q}
+    )
 
 
 @login_required

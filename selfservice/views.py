@@ -12,7 +12,6 @@ import datetime as dt
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -20,6 +19,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST, require_safe
 
+from common.views import is_htmx, page_of
 from opd import access
 from opd.models import Employee
 from selfservice import ical, selectors
@@ -40,10 +40,6 @@ def _me(request) -> Employee | None:
 
 def _no_employee(request, title: str):
     return render(request, "selfservice/no_employee.html", {"title": title}, status=200)
-
-
-def _is_htmx(request) -> bool:
-    return request.headers.get("HX-Request") == "true"
 
 
 def _parse_month(value: str | None, today: dt.date) -> tuple[dt.date, bool]:
@@ -233,7 +229,7 @@ def swap_new(request):
         context["errors"] = errors
         return render(request, "selfservice/swap_new.html", context, status=400)
     context = _swap_context(request, employee, request.GET)
-    if _is_htmx(request):
+    if is_htmx(request):
         return render(request, "selfservice/_swap_choices.html", context)
     return render(request, "selfservice/swap_new.html", context)
 
@@ -244,9 +240,7 @@ def swap_mine(request):
     employee = _me(request)
     if employee is None:
         return _no_employee(request, _("Permintaan tukar saya"))
-    page = Paginator(selectors.my_swaps(employee=employee), DECIDED_PER_PAGE).get_page(
-        request.GET.get("page")
-    )
+    page = page_of(request, selectors.my_swaps(employee=employee), DECIDED_PER_PAGE)
     return render(
         request,
         "selfservice/swap_mine.html",
@@ -320,11 +314,12 @@ def swap_queue(request):
     _may_open_queue(request)
     pending = list(selectors.swap_queue(user=request.user))
     waiting = list(selectors.swap_queue(user=request.user, status=SwapStatus.COLLEAGUE))
-    decided = Paginator(
+    decided = page_of(
+        request,
         selectors.swap_queue(user=request.user, status=SwapStatus.APPROVED)
         | selectors.swap_queue(user=request.user, status=SwapStatus.REJECTED),
         DECIDED_PER_PAGE,
-    ).get_page(request.GET.get("page"))
+    )
     return render(
         request,
         "selfservice/swap_queue.html",

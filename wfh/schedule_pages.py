@@ -25,10 +25,6 @@ def schedule_scope(request) -> Scope:
     return scope
 
 
-def is_htmx(request) -> bool:
-    return request.headers.get("HX-Request") == "true"
-
-
 def bounded_int(value, default: int, low: int, high: int) -> int:
     """`value` as an int if it is one between low and high inclusive, else `default`."""
     try:

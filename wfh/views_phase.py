@@ -12,7 +12,6 @@ import datetime as dt
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.db.models import QuerySet
 from django.http import QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
@@ -21,6 +20,7 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from common.views import page_of
 from opd import access
 from opd.access import Scope
 from opd.models import Opd
@@ -125,7 +125,7 @@ def _phase_facts(phase: Phase) -> dict:
 @require_GET
 def phase_detail(request, slug: str):
     scope, phase, opds = _phase_page(request, slug)
-    page = Paginator(opds, OPDS_PER_PAGE).get_page(request.GET.get("page"))
+    page = page_of(request, opds, OPDS_PER_PAGE)
     opd_ids = [o.pk for o in page.object_list]
     latest = {r.opd_id: r for r in selectors.latest_rosters_for(phase, opd_ids)}
     options = selectors.phase_options_for(phase, opd_ids)

@@ -23,6 +23,7 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from common.views import is_htmx
 from opd import access
 from opd.access import Scope
 from wfh import exports, selectors
@@ -34,7 +35,6 @@ from wfh.schedule_grid import month_key, roster_grid, saved_cell, stats_summary
 from wfh.schedule_pages import (
     flash_errors,
     generation_start,
-    is_htmx,
     run_service,
     schedule_scope,
 )

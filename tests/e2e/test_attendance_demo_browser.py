@@ -1,9 +1,9 @@
 """HR opens an OPD's summarised attendance day in a browser and filters its late and absent staff.
 
 The day is built the way production builds it: events go through attendance.services.events_ingest
-(as the phone page, the API and the CSV import do), then attendance.summaries.summarize turns them
-into daily records and the OPD's summary. The page is then read as a person reads it: the summary
-figures, the status filter, and the names in the records table.
+(as the phone page, the API and the CSV import do), then attendance.summaries.runs.summaries_build
+turns them into daily records and the OPD's summary. The page is then read as a person reads it:
+the summary figures, the status filter, and the names in the records table.
 """
 
 from __future__ import annotations

@@ -1,8 +1,8 @@
 """Approved leave moves the published schedule: at once where the leave covers a day, then a
 regeneration of those days so that each unit's limits hold again around it.
 
-`schedule_refresh_for_leave` (one span) and `schedule_refresh_for_leaves` (many, an import) are
-what the leave records call; the regeneration runs in a task ("wfh.refresh_leave_spans", queued
+`schedule_refresh_for_leaves` is what a change of approved leave calls (wfh.receivers, for one
+entry or a whole import); the regeneration runs in a task ("wfh.refresh_leave_spans", queued
 by name). Both write through `published_days_rewrite`. Days already lived whose published
 schedule the regeneration changed are announced with `wfh.signals.schedule_changed`.
 """
@@ -66,20 +66,6 @@ def _by_employee(spans: list[LeaveSpan]) -> dict[int, list[LeaveSpan]]:
     return grouped
 
 
-def schedule_refresh_for_leave(
-    *,
-    employee_id: int,
-    start: dt.date,
-    end: dt.date,
-    user=None,
-    reason: str = "",
-    today: dt.date | None = None,
-) -> int:
-    """One employee's approved leave was added or withdrawn: see `schedule_refresh_for_leaves`."""
-    span = LeaveSpan(employee_id, start, end, reason)
-    return schedule_refresh_for_leaves(spans=[span], user=user, today=today)
-
-
 @transaction.atomic
 def schedule_refresh_for_leaves(
     *, spans: list[LeaveSpan], user=None, today: dt.date | None = None
@@ -92,7 +78,7 @@ def schedule_refresh_for_leaves(
     not superseded (the published one, and a draft waiting, so that publishing it keeps the
     leave), each change logged as an AssignmentChange. Then, once the transaction commits, ONE
     task regenerates those days of the published rosters with the engine, one engine run per
-    (phase, OPD) whatever the number of spans (see `leave_days_regenerate`; `today`, when
+    (phase, OPD) whatever the number of spans (see `leave_spans_regenerate`; `today`, when
     given, is passed on, else the task reads each OPD's date when it runs). A fixed number of
     queries for any number of spans, so an import of thousands of leave rows stays cheap.
     Returns the number of cells changed now.
