@@ -1,4 +1,4 @@
-"""HR pages for API clients; include with path("", include("api.urls_pages")) in wfh/urls.py."""
+"""HR pages for API clients; include with path("", include("api.urls_pages")) in config/urls.py."""
 
 from django.urls import path
 

@@ -1,9 +1,9 @@
 """Writing many rows at once: COPY on PostgreSQL, multi-row INSERTs elsewhere.
 
 The ORM's object per row costs more than the write itself at import and roster sizes (100,000
-employees, millions of cells), so the bulk paths of the imports, the roster writer and the demo
-city go through these three functions. Column and table names come from the models, never from
-input.
+employees, millions of cells), so the bulk paths of the organisation import, the roster writer and
+the demo's attendance go through these functions. Column and table names come from the models,
+never from input.
 """
 
 from __future__ import annotations

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from django.db import transaction
@@ -48,11 +47,6 @@ class DemoResult:
     pppk_part_time: int
     placements: int
     accounts: tuple[DemoAccount, ...]
-
-
-def _batches(items: Sequence, size: int = BATCH) -> Iterator[Sequence]:
-    for start in range(0, len(items), size):
-        yield items[start : start + size]
 
 
 @transaction.atomic
@@ -110,15 +104,16 @@ def city_seed(*, employees: int, seed: int, password: str) -> DemoResult:
     ids: list[int | None] = [None] * len(plan.employees)
     for level in range(4):
         indexes = [i for i, p in enumerate(plan.employees) if p.level == level]
-        for batch in _batches(indexes):
-            rows = Employee.objects.bulk_create(
-                [
-                    _employee_row(plan.employees[i], opd_ids, unit_ids, ids, user_of.get(i))
-                    for i in batch
-                ]
-            )
-            for i, row in zip(batch, rows, strict=True):
-                ids[i] = row.pk
+        # a level's rows name supervisors of the levels before it only, so it goes in at once
+        rows = Employee.objects.bulk_create(
+            [
+                _employee_row(plan.employees[i], opd_ids, unit_ids, ids, user_of.get(i))
+                for i in indexes
+            ],
+            batch_size=BATCH,
+        )
+        for i, row in zip(indexes, rows, strict=True):
+            ids[i] = row.pk
 
     Opd.objects.get(pk=opd_ids[DEMO_OPD]).admins.add(users[OPD_ADMIN_USERNAME])
     placements = placements_sync(effective=PLACEMENTS_FROM)["opened"]

@@ -1,7 +1,7 @@
 """Imports of the kajian's inputs: operating costs, public-service output, e-Kinerja attainment.
 
-A CSV (comma or semicolon, UTF-8) or an XLSX (the first sheet, or the sheet named like the kind)
-with a header row. Every row is checked first and every problem is reported with its file, row
+A CSV or an XLSX (the sheet named like the kind, else the first), read by common.tabular, with a
+header row. Every row is checked first and every problem is reported with its file, row
 and column (the header is row 1); only a file without a single problem is written, all rows in
 one transaction (all-or-nothing). Existing rows with the same key (OPD and month, OPD and span,
 employee and month) are updated, so importing a file again changes nothing.

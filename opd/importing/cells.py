@@ -244,10 +244,6 @@ def nip_text(value: str) -> str:
     return "".join(value.split()).replace("'", "")
 
 
-# --------------------------------------------------------------------------------------------
-# Rows as parsed from the files, completed with current values for columns a file leaves out
-
-
 def parse_role(value: str) -> str:
     return _choice(value, _ROLES, _ROLE_LABEL)
 

@@ -55,7 +55,3 @@ class ImportResult:
             dry_run=bool(data.get("dry_run")),
             keep_good_rows=bool(data.get("keep_good_rows")),
         )
-
-
-# --------------------------------------------------------------------------------------------
-# Reading
