@@ -7,7 +7,6 @@ summaries are read as the nightly summaries left them, and who may see what come
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import re
 import uuid
@@ -37,6 +36,7 @@ from attendance.models import (
     WorkReport,
 )
 from attendance.views_reports import ReportForm
+from common.tabular import csv_writer
 from common.views import is_htmx, page_of
 from leave.selectors import approved_leave_days
 from opd import access
@@ -416,7 +416,7 @@ def opd_day(request, code: str):
 def _records_csv(opd: Opd, day: dt.date, records, zone, personal: bool) -> HttpResponse:
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="presensi-{opd.code}-{day}.csv"'
-    writer = csv.writer(response)
+    writer = csv_writer(response)  # names and notes that look like formulas stay text
     header = ["tanggal", "nama", "unit", "mode_terjadwal", "status", "jenis_cuti", "masuk"]
     header += ["pulang", "menit_tl", "tingkat_tl", "menit_psw", "tingkat_psw", "mode_tidak_sesuai"]
     header += ["laporan_kinerja", "alpa_tahun_ini", "ambang_pp94"]

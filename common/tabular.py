@@ -12,6 +12,8 @@ the attendance and leave commands):
   row, or one clear `ReadError` when the file cannot be read or a required column is missing.
 - `RowError` is one problem with where it is (file, row, column) and why; `errors_csv` lists
   them for a spreadsheet, `csv_bytes` and `xlsx_bytes` write the templates.
+- Every CSV or XLSX the app writes goes through `safe_cell` (`csv_writer`, `xlsx_append`,
+  `csv_bytes`, `xlsx_bytes`): text a spreadsheet would run as a formula is neutralised.
 
 No project models here: each import checks its own columns and rows.
 """
@@ -309,13 +311,68 @@ def read_records(
 
 
 # --------------------------------------------------------------------------------------------
-# Writing: errors and templates for a spreadsheet
+# Writing: every CSV and XLSX the app hands out goes through these (exports, errors, templates)
+
+# A spreadsheet reads a cell that starts with one of these as a formula (or, for tab and CR,
+# strips them and reads what follows): a name "=HYPERLINK(...)" would be a live link, a note
+# "+cmd|..." a command. OWASP's "CSV injection" advice: prefix such text with a quote.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+_PLAIN_NUMBER = re.compile(r"[+-]?\d+(?:[.,]\d+)?")
+
+
+def safe_cell(value):
+    """`value` as written to a CSV or XLSX cell: text that a spreadsheet would read as a formula
+    gets a leading apostrophe ("'=HYPERLINK(...)"); numbers, dates and None stay as they are, and
+    so does text that is a plain number ("-5", "+62")."""
+    formula_like = isinstance(value, str) and value.startswith(FORMULA_STARTS)
+    if formula_like and not _PLAIN_NUMBER.fullmatch(value):
+        return "'" + value
+    return value
+
+
+def safe_row(row: Iterable) -> list:
+    return [safe_cell(value) for value in row]
+
+
+class SafeCsvWriter:
+    """csv.writer whose rows go through `safe_cell` (use `csv_writer`)."""
+
+    def __init__(self, out, **kwargs):
+        self._writer = csv.writer(out, **kwargs)
+
+    def writerow(self, row: Iterable):
+        return self._writer.writerow(safe_row(row))
+
+    def writerows(self, rows: Iterable[Iterable]) -> None:
+        for row in rows:
+            self.writerow(row)
+
+
+def csv_writer(out, **kwargs) -> SafeCsvWriter:
+    """A csv.writer on `out` (a file, a StringIO or an HttpResponse) that neutralises formulas."""
+    return SafeCsvWriter(out, **kwargs)
+
+
+def xlsx_append(ws, row: Iterable) -> None:
+    """Append `row` to an openpyxl worksheet (normal or write-only): text is neutralised by
+    `safe_cell` and stored as a string cell, never as a formula or an error value ("#N/A");
+    numbers, dates and None keep their type."""
+    from openpyxl.cell import WriteOnlyCell  # only the XLSX paths pay for loading openpyxl
+
+    cells = []
+    for value in row:
+        value = safe_cell(value)
+        cell = WriteOnlyCell(ws, value=value)
+        if isinstance(value, str):
+            cell.data_type = "s"
+        cells.append(cell)
+    ws.append(cells)
 
 
 def csv_bytes(rows: Iterable[Sequence]) -> bytes:
     """Comma-separated rows, UTF-8 with BOM and CRLF (so Excel opens them right)."""
     out = io.StringIO()
-    csv.writer(out, lineterminator="\r\n").writerows(rows)
+    csv_writer(out, lineterminator="\r\n").writerows(rows)
     return ("\ufeff" + out.getvalue()).encode("utf-8")
 
 
@@ -336,7 +393,7 @@ def xlsx_bytes(sheets: Mapping[str, Sequence[Sequence[str]]]) -> bytes:
     for title, rows in sheets.items():
         ws = wb.create_sheet(title)
         for row in rows:
-            ws.append(list(row))
+            xlsx_append(ws, row)
         for cell in ws[1]:
             cell.font = Font(bold=True)
         for row in ws.iter_rows():

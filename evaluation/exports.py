@@ -10,6 +10,7 @@ import io
 
 from django.utils.translation import gettext as _
 
+from common.tabular import xlsx_append
 from evaluation import measures as m
 from evaluation.models import Option
 from evaluation.report.tables import MEASURES, Report
@@ -71,22 +72,23 @@ def report_xlsx(*, report: Report, include_pemda: bool, recommendations: dict) -
     wb = Workbook()
     summary = wb.active
     summary.title = _("Ringkasan")
-    summary.append([_("Kajian uji coba WFH"), str(report.plan)])
-    summary.append(
-        [_("Periode dasar"), report.baseline.label, report.baseline.start, report.baseline.end]
+    xlsx_append(summary, [_("Kajian uji coba WFH"), str(report.plan)])
+    xlsx_append(
+        summary,
+        [_("Periode dasar"), report.baseline.label, report.baseline.start, report.baseline.end],
     )
     for p in report.phases:
-        summary.append([_("Tahap"), p.label, p.start, p.end])
+        xlsx_append(summary, [_("Tahap"), p.label, p.start, p.end])
     reasons: list[list] = []
 
     def sheet(title: str, header: list, rows):
         ws = wb.create_sheet(title[:31])
-        ws.append(header)
+        xlsx_append(ws, header)
         for cell in ws[1]:
             cell.font = Font(bold=True)
         for ev, figures in rows:
             values = [ev.code, ev.name] + [cell_value(f) for f in figures]
-            ws.append(values)
+            xlsx_append(ws, values)
             for col, fig in enumerate(figures, start=3):
                 if fig is not None and fig.ok:
                     ws.cell(ws.max_row, col).number_format = NUMBER_FORMATS.get(fig.unit, "0.00")
@@ -101,7 +103,8 @@ def report_xlsx(*, report: Report, include_pemda: bool, recommendations: dict) -
         header, rows = measure_rows(report, key, attribute, change, include_pemda)
         sheet(str(title), header, rows)
     ws = wb.create_sheet(_("Rekomendasi"))
-    ws.append(
+    xlsx_append(
+        ws,
         [
             _("Kode OPD"),
             _("OPD"),
@@ -110,14 +113,15 @@ def report_xlsx(*, report: Report, include_pemda: bool, recommendations: dict) -
             _("Keputusan HR"),
             _("Pilihan akhir"),
             _("Catatan"),
-        ]
+        ],
     )
     labels = dict(Option.choices)
     for ev in report.opds:
         rec = recommendations.get(ev.opd_id)
         computed, why = rec["computed"]
         stored = rec.get("stored")
-        ws.append(
+        xlsx_append(
+            ws,
             [
                 ev.code,
                 ev.name,
@@ -126,12 +130,12 @@ def report_xlsx(*, report: Report, include_pemda: bool, recommendations: dict) -
                 stored.get_decision_display() if stored else _("menunggu keputusan HR"),
                 str(labels[stored.final_option]) if stored else "",
                 stored.decision_note if stored else "",
-            ]
+            ],
         )
     ws = wb.create_sheet(_("Tidak ada data"))
-    ws.append([_("Tabel"), _("Kode OPD"), _("Kolom"), _("Alasan")])
+    xlsx_append(ws, [_("Tabel"), _("Kode OPD"), _("Kolom"), _("Alasan")])
     for row in reasons:
-        ws.append(row)
+        xlsx_append(ws, row)
     out = io.BytesIO()
     wb.save(out)
     return out.getvalue()

@@ -7,7 +7,6 @@ attendance namespace (attendance/urls.py includes leave/urls.py), the templates 
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import re
 
@@ -21,6 +20,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from common.tabular import csv_writer
 from common.views import errors_to_form, page_of
 from leave import services as leave_services
 from leave.models import LeaveKind, LeaveRecord, LeaveStatus
@@ -173,7 +173,7 @@ def leave_list(request):
 def _leave_csv(qs) -> HttpResponse:
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="cuti.csv"'
-    writer = csv.writer(response)
+    writer = csv_writer(response)  # notes that look like formulas stay text
     writer.writerow(
         ["nip", "name", "opd", "unit", "kind", "start", "end", "status", "note", "decision_note"]
     )

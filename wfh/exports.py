@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import csv
 import io
 from collections.abc import Iterable, Iterator
 
 from django.db.models import QuerySet
 
+from common.tabular import csv_writer, xlsx_append
 from opd.models import Opd
 from wfh import selectors
 from wfh.models import Assignment, Phase, Roster, ScheduleDay
@@ -61,7 +61,7 @@ def _latest(phase: Phase, opd: Opd) -> QuerySet | None:
 
 
 def write_csv(rows: Iterable[list[str]], out: io.TextIOBase) -> int:
-    writer = csv.writer(out)
+    writer = csv_writer(out)
     writer.writerow(COLUMNS)
     n = 0
     for row in rows:
@@ -78,7 +78,7 @@ def write_xlsx(rows: Iterable[list[str]], out) -> int:
     ws.append(COLUMNS)
     n = 0
     for row in rows:
-        ws.append(row)
+        xlsx_append(ws, row)  # a name "=HYPERLINK(...)" stays text
         n += 1
     wb.save(out)
     return n

@@ -506,3 +506,10 @@ def test_a_wfo_day_home_page_has_no_work_report_form(client, office):
     publish(office.staff, _today(), Mode.WFO)
     html = _client(client, office.pegawai_user).get(reverse("attendance:checkin")).content.decode()
     assert "Laporan kinerja hari ini" not in html
+
+
+def test_a_name_that_looks_like_a_formula_is_text_in_the_csv(client, summarised):
+    summarised.head.name = "@SUM(1+1)*cmd|'/C calc'!A0"
+    summarised.head.save()
+    body = _client(client, summarised.hr).get(_day_url(format="csv")).content.decode()
+    assert ",'@SUM(1+1)" in body and ",@SUM" not in body

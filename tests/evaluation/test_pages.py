@@ -199,3 +199,15 @@ def test_without_a_plan_the_report_says_what_to_do(client, world):
     login(client, world, "hr")
     body = client.get(REPORT).content.decode()
     assert "Belum ada rencana kajian" in body
+
+
+def test_the_workbook_writes_an_opd_name_that_looks_like_a_formula_as_text(
+    client, world, plan, costs
+):
+    world.kominfo.name = '=HYPERLINK("http://evil.example/","klik")'
+    world.kominfo.save()
+    login(client, world, "hr")
+    book = load_workbook(io.BytesIO(client.get("/evaluasi/kajian.xlsx").content))
+    row = next(r for r in book["Penghematan"].iter_rows(min_row=2) if r[0].value == "DISKOMINFO")
+    assert (row[1].data_type, row[1].value) == ("s", "'" + world.kominfo.name)
+    assert row[2].data_type == "n"  # the figures stay numbers

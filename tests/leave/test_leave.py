@@ -291,3 +291,11 @@ def test_an_admin_of_two_opds_filters_by_opd(client, world):
     login(client, world, "admin.kominfo")
     page = client.get(reverse("attendance:leave_list"), {"opd": "DISDUKCAPIL"}).content.decode()
     assert world.clerk.name in page
+
+
+@pytest.mark.django_db
+def test_a_note_that_looks_like_a_formula_is_text_in_the_csv(client, world):
+    create(world, note="=cmd|' /C calc'!A0")
+    login(client, world, "hr")
+    body = client.get(reverse("attendance:leave_list") + "?format=csv").content.decode()
+    assert ",'=cmd|' /C calc'!A0," in body and ",=cmd" not in body

@@ -69,3 +69,20 @@ def test_published_roster_downloads_as_csv_and_xlsx(
     sheet = load_workbook(io.BytesIO(resp.content), read_only=True)["jadwal"]
     assert next(sheet.iter_rows(values_only=True))[:3] == ("nip", "name", "opd_code")
     assert client.get(reverse("wfh:roster_download", args=[roster.pk, "pdf"])).status_code == 404
+
+
+def test_a_name_that_looks_like_a_formula_is_text_in_both_downloads(
+    client, sched, django_capture_on_commit_callbacks
+):
+    w = sched.world
+    w.staff.name = '=HYPERLINK("http://evil.example/","klik")'
+    w.staff.save()
+    roster = generate(django_capture_on_commit_callbacks, sched.phase1, w.kominfo)
+    login(client, w.opd_admin)
+    resp = client.get(reverse("wfh:roster_download", args=[roster.pk, "csv"]))
+    names = {r[1] for r in csv.reader(io.StringIO(resp.content.decode()))}
+    assert "'" + w.staff.name in names and w.staff.name not in names
+    resp = client.get(reverse("wfh:roster_download", args=[roster.pk, "xlsx"]))
+    sheet = load_workbook(io.BytesIO(resp.content))["jadwal"]
+    cells = [row[1] for row in sheet.iter_rows(min_row=2) if row[0].value == w.staff.nip]
+    assert cells and {(c.data_type, c.value) for c in cells} == {("s", "'" + w.staff.name)}
