@@ -59,6 +59,9 @@ class WebhookSecretSerializer(serializers.Serializer):
 
 
 class WebhookDeliverySerializer(serializers.ModelSerializer):
+    """What a client sees of a delivery: delivered or not, never the receiver's status code or
+    the connection error (a port scanner's answers); HR's webhook log page shows those."""
+
     data = serializers.JSONField(source="payload", read_only=True, help_text="Isi `data` kiriman.")
 
     class Meta:
@@ -69,8 +72,6 @@ class WebhookDeliverySerializer(serializers.ModelSerializer):
             "event_id",
             "status",
             "attempts",
-            "last_status_code",
-            "last_error",
             "next_attempt_at",
             "delivered_at",
             "created_at",

@@ -120,7 +120,9 @@ class WebhookDetailView(WebhookViewMixin, APIView):
     description=(
         "Mengirim satu kiriman `ping` ke URL webhook saat ini juga (satu percobaan, tanpa "
         "coba ulang) dan menjawab hasilnya: `status` `delivered` bila penerima menjawab 2xx, "
-        "`failed` dengan `last_status_code`/`last_error` bila tidak. Tanpa isi permintaan."
+        "`failed` bila tidak. Kode status dan galat penerima tidak ditampilkan (BKPSDM "
+        "melihatnya di log webhook); ping yang gagal dijawab setelah batas waktu kiriman. Tanpa "
+        "isi permintaan."
     ),
     request=None,
     response=WebhookDeliverySerializer,

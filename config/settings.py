@@ -183,10 +183,12 @@ CELERY_BEAT_SCHEDULE = {
 }
 
 # Webhooks (api/webhooks.py): a POST per delivery with this timeout, retried after these delays
-# (then failed). Loopback, private and link-local receivers are refused unless allowed (DEBUG).
+# (then failed). Loopback, private and link-local receivers (checked on every address the name
+# resolves to, when registered and when connecting) are refused unless explicitly allowed: off
+# whatever DEBUG is, since a DEBUG instance on a laptop sees 127.0.0.1:6379 and the LAN too.
 WEBHOOK_TIMEOUT_S = env_int("WEBHOOK_TIMEOUT_S", 5, minimum=1)
 WEBHOOK_RETRY_DELAYS_S = [30, 120, 480, 1800, 7200]
-WEBHOOK_ALLOW_PRIVATE_HOSTS = env_bool("WEBHOOK_ALLOW_PRIVATE_HOSTS", default=DEBUG)
+WEBHOOK_ALLOW_PRIVATE_HOSTS = env_bool("WEBHOOK_ALLOW_PRIVATE_HOSTS", default=False)
 
 # API v1 (api/): token clients or browser sessions, a scope per view, one error body, one
 # throttle bucket per client (API_THROTTLE_RATE, e.g. "600/minute"; checked by api.checks).

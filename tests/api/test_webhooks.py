@@ -188,7 +188,7 @@ def test_ping_reports_a_failing_receiver_without_retrying(make_client, receiver)
     receiver.answers = [500]
     answer = http.post(f"/api/v1/webhooks/{made['id']}/ping/").json()
     assert answer["status"] == "failed"
-    assert answer["last_status_code"] == 500
+    assert WebhookDelivery.objects.get(pk=answer["id"]).last_status_code == 500  # for HR's log
     assert answer["attempts"] == 1
     assert answer["next_attempt_at"] is None
 
@@ -211,7 +211,7 @@ def test_the_delivery_log_lists_newest_first_and_filters(make_client, receiver):
     log = http.get(f"/api/v1/webhooks/{made['id']}/deliveries/").json()
     assert log["count"] == 2
     assert [d["status"] for d in log["results"]] == ["delivered", "failed"]
-    assert log["results"][1]["last_error"].startswith("HTTP 503")
+    assert "last_error" not in log["results"][1]  # HR's log page shows it, the client does not
     failed = http.get(f"/api/v1/webhooks/{made['id']}/deliveries/?status=failed").json()
     assert failed["count"] == 1
     page = http.get(f"/api/v1/webhooks/{made['id']}/deliveries/?page_size=1").json()

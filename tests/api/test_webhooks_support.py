@@ -25,6 +25,7 @@ class Receiver:
     url: str
     received: list[Received] = field(default_factory=list)
     answers: list[int] = field(default_factory=list)  # statuses to answer, in order; then 200
+    pauses: list[float] = field(default_factory=list)  # what failed pings waited (not slept)
 
 
 def start_receiver() -> tuple[Receiver, http.server.HTTPServer]:
@@ -52,10 +53,12 @@ def start_receiver() -> tuple[Receiver, http.server.HTTPServer]:
 
 
 @pytest.fixture
-def receiver(settings):
-    """A webhook receiver on 127.0.0.1 (private hosts allowed for the test)."""
+def receiver(settings, monkeypatch):
+    """A webhook receiver on 127.0.0.1: the test opts in to private hosts (off by default). A
+    failed ping's pause (api.webhooks._pause) is recorded in `pauses`, not slept."""
     settings.WEBHOOK_ALLOW_PRIVATE_HOSTS = True
     state, server = start_receiver()
+    monkeypatch.setattr("api.webhooks._pause", state.pauses.append)
     yield state
     server.shutdown()
     server.server_close()
