@@ -5,12 +5,17 @@ and UTF-8 cannot encode a lone surrogate, so such a string would reach the datab
 fail there as a server error (the services that parse batches item by item look codes and NIPs
 up before any field check). Refused here, the whole body answers 400 `parse_error`, like any
 other body that is not usable JSON.
+
+So does a body nested deeper than MAX_DEPTH (no endpoint takes more than a few levels): 3,000
+nested arrays would otherwise exhaust Python's recursion in the decoder or a serializer.
 """
 
 from __future__ import annotations
 
 from django.utils.translation import gettext as _
 from rest_framework import exceptions, parsers
+
+MAX_DEPTH = 32
 
 
 def _bad_text(value: str) -> bool:
@@ -20,6 +25,18 @@ def _bad_text(value: str) -> bool:
         value.encode("utf-8")
     except UnicodeEncodeError:  # a lone surrogate
         return True
+    return False
+
+
+def _too_deep(data) -> bool:
+    stack = [(1, data)]
+    while stack:
+        depth, value = stack.pop()
+        children = value.values() if isinstance(value, dict) else value
+        if isinstance(value, (dict, list)):
+            if depth > MAX_DEPTH:
+                return True
+            stack.extend((depth + 1, sub) for sub in children)
     return False
 
 
@@ -44,7 +61,15 @@ def _find_bad_text(data, path: str = "") -> str | None:
 
 class JSONParser(parsers.JSONParser):
     def parse(self, stream, media_type=None, parser_context=None):
-        data = super().parse(stream, media_type, parser_context)
+        too_deep = exceptions.ParseError(
+            _("JSON bersarang lebih dari %(max)s tingkat.") % {"max": MAX_DEPTH}
+        )
+        try:
+            data = super().parse(stream, media_type, parser_context)
+        except RecursionError:
+            raise too_deep from None
+        if _too_deep(data):
+            raise too_deep
         where = _find_bad_text(data)
         if where is not None:
             raise exceptions.ParseError(

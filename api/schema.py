@@ -55,3 +55,44 @@ def document_page_errors(result, generator, request, public):
             if ("query", "page") in names:
                 operation["responses"].setdefault("400", PAGE_ERROR)
     return result
+
+
+QUERY_ERROR = {
+    "description": (
+        "Parameter salah, termasuk karakter NUL (`%00`) pada parameter mana pun; `errors` menyebut "
+        "parameternya."
+    ),
+    "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}},
+}
+TOO_LARGE = {
+    "description": (
+        "Isi permintaan lebih besar dari batas (REQUEST_BODY_MAX_MB, bawaan 50 MB); ditolak "
+        "sebelum dibaca. `code` `request_too_large`."
+    ),
+    "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}},
+}
+BAD_BODY = {
+    "description": (
+        "Isi bukan JSON yang bisa dipakai (termasuk JSON bersarang lebih dari 32 tingkat); `code` "
+        "`parse_error`."
+    ),
+    "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}},
+}
+
+
+def document_request_errors(result, generator, request, public):
+    """Postprocessing hook: config.middleware.RequestLimitsMiddleware answers 400 to a NUL in any
+    query parameter and 413 to a body over the limit, and api.parsers 400 to a body it cannot
+    use, before any view runs: every operation documents the answers it can get."""
+    if "Error" not in result.get("components", {}).get("schemas", {}):
+        return result
+    for operations in result.get("paths", {}).values():
+        for operation in operations.values():
+            if not isinstance(operation, dict) or "responses" not in operation:
+                continue
+            if any(p.get("in") == "query" for p in operation.get("parameters", [])):
+                operation["responses"].setdefault("400", QUERY_ERROR)
+            if "requestBody" in operation:
+                operation["responses"].setdefault("400", BAD_BODY)
+                operation["responses"].setdefault("413", TOO_LARGE)
+    return result

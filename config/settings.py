@@ -63,6 +63,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "config.middleware.RequestLimitsMiddleware",  # 413 for a huge body, 400 for NUL in the query
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
@@ -132,6 +133,9 @@ WHITENOISE_USE_FINDERS = True
 
 FILE_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 50 * 1024 * 1024
+# A request body larger than this (by its Content-Length) answers 413 before it is read, on every
+# page and API endpoint (config.middleware.RequestLimitsMiddleware).
+REQUEST_BODY_MAX_BYTES = env_int("REQUEST_BODY_MAX_MB", 50, minimum=1) * 1024 * 1024
 
 EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "wfh-asn@localhost")
@@ -236,6 +240,7 @@ SPECTACULAR_SETTINGS = {
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",
         "api.schema.document_page_errors",  # a page that does not exist answers 400
+        "api.schema.document_request_errors",  # NUL in a query (400), a body too large (413)
     ],
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
