@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 from celery.schedules import crontab
@@ -44,6 +45,7 @@ INSTALLED_APPS = [
     "django_filters",
     "drf_spectacular",
     "drf_spectacular_sidecar",
+    "axes",
     "accounts",
     "opd",
     "leave",
@@ -66,6 +68,7 @@ MIDDLEWARE = [
     "config.middleware.RequestLimitsMiddleware",  # 413 for a huge body, 400 for NUL in the query
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "axes.middleware.AxesMiddleware",  # a locked-out login answers the lockout page (429)
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -100,10 +103,34 @@ DATABASES = {
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"
-AUTHENTICATION_BACKENDS = ["accounts.backends.NipOrUsernameBackend"]
+AUTHENTICATION_BACKENDS = [
+    "accounts.throttle.LoginThrottleBackend",  # django-axes: refuses a locked-out login first
+    "accounts.backends.NipOrUsernameBackend",
+]
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
+# Login throttling (accounts/throttle.py, django-axes): LOGIN_FAILURE_LIMIT failures on one account
+# or LOGIN_ADDRESS_FAILURE_LIMIT from one address within LOGIN_LOCKOUT_MINUTES lock it until that
+# long after the last failure; HR unlocks on the page "Akun terkunci". Counts are kept in the
+# database (no cache, so no Redis needed). The address is REMOTE_ADDR, or behind TRUSTED_PROXY_COUNT
+# reverse proxies the address they saw (X-Forwarded-For, counted from the right).
+LOGIN_FAILURE_LIMIT = env_int("LOGIN_FAILURE_LIMIT", 10, minimum=1)
+LOGIN_ADDRESS_FAILURE_LIMIT = env_int("LOGIN_ADDRESS_FAILURE_LIMIT", 100, minimum=1)
+LOGIN_LOCKOUT_MINUTES = env_int("LOGIN_LOCKOUT_MINUTES", 15, minimum=1)
+AXES_ENABLED = True
+AXES_VERBOSE = False  # no "AXES: BEGIN" line on every start
+AXES_HANDLER = "accounts.throttle.LoginThrottleHandler"
+AXES_FAILURE_LIMIT = LOGIN_FAILURE_LIMIT
+AXES_COOLOFF_TIME = dt.timedelta(minutes=LOGIN_LOCKOUT_MINUTES)
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]  # each counted on its own
+AXES_USERNAME_CALLABLE = "accounts.throttle.login_key"  # a NIP and a user name: one account
+AXES_LOCKOUT_CALLABLE = "accounts.throttle.lockout_response"
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False  # retrying while locked does not extend it
+AXES_RESET_ON_SUCCESS = False  # a login of one's own must not clear an address's count
+AXES_DISABLE_ACCESS_LOG = True  # failures only: no row per successful login
+TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0, minimum=0)
+AXES_CLIENT_IP_CALLABLE = "accounts.throttle.client_address"  # never a client-sent header alone
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
@@ -260,5 +287,8 @@ LOGGING = {
         "level": env_choice("LOG_LEVEL", "INFO", ["DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"]),
     },
     # Eager tasks run inside commands and requests: a "succeeded" line per task is noise there.
-    "loggers": {"celery.app.trace": {"level": "WARNING" if REDIS_URL is None else "INFO"}},
+    "loggers": {
+        "celery.app.trace": {"level": "WARNING" if REDIS_URL is None else "INFO"},
+        "axes": {"level": "WARNING"},  # a line per failed login is enough (no INFO chatter)
+    },
 }

@@ -115,3 +115,8 @@ def can_see_personal_data(user: User, employee: Employee) -> bool:
 def require(allowed: bool) -> None:
     if not allowed:
         raise PermissionDenied
+
+
+def can_unlock_logins(user: User) -> bool:
+    """See locked-out logins (accounts and addresses) and unlock them: HR."""
+    return scope_for(user).is_hr

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from opd import views, views_import
+from opd import views, views_import, views_lockouts
 
 app_name = "opd"
 
@@ -15,4 +15,6 @@ urlpatterns = [
     path("impor/<int:pk>/", views_import.import_batch, name="import_batch"),
     path("impor/<int:pk>/lanjutkan", views_import.import_confirm, name="import_confirm"),
     path("impor/<int:pk>/kesalahan.csv", views_import.import_errors, name="import_errors"),
+    path("akun/terkunci/", views_lockouts.lockout_list, name="lockouts"),
+    path("akun/terkunci/buka", views_lockouts.lockout_unlock, name="lockout_unlock"),
 ]
