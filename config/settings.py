@@ -182,6 +182,10 @@ CELERY_BEAT_SCHEDULE = {
     "retry-webhooks": {"task": "api.retry_webhooks", "schedule": 60.0},
 }
 
+# Eligibility (opd/eligibility.py, PermenPANRB 4/2025 art. 25): months after the start of a post
+# (new hire, transfer, rotation, promotion) during which the employee may not work from home.
+ELIGIBILITY_NEW_IN_POST_MONTHS = env_int("ELIGIBILITY_NEW_IN_POST_MONTHS", 12, minimum=0)
+
 # Webhooks (api/webhooks.py): a POST per delivery with this timeout, retried after these delays
 # (then failed). Loopback, private and link-local receivers are refused unless allowed (DEBUG).
 WEBHOOK_TIMEOUT_S = env_int("WEBHOOK_TIMEOUT_S", 5, minimum=1)
