@@ -53,9 +53,7 @@ def placements_sync(*, employee_ids: Iterable[int] | None = None, effective: dt.
                 to_delete.append(placement.id)  # moved again on its first day: no 0-day period
             else:
                 to_close.append(placement.id)
-            kind = (
-                PlacementKind.ROTATION if placement.opd_id == opd_id else PlacementKind.TRANSFER
-            )
+            kind = PlacementKind.ROTATION if placement.opd_id == opd_id else PlacementKind.TRANSFER
             to_open.append((emp_id, opd_id, unit_id, position, unit_role, effective, kind))
         elif (placement.position, placement.unit_role) != (position, unit_role):
             placement.position, placement.unit_role = position, unit_role
