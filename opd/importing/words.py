@@ -167,3 +167,15 @@ MONTHS: dict[str, int] = {
     "dec": 12,
     "december": 12,
 }
+
+# kind of a disciplinary sanction (import_sanctions): the first kind whose phrase appears wins
+# (the examination first, so "sedang diperiksa" is not the moderate "sedang")
+SANCTION_PHRASES: tuple[tuple[str, tuple[str, ...]], ...] = (
+    (
+        "examination",
+        ("examination", "pemeriksaan", "diperiksa", "proses", "dalam proses", "sedang diperiksa"),
+    ),
+    ("light", ("light", "ringan", "teguran", "pernyataan tidak puas")),
+    ("moderate", ("moderate", "sedang", "pemotongan tunjangan", "potong tpp")),
+    ("severe", ("severe", "berat", "penurunan jabatan", "pembebasan jabatan")),
+)
