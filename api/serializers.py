@@ -13,6 +13,7 @@ from rest_framework.reverse import reverse
 from api import selectors
 from attendance.models import DailyRecord, OpdDaySummary
 from attendance.services import MAX_BATCH
+from opd.eligibility_records import describe, eligibility_of_loaded
 from opd.models import Employee, Opd, OpdKind, Unit
 from wfh.models import Composition, PatternKind, Phase, Roster, ScheduleDay
 
@@ -312,6 +313,7 @@ PERSONAL_FIELDS = [
     "phone",
     "wfh_eligible",
     "ineligible_reason",
+    "eligibility",
     "supervisor_nip",
     "active_from",
     "active_to",
@@ -324,15 +326,43 @@ PERSONAL_HELP = {
     "email": "Hanya dengan org:read.",
     "phone": "Hanya dengan org:read.",
     "wfh_eligible": "Boleh WFH (hanya dengan org:read).",
-    "ineligible_reason": "Alasan tidak boleh WFH (hanya dengan org:read).",
+    "ineligible_reason": "Alasan tidak boleh WFH yang ditetapkan HR (hanya dengan org:read).",
     "active_from": "Hanya dengan org:read.",
     "active_to": "Hanya dengan org:read.",
 }
 
 
+class EligibilitySerializer(serializers.Serializer):
+    eligible = serializers.BooleanField(help_text="Boleh WFH hari ini.")
+    reason = serializers.CharField(
+        help_text="disciplinary, new_in_post, frontline, other; kosong bila boleh."
+    )
+    since = serializers.DateField(allow_null=True, help_text="Sejak kapan alasannya berlaku.")
+    until = serializers.DateField(
+        allow_null=True, help_text="Hari pertama boleh WFH lagi; null bila belum ada."
+    )
+    manual = serializers.BooleanField(help_text="Ditetapkan HR (bukan dari catatan).")
+    text = serializers.CharField(help_text="Alasan dan sampai kapan, dalam kalimat.")
+
+
+class EmployeeListSerializer(serializers.ListSerializer):
+    """Reads the eligibility of a whole page at once (opd.eligibility_records: three queries)."""
+
+    def to_representation(self, data):
+        items = list(data.all() if hasattr(data, "all") else data)
+        today = self.context.get("today") or timezone.localdate()
+        self.child.context["eligibility"] = eligibility_of_loaded(items, today)
+        return super().to_representation(items)
+
+
 class EmployeeSerializer(EmployeeBasicSerializer):
     """With org:read (for a session: HR, the person's OPD admin, the person): NIP and personal
-    data too. Home coordinates are never given out."""
+    data too, and the eligibility of today from the records (opd.eligibility). Home coordinates
+    are never given out."""
+
+    eligibility = serializers.SerializerMethodField(
+        help_text="Boleh WFH hari ini menurut catatan (hanya dengan org:read)."
+    )
 
     supervisor_nip = serializers.CharField(
         source="supervisor.nip",
@@ -342,6 +372,7 @@ class EmployeeSerializer(EmployeeBasicSerializer):
     )
 
     class Meta(EmployeeBasicSerializer.Meta):
+        list_serializer_class = EmployeeListSerializer
         fields = EmployeeBasicSerializer.Meta.fields + PERSONAL_FIELDS
         # absent without org:read: documented as optional
         extra_kwargs = {
@@ -349,8 +380,24 @@ class EmployeeSerializer(EmployeeBasicSerializer):
             **{
                 name: {"required": False, "help_text": PERSONAL_HELP.get(name, "")}
                 for name in PERSONAL_FIELDS
-                if name != "supervisor_nip"
+                if name not in ("supervisor_nip", "eligibility")
             },
+        }
+
+    @extend_schema_field(EligibilitySerializer)
+    def get_eligibility(self, employee) -> dict:
+        known = self.context.get("eligibility")
+        answer = known.get(employee.pk) if known else None
+        if answer is None:
+            today = self.context.get("today") or timezone.localdate()
+            answer = eligibility_of_loaded([employee], today)[employee.pk]
+        return {
+            "eligible": answer.eligible,
+            "reason": answer.reason,
+            "since": answer.since.isoformat() if answer.since else None,
+            "until": answer.until.isoformat() if answer.until else None,
+            "manual": answer.manual,
+            "text": describe(answer),
         }
 
     def to_representation(self, employee):

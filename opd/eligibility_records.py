@@ -51,10 +51,24 @@ def appointed_on(nip: str, active_from: dt.date | None) -> dt.date | None:
     return None
 
 
-def facts_of(employee_ids: Iterable[int] | QuerySet) -> dict[int, Facts]:
-    """Each employee's facts, in three queries whatever the headcount."""
-    if not isinstance(employee_ids, QuerySet):
-        employee_ids = list(employee_ids)
+def _facts(
+    rows: Iterable[tuple], moves: dict[int, list], sanctions: dict[int, list]
+) -> dict[int, Facts]:
+    facts = {}
+    for pk, nip, active_from, ok, reason, note, since in rows:
+        facts[pk] = Facts(
+            appointed_on=appointed_on(nip, active_from),
+            moves=tuple(sorted(moves.get(pk, ()))),
+            post_since=since,
+            sanctions=tuple(sorted(sanctions.get(pk, ()), key=lambda s: s.start)),
+            manual_reason="" if ok else (reason or IneligibleReason.OTHER),
+            manual_note="" if ok else note,
+        )
+    return facts
+
+
+def _records(employee_ids) -> tuple[dict[int, list], dict[int, list]]:
+    """The moves and the sanctions of these employees: two queries."""
     moves: dict[int, list[tuple[dt.date, str]]] = defaultdict(list)
     for emp, start, kind in (
         Placement.objects.filter(employee_id__in=employee_ids, kind__in=MOVE_KINDS)
@@ -67,29 +81,34 @@ def facts_of(employee_ids: Iterable[int] | QuerySet) -> dict[int, Facts]:
         employee_id__in=employee_ids
     ).values_list("employee_id", "start", "end", "kind"):
         sanctions[emp].append(Sanction(start, end, kind))
-    facts = {}
-    for pk, nip, active_from, ok, reason, note, since in (
-        Employee.objects.filter(id__in=employee_ids)
-        .values_list(
-            "id",
-            "nip",
-            "active_from",
-            "wfh_eligible",
-            "ineligible_reason",
-            "ineligible_note",
-            "new_in_post_since",
-        )
-        .iterator(chunk_size=BATCH)
-    ):
-        facts[pk] = Facts(
-            appointed_on=appointed_on(nip, active_from),
-            moves=tuple(sorted(moves.get(pk, ()))),
-            post_since=since,
-            sanctions=tuple(sorted(sanctions.get(pk, ()), key=lambda s: s.start)),
-            manual_reason="" if ok else (reason or IneligibleReason.OTHER),
-            manual_note="" if ok else note,
-        )
-    return facts
+    return moves, sanctions
+
+
+FIELDS = (
+    "id",
+    "nip",
+    "active_from",
+    "wfh_eligible",
+    "ineligible_reason",
+    "ineligible_note",
+    "new_in_post_since",
+)
+
+
+def facts_of(employee_ids: Iterable[int] | QuerySet) -> dict[int, Facts]:
+    """Each employee's facts, in three queries whatever the headcount."""
+    if not isinstance(employee_ids, QuerySet):
+        employee_ids = list(employee_ids)
+    moves, sanctions = _records(employee_ids)
+    rows = Employee.objects.filter(id__in=employee_ids).values_list(*FIELDS)
+    return _facts(rows.iterator(chunk_size=BATCH), moves, sanctions)
+
+
+def facts_of_loaded(employees: list[Employee]) -> dict[int, Facts]:
+    """The same for employees already read (two queries)."""
+    moves, sanctions = _records([e.pk for e in employees])
+    rows = ([getattr(e, "pk" if f == "id" else f) for f in FIELDS] for e in employees)
+    return _facts(rows, moves, sanctions)
 
 
 def eligibility_between(
@@ -110,10 +129,18 @@ def eligibility_on(employee_ids: Iterable[int] | QuerySet, day: dt.date) -> dict
     }
 
 
+def eligibility_of_loaded(employees: list[Employee], day: dt.date) -> dict[int, Eligibility]:
+    n = months()
+    return {
+        pk: eligibility.eligibility_on(f, day, months=n)
+        for pk, f in facts_of_loaded(employees).items()
+    }
+
+
 def employee_eligibility(employee: Employee, day: dt.date | None = None) -> Eligibility:
     """One employee's answer on `day` (default: today in their OPD)."""
     day = day or employee.opd.local_today()
-    return eligibility_on([employee.pk], day).get(employee.pk, eligibility.ELIGIBLE)
+    return eligibility_of_loaded([employee], day)[employee.pk]
 
 
 def _long(day: dt.date) -> str:
