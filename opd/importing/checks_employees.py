@@ -165,9 +165,13 @@ def _read_reason(
     if "ineligible_reason" in cells:
         rec.ineligible_reason, rec.ineligible_note = "", ""
         if reason:
-            reading = parse_reason(reason)
-            rec.ineligible_reason = reading.reason
-            rec.ineligible_note = reading.note if reading.free else ""
+            reading, ok = checks.field(sheet, number, ok, "ineligible_reason", parse_reason, reason)
+            if reading is MISSING:  # a date in it that is not in the calendar
+                reading = None
+                rec.ineligible_reason = IneligibleReason.OTHER
+            else:
+                rec.ineligible_reason = reading.reason
+                rec.ineligible_note = reading.note if reading.free else ""
     flag = cells.get("wfh_eligible", "")
     if flag:
         rec.wfh_eligible, ok = checks.field(
