@@ -66,7 +66,7 @@ def test_free_text_reasons_import_each_read_as_the_preview_says(client, world):
     for text in readings.values():
         assert text in body
     client.post(reverse("opd:import_confirm", args=[batch.pk]))
-    for name, (text, reason, since, note) in REASONS.items():
+    for name, (text, reason, since, _note) in REASONS.items():
         e = Employee.objects.get(name=name)
         assert (e.wfh_eligible, e.ineligible_reason, e.new_in_post_since) == (False, reason, since)
         assert e.ineligible_note == text  # HR's words are kept beside the reason
