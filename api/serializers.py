@@ -11,9 +11,13 @@ from rest_framework import serializers
 from rest_framework.reverse import reverse
 
 from api import selectors
+from api.serializers_eligibility import (
+    EligibilitySerializer,
+    EmployeeListSerializer,
+    eligibility_data,
+)
 from attendance.models import DailyRecord, OpdDaySummary
 from attendance.services import MAX_BATCH
-from opd.eligibility_records import describe, eligibility_of_loaded
 from opd.models import Employee, Opd, OpdKind, Unit
 from wfh.models import Composition, PatternKind, Phase, Roster, ScheduleDay
 
@@ -332,29 +336,6 @@ PERSONAL_HELP = {
 }
 
 
-class EligibilitySerializer(serializers.Serializer):
-    eligible = serializers.BooleanField(help_text="Boleh WFH hari ini.")
-    reason = serializers.CharField(
-        help_text="disciplinary, new_in_post, frontline, other; kosong bila boleh."
-    )
-    since = serializers.DateField(allow_null=True, help_text="Sejak kapan alasannya berlaku.")
-    until = serializers.DateField(
-        allow_null=True, help_text="Hari pertama boleh WFH lagi; null bila belum ada."
-    )
-    manual = serializers.BooleanField(help_text="Ditetapkan HR (bukan dari catatan).")
-    text = serializers.CharField(help_text="Alasan dan sampai kapan, dalam kalimat.")
-
-
-class EmployeeListSerializer(serializers.ListSerializer):
-    """Reads the eligibility of a whole page at once (opd.eligibility_records: three queries)."""
-
-    def to_representation(self, data):
-        items = list(data.all() if hasattr(data, "all") else data)
-        today = self.context.get("today") or timezone.localdate()
-        self.child.context["eligibility"] = eligibility_of_loaded(items, today)
-        return super().to_representation(items)
-
-
 class EmployeeSerializer(EmployeeBasicSerializer):
     """With org:read (for a session: HR, the person's OPD admin, the person): NIP and personal
     data too, and the eligibility of today from the records (opd.eligibility). Home coordinates
@@ -386,19 +367,7 @@ class EmployeeSerializer(EmployeeBasicSerializer):
 
     @extend_schema_field(EligibilitySerializer)
     def get_eligibility(self, employee) -> dict:
-        known = self.context.get("eligibility")
-        answer = known.get(employee.pk) if known else None
-        if answer is None:
-            today = self.context.get("today") or timezone.localdate()
-            answer = eligibility_of_loaded([employee], today)[employee.pk]
-        return {
-            "eligible": answer.eligible,
-            "reason": answer.reason,
-            "since": answer.since.isoformat() if answer.since else None,
-            "until": answer.until.isoformat() if answer.until else None,
-            "manual": answer.manual,
-            "text": describe(answer),
-        }
+        return eligibility_data(self.context, employee)
 
     def to_representation(self, employee):
         data = super().to_representation(employee)
