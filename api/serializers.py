@@ -337,9 +337,8 @@ PERSONAL_HELP = {
 
 
 class EmployeeSerializer(EmployeeBasicSerializer):
-    """With org:read (for a session: HR, the person's OPD admin, the person): NIP and personal
-    data too, and the eligibility of today from the records (opd.eligibility). Home coordinates
-    are never given out."""
+    """With org:read (for a session: HR, the person's OPD admin, the person): NIP, personal
+    data and today's eligibility (opd.eligibility) too. Home coordinates are never given out."""
 
     eligibility = serializers.SerializerMethodField(
         help_text="Boleh WFH hari ini menurut catatan (hanya dengan org:read)."
