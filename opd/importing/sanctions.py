@@ -180,9 +180,9 @@ def sanctions_import(
         )
     existing = {
         (s.employee_id, s.kind, s.start): s
-        for s in DisciplinarySanction.objects.select_for_update().filter(
-            employee_id__in={r.employee.pk for r in rows}
-        )
+        for s in DisciplinarySanction.objects.select_for_update(of=("self",))
+        .filter(employee_id__in={r.employee.pk for r in rows})
+        .order_by()  # no ordering join: PostgreSQL refuses FOR UPDATE on its nullable side
     }
     new, changed = [], []
     for r in rows:
