@@ -83,6 +83,15 @@ _EMPLOYEE_FULL = {
     "phone": "0812-1234-5678",
     "wfh_eligible": True,
     "ineligible_reason": "",
+    "eligibility": {
+        "eligible": False,
+        "reason": "new_in_post",
+        "since": "2026-10-01",
+        "until": "2027-10-01",
+        "manual": False,
+        "text": "Baru menduduki jabatan (mutasi) sejak 1 Oktober 2026: memenuhi syarat mulai "
+        "1 Oktober 2027",
+    },
     "supervisor_nip": "197805122003121004",
     "active_from": "2015-03-01",
     "active_to": None,

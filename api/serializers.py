@@ -11,6 +11,11 @@ from rest_framework import serializers
 from rest_framework.reverse import reverse
 
 from api import selectors
+from api.serializers_eligibility import (
+    EligibilitySerializer,
+    EmployeeListSerializer,
+    eligibility_data,
+)
 from attendance.models import DailyRecord, OpdDaySummary
 from attendance.services import MAX_BATCH
 from opd.models import Employee, Opd, OpdKind, Unit
@@ -312,6 +317,7 @@ PERSONAL_FIELDS = [
     "phone",
     "wfh_eligible",
     "ineligible_reason",
+    "eligibility",
     "supervisor_nip",
     "active_from",
     "active_to",
@@ -324,15 +330,19 @@ PERSONAL_HELP = {
     "email": "Hanya dengan org:read.",
     "phone": "Hanya dengan org:read.",
     "wfh_eligible": "Boleh WFH (hanya dengan org:read).",
-    "ineligible_reason": "Alasan tidak boleh WFH (hanya dengan org:read).",
+    "ineligible_reason": "Alasan tidak boleh WFH yang ditetapkan HR (hanya dengan org:read).",
     "active_from": "Hanya dengan org:read.",
     "active_to": "Hanya dengan org:read.",
 }
 
 
 class EmployeeSerializer(EmployeeBasicSerializer):
-    """With org:read (for a session: HR, the person's OPD admin, the person): NIP and personal
-    data too. Home coordinates are never given out."""
+    """With org:read (for a session: HR, the person's OPD admin, the person): NIP, personal
+    data and today's eligibility (opd.eligibility) too. Home coordinates are never given out."""
+
+    eligibility = serializers.SerializerMethodField(
+        help_text="Boleh WFH hari ini menurut catatan (hanya dengan org:read)."
+    )
 
     supervisor_nip = serializers.CharField(
         source="supervisor.nip",
@@ -342,6 +352,7 @@ class EmployeeSerializer(EmployeeBasicSerializer):
     )
 
     class Meta(EmployeeBasicSerializer.Meta):
+        list_serializer_class = EmployeeListSerializer
         fields = EmployeeBasicSerializer.Meta.fields + PERSONAL_FIELDS
         # absent without org:read: documented as optional
         extra_kwargs = {
@@ -349,9 +360,13 @@ class EmployeeSerializer(EmployeeBasicSerializer):
             **{
                 name: {"required": False, "help_text": PERSONAL_HELP.get(name, "")}
                 for name in PERSONAL_FIELDS
-                if name != "supervisor_nip"
+                if name not in ("supervisor_nip", "eligibility")
             },
         }
+
+    @extend_schema_field(EligibilitySerializer)
+    def get_eligibility(self, employee) -> dict:
+        return eligibility_data(self.context, employee)
 
     def to_representation(self, employee):
         data = super().to_representation(employee)

@@ -213,6 +213,10 @@ CELERY_BEAT_SCHEDULE = {
     "retry-webhooks": {"task": "api.retry_webhooks", "schedule": 60.0},
 }
 
+# Eligibility (opd/eligibility.py, PermenPANRB 4/2025 art. 25): months after the start of a post
+# (new hire, transfer, rotation, promotion) during which the employee may not work from home.
+ELIGIBILITY_NEW_IN_POST_MONTHS = env_int("ELIGIBILITY_NEW_IN_POST_MONTHS", 12, minimum=0)
+
 # Webhooks (api/webhooks.py): a POST per delivery with this timeout, retried after these delays
 # (then failed). Loopback, private and link-local receivers (checked on every address the name
 # resolves to, when registered and when connecting) are refused unless explicitly allowed: off

@@ -4,6 +4,7 @@
 - An OPD admin sees the OPDs they administer (Opd.admins) and everyone placed in them.
 - A supervisor sees their own record and the employees below them in the supervisor chain.
 - An employee sees their own record only.
+- Disciplinary sanctions: HR sees and records all; an OPD admin those of their OPDs' staff.
 
 Pages and API views call these functions; none of them filters by role on its own.
 """
@@ -16,7 +17,7 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
 
 from accounts.models import User
-from opd.models import Employee, Opd
+from opd.models import DisciplinarySanction, Employee, Opd
 
 
 @dataclass(frozen=True)
@@ -110,6 +111,19 @@ def can_see_personal_data(user: User, employee: Employee) -> bool:
     """NIP, contact details and home location: HR, the employee's OPD admin, and the employee."""
     scope = scope_for(user)
     return scope.is_hr or employee.opd_id in scope.opd_ids or scope.employee_id == employee.pk
+
+
+def can_manage_sanctions(user: User) -> bool:
+    """Open the disciplinary sanctions page and import sanctions: HR and OPD admins."""
+    return scope_for(user).sees_registry
+
+
+def visible_sanctions(user: User) -> QuerySet[DisciplinarySanction]:
+    """HR: every sanction; an OPD admin: those of the staff placed in their OPDs."""
+    scope = scope_for(user)
+    if scope.is_hr:
+        return DisciplinarySanction.objects.all()
+    return DisciplinarySanction.objects.filter(employee__opd_id__in=scope.opd_ids)
 
 
 def require(allowed: bool) -> None:

@@ -191,7 +191,18 @@ class Employee(models.Model):
     ineligible_reason = models.CharField(
         _("alasan tidak boleh WFH"), max_length=16, choices=IneligibleReason.choices, blank=True
     )
-    new_in_post_since = models.DateField(_("baru menjabat sejak"), null=True, blank=True)
+    ineligible_note = models.CharField(
+        _("keterangan alasan"),
+        max_length=200,
+        blank=True,
+        help_text=_("Alasan sebagaimana ditulis HR, mis. dari berkas impor."),
+    )
+    new_in_post_since = models.DateField(
+        _("baru menjabat sejak"),
+        null=True,
+        blank=True,
+        help_text=_("TMT jabatan: awal masa baru menduduki jabatan (mis. promosi)."),
+    )
     email = models.EmailField(_("email"), blank=True)
     phone = models.CharField(_("telepon"), max_length=32, blank=True)
     home_latitude = models.DecimalField(
@@ -253,6 +264,25 @@ class Employee(models.Model):
             raise ValidationError(errors)
 
 
+class PlacementKind(models.TextChoices):
+    """How a placement began. Every kind but `first` (the row the registry opened when the
+    employee was first recorded) starts a period of being new in the post."""
+
+    FIRST = "first", _("Pencatatan awal")
+    APPOINTMENT = "appointment", _("Pengangkatan (pegawai baru)")
+    TRANSFER = "transfer", _("Mutasi")
+    ROTATION = "rotation", _("Rotasi")
+    PROMOTION = "promotion", _("Promosi")
+
+
+MOVE_KINDS = (
+    PlacementKind.APPOINTMENT,
+    PlacementKind.TRANSFER,
+    PlacementKind.ROTATION,
+    PlacementKind.PROMOTION,
+)
+
+
 class Placement(models.Model):
     """Where an employee worked over a period. Past days stay with the OPD and unit of the time."""
 
@@ -265,6 +295,9 @@ class Placement(models.Model):
     unit_role = models.CharField(max_length=8, choices=UnitRole.choices, default=UnitRole.STAFF)
     valid_from = models.DateField()
     valid_to = models.DateField(null=True, blank=True)
+    kind = models.CharField(
+        _("jenis"), max_length=16, choices=PlacementKind.choices, default=PlacementKind.FIRST
+    )
 
     class Meta:
         ordering = ["employee", "valid_from"]
@@ -279,6 +312,55 @@ class Placement(models.Model):
     def __str__(self) -> str:
         until = self.valid_to.isoformat() if self.valid_to else "…"
         return f"{self.employee_id}: {self.opd_id}/{self.unit_id} {self.valid_from}–{until}"
+
+
+class SanctionKind(models.TextChoices):
+    """PP 94/2021: the examination, then a light, moderate or severe sanction."""
+
+    EXAMINATION = "examination", _("Dalam proses pemeriksaan")
+    LIGHT = "light", _("Hukuman disiplin ringan")
+    MODERATE = "moderate", _("Hukuman disiplin sedang")
+    SEVERE = "severe", _("Hukuman disiplin berat")
+
+
+class DisciplinarySanction(models.Model):
+    """A disciplinary sanction (or its examination) from `start` to `end` (inclusive; empty:
+    not ended yet). The employee may not work from home on those days (opd.eligibility)."""
+
+    employee = models.ForeignKey(
+        Employee, verbose_name=_("pegawai"), on_delete=models.CASCADE, related_name="sanctions"
+    )
+    kind = models.CharField(_("jenis"), max_length=16, choices=SanctionKind.choices)
+    start = models.DateField(_("mulai"))
+    end = models.DateField(_("sampai"), null=True, blank=True)
+    reference = models.CharField(_("nomor keputusan"), max_length=100, blank=True)
+    note = models.CharField(_("keterangan"), max_length=200, blank=True)
+    created_at = models.DateTimeField(_("dicatat"), auto_now_add=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("dicatat oleh"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    class Meta:
+        ordering = ["employee", "-start"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["employee", "kind", "start"], name="sanction_unique_per_start"
+            ),
+            models.CheckConstraint(
+                condition=Q(end__isnull=True) | Q(end__gte=models.F("start")),
+                name="sanction_end_after_start",
+            ),
+        ]
+        verbose_name = _("hukuman disiplin")
+        verbose_name_plural = _("hukuman disiplin")
+
+    def __str__(self) -> str:
+        return f"{self.employee_id}: {self.kind} {self.start}–{self.end or '…'}"
 
 
 class ImportStatus(models.TextChoices):

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 
 from django.db import transaction
 
-from opd.models import Employee, Placement
+from opd.models import Employee, Placement, PlacementKind
 
 BATCH = 5000
 
@@ -45,13 +45,16 @@ def placements_sync(*, employee_ids: Iterable[int] | None = None, effective: dt.
         placement = open_by_employee.get(emp_id)
         if placement is None:
             start = effective if active_from is None else min(active_from, effective)
-            to_open.append((emp_id, opd_id, unit_id, position, unit_role, start))
+            to_open.append(
+                (emp_id, opd_id, unit_id, position, unit_role, start, PlacementKind.FIRST)
+            )
         elif (placement.opd_id, placement.unit_id) != (opd_id, unit_id):
             if placement.valid_from >= effective:
                 to_delete.append(placement.id)  # moved again on its first day: no 0-day period
             else:
                 to_close.append(placement.id)
-            to_open.append((emp_id, opd_id, unit_id, position, unit_role, effective))
+            kind = PlacementKind.ROTATION if placement.opd_id == opd_id else PlacementKind.TRANSFER
+            to_open.append((emp_id, opd_id, unit_id, position, unit_role, effective, kind))
         elif (placement.position, placement.unit_role) != (position, unit_role):
             placement.position, placement.unit_role = position, unit_role
             to_update.append(placement)
@@ -72,8 +75,9 @@ def placements_sync(*, employee_ids: Iterable[int] | None = None, effective: dt.
                 position=position,
                 unit_role=unit_role,
                 valid_from=start,
+                kind=kind,
             )
-            for emp_id, opd_id, unit_id, position, unit_role, start in to_open
+            for emp_id, opd_id, unit_id, position, unit_role, start, kind in to_open
         ],
         batch_size=BATCH,
     )

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from opd import views, views_import, views_lockouts
+from opd import views, views_import, views_lockouts, views_sanctions
 
 app_name = "opd"
 
@@ -9,6 +9,10 @@ urlpatterns = [
     path("opd/<str:code>/", views.opd_detail, name="detail"),
     path("pegawai/", views.employee_list, name="employees"),
     path("pegawai/saya/", views.my_profile, name="me"),
+    path("hukuman-disiplin/", views_sanctions.sanction_list, name="sanctions"),
+    path(
+        "hukuman-disiplin/templat.csv", views_sanctions.sanction_template, name="sanctions_template"
+    ),
     path("pegawai/<str:nip>/", views.employee_detail, name="employee"),
     path("impor/", views_import.import_upload, name="import"),
     path("impor/templat/<str:name>", views_import.import_template, name="import_template"),

@@ -6,6 +6,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 
 from common.views import page_of
 from opd import access, selectors
+from opd.eligibility_records import describe, employee_eligibility
 from opd.models import Employee, Opd
 
 PAGE_SIZE = 50
@@ -63,9 +64,14 @@ def employee_detail(request, nip):
         Employee.objects.select_related("opd", "unit", "supervisor"), nip=nip
     )
     access.require(access.can_view_employee(request.user, employee))
+    personal = access.can_see_personal_data(request.user, employee)
+    eligibility = employee_eligibility(employee)
     context = {
         "employee": employee,
-        "personal": access.can_see_personal_data(request.user, employee),
+        "personal": personal,
+        "eligibility": eligibility,
+        "eligibility_text": describe(eligibility),
+        "sanctions": employee.sanctions.all() if personal else [],
         "placements": employee.placements.select_related("opd", "unit"),
         "subordinates": employee.subordinates.select_related("unit").order_by("name"),
     }

@@ -96,6 +96,7 @@ def import_batch(request, pk):
         "counts": counts,
         "errors": result.errors[:ERRORS_SHOWN],
         "more_errors": max(0, len(result.errors) - ERRORS_SHOWN),
+        "more_readings": max(0, result.readings_total - len(result.readings)),
         "files": import_batch_file_names(batch=batch),
         "can_confirm": batch.status == ImportStatus.PREVIEWED
         and pending

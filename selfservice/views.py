@@ -21,6 +21,7 @@ from django.views.decorators.http import require_GET, require_POST, require_safe
 
 from common.views import is_htmx, page_of
 from opd import access
+from opd.eligibility_records import describe, employee_eligibility
 from opd.models import Employee
 from selfservice import ical, selectors
 from selfservice.models import SwapRequest, SwapStatus
@@ -98,6 +99,7 @@ def my_month(request):
             "is_this_month": first == today.replace(day=1),
             "bad_month": "" if month_ok else request.GET.get("bulan", ""),
             "asked_of_me": asked_of_me,
+            "eligibility_text": describe(employee_eligibility(employee, today)),
         },
     )
 

@@ -20,6 +20,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from opd.eligibility_records import describe, eligibility_between
 from opd.models import Unit
 from wfh import selectors
 from wfh.engine.types import Reason
@@ -113,6 +114,7 @@ def roster_grid(
         else {}
     )
     counts = selectors.unit_day_counts(roster, start=shown[0], end=shown[-1]) if shown else {}
+    notes = eligibility_notes([r[0] for r in page_rows], shown) if shown and page_rows else {}
     render_cell = cell_renderer(reverse("wfh:cell_edit", args=[roster.pk]))
     isos = [d.isoformat() for d in shown]
 
@@ -156,7 +158,8 @@ def roster_grid(
                 "name": name,
                 "nip": nip,
                 "role": role,
-                "eligible": eligible,
+                "eligible": (emp_id not in notes) if shown else eligible,
+                "eligibility_note": notes.get(emp_id, ""),
                 "cells": mark_safe("".join(line)),  # noqa: S308 -- built from escaped parts
             }
         )
@@ -256,3 +259,14 @@ def saved_cell(roster: Roster, cell: Assignment, changed: Assignment, message: s
             "below": count["WFO"] < minimum,
         },
     }
+
+
+def eligibility_notes(employee_ids: list[int], days: list[dt.date]) -> dict[int, str]:
+    """Why each of these employees may not work from home on some of `days`, and until when
+    (opd.eligibility, per date); employees eligible on all of them are left out."""
+    notes = {}
+    for emp_id, pieces in eligibility_between(employee_ids, days[0], days[-1]).items():
+        texts = list(dict.fromkeys(describe(a) for _lo, _hi, a in pieces if not a.eligible))
+        if texts:
+            notes[emp_id] = "; ".join(texts)
+    return notes

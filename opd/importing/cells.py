@@ -15,13 +15,13 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from opd.importing import free_text
+from opd.importing.errors import CellError
 from opd.importing.sheets import DEFAULT_TIME_ZONE
-from opd.models import AsnType, IneligibleReason, OpdKind, UnitRole
+from opd.models import AsnType, OpdKind, UnitRole
 
 CODE_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
 
-_YES = {"yes", "ya", "y", "true", "1", "benar"}
-_NO = {"no", "tidak", "t", "n", "false", "0", "salah"}
 _ROLES = {
     "head": UnitRole.HEAD,
     "kepala": UnitRole.HEAD,
@@ -31,16 +31,8 @@ _ROLES = {
     "staff": UnitRole.STAFF,
     "staf": UnitRole.STAFF,
 }
-_REASONS = {
-    "disciplinary": IneligibleReason.DISCIPLINARY,
-    "hukuman_disiplin": IneligibleReason.DISCIPLINARY,
-    "new_in_post": IneligibleReason.NEW_IN_POST,
-    "baru_menjabat": IneligibleReason.NEW_IN_POST,
-    "frontline": IneligibleReason.FRONTLINE,
-    "layanan_langsung": IneligibleReason.FRONTLINE,
-    "other": IneligibleReason.OTHER,
-    "lainnya": IneligibleReason.OTHER,
-}
+ROLE_CODES = frozenset(_ROLES)  # the exact role values (others are read as HR's words)
+YES_NO_CODES = frozenset({"ya", "tidak", "yes", "no", "true", "false", "1", "0"})
 # "P3K" is how many Pemda spreadsheets write PPPK; part-time PPPK is still PPPK.
 ASN_TYPES = {
     "pns": AsnType.PNS,
@@ -49,10 +41,6 @@ ASN_TYPES = {
     "pppk paruh waktu": AsnType.PPPK,
 }
 _TZ_ALIASES = {"wib": "Asia/Jakarta", "wita": "Asia/Makassar", "wit": "Asia/Jayapura"}
-
-
-class CellError(Exception):
-    """A cell that does not parse; the message says why."""
 
 
 MISSING = object()  # what a row check records for a cell that failed (None is a value)
@@ -90,15 +78,13 @@ def parse_code(value: str) -> str:
 def parse_yes_no(value: str, default: bool) -> bool:
     if not value:
         return default
-    lowered = value.lower()
-    if lowered in _YES:
-        return True
-    if lowered in _NO:
-        return False
-    raise CellError(
-        _("Nilai %(value)s tidak dikenal; isi ya/tidak (juga yes/no, true/false, 1/0).")
-        % {"value": value}
-    )
+    answer = free_text.read_yes_no(value)
+    if answer is None:
+        raise CellError(
+            _("Nilai %(value)s tidak dikenal; isi ya/tidak (juga yes/no, true/false, 1/0).")
+            % {"value": value}
+        )
+    return answer
 
 
 def parse_decimal(value: str, low: int, high: int, label: str) -> Decimal | None:
@@ -196,7 +182,6 @@ def parse_kind(value: str) -> str:
 
 
 _ROLE_LABEL = gettext_lazy("Peran")
-_REASON_LABEL = gettext_lazy("Alasan")
 
 
 def _choice(value: str, mapping: dict, what) -> str:
@@ -245,8 +230,13 @@ def nip_text(value: str) -> str:
 
 
 def parse_role(value: str) -> str:
-    return _choice(value, _ROLES, _ROLE_LABEL)
+    """The exact values, else HR's words ("Kepala Bidang", "Plh", "Pelaksana")."""
+    found = _ROLES.get(value.lower().replace(" ", "_")) or free_text.read_role(value)
+    if found is None:
+        return _choice(value, _ROLES, _ROLE_LABEL)  # raises, listing the known values
+    return found
 
 
-def parse_reason(value: str) -> str:
-    return _choice(value, _REASONS, _REASON_LABEL)
+def parse_reason(value: str) -> free_text.ReasonReading:
+    """HR's words for why someone may not work from home; never refused (see free_text)."""
+    return free_text.read_reason(value)

@@ -15,8 +15,10 @@ from typing import Any
 from django.utils.translation import gettext as _
 
 from common.tabular import RowError, Table
-from opd.importing.cells import MISSING, CellError
+from opd.importing.cells import MISSING
+from opd.importing.errors import CellError
 from opd.importing.registry import Registry
+from opd.importing.results import Reading
 from opd.importing.rows import EmployeeRow, OpdRow, UnitRow
 from opd.importing.sheets import COLUMNS, REQUIRED_COLUMNS
 
@@ -36,6 +38,10 @@ class Checks:
         self.employees: dict[str, EmployeeRow] = {}
         self.sheet_failed: set[str] = set()  # a sheet whose header makes its rows unusable
         self.bad_rows: dict[str, int] = defaultdict(int)  # rows with no usable key, per sheet
+        self.readings: list[Reading] = []  # hand-written cells and how they were read
+
+    def read_as(self, sheet: str, row: int, column: str, text: str, read_as: str) -> None:
+        self.readings.append(Reading(self.tables[sheet].file, row, column, text, read_as))
 
     def error(self, sheet: str, row: int | None, column: str, message: str) -> None:
         self.errors.append(

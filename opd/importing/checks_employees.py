@@ -9,6 +9,9 @@ from django.utils.translation import gettext as _
 
 from opd.importing.cells import (
     ASN_TYPES,
+    MISSING,
+    ROLE_CODES,
+    YES_NO_CODES,
     nip_text,
     parse_date,
     parse_email,
@@ -20,8 +23,9 @@ from opd.importing.cells import (
 )
 from opd.importing.checks import Checks
 from opd.importing.checks_units import unit_ref
+from opd.importing.free_text import ReasonReading, describe_reading, tidy
 from opd.importing.rows import EmployeeRow
-from opd.models import UnitRole
+from opd.models import IneligibleReason, UnitRole
 from opd.nip import NipError, parse_nip
 
 
@@ -99,12 +103,14 @@ def parse_employees(checks: Checks) -> None:
             rec.unit_code = cells["unit_code"] or None
         if "position" in cells:
             rec.position, ok = checks.field(
-                sheet, number, ok, "position", parse_max_len, cells["position"], 200
+                sheet, number, ok, "position", parse_max_len, tidy(cells["position"]), 200
             )
         if "role" in cells:
             role = cells["role"]
             if role:
                 rec.unit_role, ok = checks.field(sheet, number, ok, "role", parse_role, role)
+                if rec.unit_role is not MISSING and role.lower() not in ROLE_CODES:
+                    checks.read_as(sheet, number, "role", role, str(UnitRole(rec.unit_role).label))
             else:
                 rec.unit_role = UnitRole.STAFF
         if "supervisor_nip" in cells:
@@ -118,45 +124,7 @@ def parse_employees(checks: Checks) -> None:
                 )
                 ok = False
             rec.supervisor_nip = sup or None
-        reason_given = False
-        if "wfh_eligible" in cells:
-            rec.wfh_eligible, ok = checks.field(
-                sheet, number, ok, "wfh_eligible", parse_yes_no, cells["wfh_eligible"], True
-            )
-        if "ineligible_reason" in cells:
-            reason = cells["ineligible_reason"]
-            reason_given = bool(reason)
-            if reason:
-                rec.ineligible_reason, ok = checks.field(
-                    sheet, number, ok, "ineligible_reason", parse_reason, reason
-                )
-            else:
-                rec.ineligible_reason = ""
-        if rec.wfh_eligible is True:
-            if reason_given:
-                checks.error(
-                    sheet,
-                    number,
-                    "ineligible_reason",
-                    _(
-                        "Alasan diisi padahal wfh_eligible = ya; kosongkan alasan atau isi "
-                        "wfh_eligible = tidak."
-                    ),
-                )
-                ok = False
-            rec.ineligible_reason = ""
-        elif rec.wfh_eligible is False and not rec.ineligible_reason and not reason_given:
-            checks.error(
-                sheet,
-                number,
-                "ineligible_reason",
-                _(
-                    "Isi alasan bila pegawai tidak boleh WFH: disciplinary "
-                    "(hukuman_disiplin), new_in_post (baru_menjabat), frontline "
-                    "(layanan_langsung) atau other (lainnya)."
-                ),
-            )
-            ok = False
+        reading, ok = _read_reason(checks, number, rec, cells, ok)
         if "email" in cells:
             rec.email, ok = checks.field(sheet, number, ok, "email", parse_email, cells["email"])
         if "phone" in cells:
@@ -167,6 +135,13 @@ def parse_employees(checks: Checks) -> None:
             if column in cells:
                 value, ok = checks.field(sheet, number, ok, column, parse_date, cells[column])
                 setattr(rec, column, value)
+        if (
+            reading is not None
+            and reading.since
+            and reading.reason == IneligibleReason.NEW_IN_POST
+            and not cells.get("new_in_post_since")
+        ):
+            rec.new_in_post_since = reading.since  # "baru mutasi sejak 2025-10-01"
         if ok and rec.active_from and rec.active_to and rec.active_to < rec.active_from:
             checks.error(
                 sheet,
@@ -177,6 +152,64 @@ def parse_employees(checks: Checks) -> None:
             ok = False
         rec.ok = ok
         checks.employees[nip] = rec
+
+
+def _read_reason(
+    checks: Checks, number: int, rec: EmployeeRow, cells: dict, ok: bool
+) -> tuple[ReasonReading | None, bool]:
+    """wfh_eligible and ineligible_reason. A reason in HR's words is read, never refused (the
+    preview says how); a reason alone, with wfh_eligible left empty, means not eligible."""
+    sheet = "employees"
+    reading = None
+    reason = cells.get("ineligible_reason", "")
+    if "ineligible_reason" in cells:
+        rec.ineligible_reason, rec.ineligible_note = "", ""
+        if reason:
+            reading, ok = checks.field(sheet, number, ok, "ineligible_reason", parse_reason, reason)
+            if reading is MISSING:  # a date in it that is not in the calendar
+                reading = None
+                rec.ineligible_reason = IneligibleReason.OTHER
+            else:
+                rec.ineligible_reason = reading.reason
+                rec.ineligible_note = reading.note if reading.free else ""
+    flag = cells.get("wfh_eligible", "")
+    if flag:
+        rec.wfh_eligible, ok = checks.field(
+            sheet, number, ok, "wfh_eligible", parse_yes_no, flag, True
+        )
+        if rec.wfh_eligible is not MISSING and flag.lower() not in YES_NO_CODES:
+            checks.read_as(
+                sheet, number, "wfh_eligible", flag, _("ya") if rec.wfh_eligible else _("tidak")
+            )
+    elif "wfh_eligible" in cells or reason:
+        rec.wfh_eligible = not reason
+    if rec.wfh_eligible is True:
+        if reason:
+            checks.error(
+                sheet,
+                number,
+                "ineligible_reason",
+                _(
+                    "Alasan diisi padahal wfh_eligible = ya; kosongkan alasan atau isi "
+                    "wfh_eligible = tidak."
+                ),
+            )
+            ok = False
+        rec.ineligible_reason, rec.ineligible_note = "", ""
+    elif rec.wfh_eligible is False and not rec.ineligible_reason:
+        checks.error(
+            sheet,
+            number,
+            "ineligible_reason",
+            _(
+                "Isi alasan bila pegawai tidak boleh WFH, mis. hukuman disiplin, baru mutasi "
+                "sejak 2025-10-01, layanan langsung, atau keterangan lain."
+            ),
+        )
+        ok = False
+    if reading is not None:
+        checks.read_as(sheet, number, "ineligible_reason", reason, describe_reading(reading))
+    return reading, ok
 
 
 def check_employee_refs(checks: Checks) -> None:

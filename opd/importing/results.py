@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from common.tabular import RowError
 
@@ -23,6 +23,29 @@ class SheetCounts:
         }
 
 
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """How a hand-written cell was read: the preview's "dibaca sebagai"."""
+
+    file: str
+    row: int
+    column: str
+    text: str
+    read_as: str
+
+    def as_dict(self) -> dict:
+        return {
+            "file": self.file,
+            "row": self.row,
+            "column": self.column,
+            "text": self.text,
+            "read_as": self.read_as,
+        }
+
+
+READINGS_KEPT = 1000  # readings a result keeps for the preview (the count says how many more)
+
+
 @dataclass
 class ImportResult:
     """What an import did (or, for a dry run or a failed one, would do for the good rows)."""
@@ -32,6 +55,8 @@ class ImportResult:
     written: bool
     dry_run: bool
     keep_good_rows: bool
+    readings: list[Reading] = field(default_factory=list)
+    readings_total: int = 0
 
     @property
     def ok(self) -> bool:
@@ -44,6 +69,8 @@ class ImportResult:
             "written": self.written,
             "dry_run": self.dry_run,
             "keep_good_rows": self.keep_good_rows,
+            "readings": [r.as_dict() for r in self.readings[:READINGS_KEPT]],
+            "readings_total": max(self.readings_total, len(self.readings)),
         }
 
     @classmethod
@@ -54,4 +81,6 @@ class ImportResult:
             written=bool(data.get("written")),
             dry_run=bool(data.get("dry_run")),
             keep_good_rows=bool(data.get("keep_good_rows")),
+            readings=[Reading(**r) for r in data.get("readings", [])],
+            readings_total=int(data.get("readings_total", 0)),
         )

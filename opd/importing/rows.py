@@ -68,6 +68,7 @@ class EmployeeRow:
     supervisor_nip: str | None = None
     wfh_eligible: bool = True
     ineligible_reason: str = ""
+    ineligible_note: str = ""
     email: str = ""
     phone: str = ""
     new_in_post_since: dt.date | None = None
@@ -86,6 +87,7 @@ class EmployeeRow:
             self.supervisor_nip,
             self.wfh_eligible,
             self.ineligible_reason,
+            self.ineligible_note,
             self.email,
             self.phone,
             self.new_in_post_since,

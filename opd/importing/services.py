@@ -94,6 +94,8 @@ def _import(
         written=written,
         dry_run=dry_run,
         keep_good_rows=keep_good_rows,
+        readings=checks.readings,
+        readings_total=len(checks.readings),
     )
 
 

@@ -17,7 +17,7 @@ from accounts.models import Role, User
 from common.bulk import copy_csv, is_postgres
 from opd.importing.plan import Plan
 from opd.importing.rows import EmployeeRow, OpdRow
-from opd.models import Employee, Opd, Placement, Unit, UnitRole
+from opd.models import Employee, Opd, Placement, PlacementKind, Unit, UnitRole
 from opd.services import placements_sync
 
 BATCH = 5000
@@ -91,6 +91,7 @@ EMPLOYEE_FIELDS = [
     "unit_role",
     "wfh_eligible",
     "ineligible_reason",
+    "ineligible_note",
     "email",
     "phone",
     "new_in_post_since",
@@ -191,6 +192,7 @@ class Writer:
             role,
             r.wfh_eligible,
             r.ineligible_reason,
+            r.ineligible_note,
             r.email,
             r.phone,
             r.new_in_post_since,
@@ -254,17 +256,19 @@ class Writer:
         p, e = Placement._meta.db_table, Employee._meta.db_table
         earliest = "LEAST" if is_postgres() else "MIN"
         sql = (
-            f'INSERT INTO "{p}" (employee_id, opd_id, unit_id, position, unit_role, valid_from) '  # noqa: S608
+            f'INSERT INTO "{p}" '  # noqa: S608
+            f"(employee_id, opd_id, unit_id, position, unit_role, valid_from, kind) "
             f"SELECT id, opd_id, unit_id, position, unit_role, "
-            f'{earliest}(COALESCE(active_from, %s), %s) FROM "{e}" WHERE id '
+            f'{earliest}(COALESCE(active_from, %s), %s), %s FROM "{e}" WHERE id '
         )
+        first = PlacementKind.FIRST.value
         with connection.cursor() as cursor:
             if is_postgres():
-                cursor.execute(sql + "= ANY(%s)", [self.today, self.today, employee_ids])
+                cursor.execute(sql + "= ANY(%s)", [self.today, self.today, first, employee_ids])
                 return
             for chunk in _chunks(employee_ids, 900):
                 marks = ", ".join(["%s"] * len(chunk))
-                cursor.execute(f"{sql}IN ({marks})", [self.today, self.today, *chunk])
+                cursor.execute(f"{sql}IN ({marks})", [self.today, self.today, first, *chunk])
 
     def _create_employees(self, rows: list[EmployeeRow]) -> tuple[list[int], bool]:
         """Insert new employees with their accounts; returns their ids, and whether their

@@ -67,7 +67,11 @@ def test_a_database_from_before_the_refactor_keeps_every_row_at_the_new_head(wor
         _executor().migrate(head)
     after = _row_counts()
 
-    assert at_old_state == before  # going back drops nothing: the moves are state-only
+    # going back drops nothing: the moves are state-only; tables created after the refactor
+    # (e.g. opd_disciplinarysanction) are empty here and absent at the old state
+    added = before.keys() - at_old_state.keys()
+    assert all(before[t] == 0 for t in added)
+    assert at_old_state == {t: n for t, n in before.items() if t not in added}
     expected = {**before, "attendance_leaverecord": before["attendance_leaverecord"] + 1}
     assert after == expected
     assert {t for t, n in after.items() if n} >= {

@@ -249,7 +249,11 @@ def test_ineligible_without_reason_and_reason_while_eligible(world):
     )
     assert_error(result, "employees.csv", 2, "ineligible_reason", "Isi alasan")
     assert_error(result, "employees.csv", 3, "ineligible_reason", "wfh_eligible = ya")
-    assert_error(result, "employees.csv", 4, "ineligible_reason", "dipecat")
+    # text naming no known reason is kept as "other" with the text as its note, not refused
+    assert not [e for e in result.errors if e.row == 4]
+    assert [(r.row, r.read_as) for r in result.readings if r.row == 4] == [
+        (4, "Tidak boleh WFH: Lainnya, keterangan: dipecat")
+    ]
 
 
 def test_bad_email_role_date_and_a_row_with_too_many_cells(world):

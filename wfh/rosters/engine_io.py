@@ -13,6 +13,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable
 
 from leave.selectors import approved_leave_days
+from opd.eligibility_records import eligibility_between
 from wfh import engine, selectors
 from wfh.calendar import working_days
 from wfh.engine.types import (
@@ -43,7 +44,9 @@ def engine_input(
     manual cells the engine keeps (their rows keep their source), keyed by engine id and day.
 
     Approved leave (cuti, sakit, dinas luar, tugas belajar) within the phase is each employee's
-    `leave` (DESIGN section 4, invariant 7), read in one query for the whole OPD.
+    `leave` (DESIGN section 4, invariant 7), read in one query for the whole OPD. Eligibility is
+    per date (opd.eligibility: the manual flag, sanctions, new in post): someone whose
+    eligibility changes during the phase is one engine employee per stretch, like a move.
 
     `is_open(employee_id, day)` says which cells of this roster's rows the engine may decide;
     every other cell is frozen. Without it the roster's `regenerate_from` decides (days from it
@@ -63,12 +66,22 @@ def engine_input(
         start=phase.start,
         end=phase.end,
     )
-    count = Counter(p.employee_id for p in placements)
+    eligible_in = eligibility_between(
+        selectors.placements_in(opd, phase.start, phase.end).values("employee_id"),
+        phase.start,
+        phase.end,
+    )
+    pieces = []
     for placement in placements:
         emp = placement.employee
         opened = None if placement.first else placement.valid_from
         start = max(d for d in (opened, emp.active_from, phase.start) if d)
         end = min(d for d in (placement.valid_to, emp.active_to, phase.end) if d)
+        for lo, hi, ok in _eligible_pieces(eligible_in.get(emp.pk, ()), start, end):
+            pieces.append((placement, lo, hi, ok))
+    count = Counter(p.employee_id for p, *_ in pieces)
+    for placement, start, end, ok in pieces:
+        emp = placement.employee
         eid = emp.pk
         if count[emp.pk] > 1:
             eid = -(emp.pk * SEGMENTS + len(segments[emp.pk]))
@@ -79,7 +92,7 @@ def engine_input(
                 id=eid,
                 unit_id=placement.unit_id or NO_UNIT_ENGINE_ID,
                 role=placement.unit_role,
-                eligible=emp.wfh_eligible,
+                eligible=ok,
                 leave=frozenset(
                     d for d in leave_of.get(emp.pk, ()) if start <= d <= end and d in workdays
                 ),
@@ -109,6 +122,22 @@ def engine_input(
         frozen=frozen,
     )
     return inp, unit_of, manual
+
+
+def _eligible_pieces(periods, start: dt.date, end: dt.date) -> list[tuple[dt.date, dt.date, bool]]:
+    """start..end cut where eligibility changes (opd.eligibility, per date): each piece is an
+    engine employee of its own, so the days before and after the change are each treated right.
+    A placement with no day in the phase stays one piece, as before."""
+    cut = []
+    for lo, hi, answer in periods:
+        lo, hi = max(lo, start), min(hi, end)
+        if lo > hi:
+            continue
+        if cut and cut[-1][2] == answer.eligible:
+            cut[-1] = (cut[-1][0], hi, answer.eligible)
+        else:
+            cut.append((lo, hi, answer.eligible))
+    return cut or [(start, end, periods[0][2].eligible if periods else True)]
 
 
 def _base_cells(roster: Roster) -> dict[tuple[int, dt.date], tuple[str, str]]:

@@ -45,6 +45,10 @@ class Command(BaseCommand):
         )
         for error in result.errors:
             self.stderr.write(str(error))
+        for r in result.readings:  # hand-written cells: how each was read
+            self.stdout.write(
+                f'{r.file} baris {r.row}, kolom {r.column}: "{r.text}" dibaca sebagai {r.read_as}'
+            )
         if result.dry_run or (result.errors and not result.keep_good_rows):
             self.stdout.write("Belum disimpan; hitungan yang akan terjadi (would be):")
         # The counts keep fixed English keywords so scripts can read them in any language.
