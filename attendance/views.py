@@ -33,6 +33,7 @@ from attendance.models import (
     AttendanceEvent,
     DailyRecord,
     EventKind,
+    EventSource,
     OpdDaySummary,
     WorkReport,
 )
@@ -48,7 +49,6 @@ REVIEW_PER_PAGE = 25
 RECORDS_PER_PAGE = 50
 OPDS_PER_PAGE = 50
 UPCOMING_DAYS = 14
-POOR_ACCURACY_M = 100  # the page warns above this; the server decides with the geofence
 
 ZONE_ABBREVIATIONS = {
     "Asia/Jakarta": "WIB",
@@ -203,7 +203,9 @@ def checkin(request):
             # one id per page load: a double tap or a resent form is stored once
             "external_id": f"web-{employee.pk}-{token}" if TOKEN_RE.match(token) else "",
         }
-        [result] = services.events_ingest(items=[item], source="web", received_at=now)
+        [result] = services.events_ingest(
+            items=[item], source=EventSource.WEB, sender="web", received_at=now
+        )
         _result_message(request, result, kind, local_now, zone_abbreviation(opd.time_zone, now))
         return redirect("attendance:checkin")
 
@@ -229,7 +231,8 @@ def checkin(request):
         "events": events,
         "zone": zone_abbreviation(opd.time_zone, now),
         "token": uuid.uuid4().hex,
-        "poor_accuracy_m": POOR_ACCURACY_M,
+        # the page warns above the credit the server's distance check gives an accuracy
+        "poor_accuracy_m": settings.ATTENDANCE_MAX_ACCURACY_CREDIT_M,
         "location_checked": plans[0].kind == DAY_WFO and opd.latitude is not None,
     }
     return render(request, "attendance/checkin.html", context)
