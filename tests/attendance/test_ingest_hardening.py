@@ -14,13 +14,13 @@ from tests.attendance.conftest import OFFICE, WFH_DAY, WFO_DAY
 from tests.attendance.test_ingest import NOW, at, item
 from tests.factories import make_employee
 
-
 # a few metres from the office point: another employee there is not at the very same spot
 BESIDE = {"latitude": str(OFFICE[0] + Decimal("0.00010"))}
 
 
 def ingest(*items, sender="", received_at=NOW):
     return events_ingest(items=list(items), source="api", sender=sender, received_at=received_at)
+
 
 # -- timestamps no offset or calendar can hold (point 4) --------------------------------------
 
@@ -36,9 +36,7 @@ def ingest(*items, sender="", received_at=NOW):
         ("2025-12-01T07:25:00+07:00:30", "menit penuh"),
     ],
 )
-def test_a_timestamp_out_of_range_is_rejected_naming_it_and_the_rest_is_stored(
-    days, value, words
-):
+def test_a_timestamp_out_of_range_is_rejected_naming_it_and_the_rest_is_stored(days, value, words):
     good = item(days.staff, at(WFO_DAY, 7, 25))
     bad = item(days.staff, at(WFO_DAY, 7, 26), timestamp=value)
     a, b = ingest(good, bad)
@@ -136,9 +134,7 @@ def test_the_credit_is_a_setting(days, settings):
 
 def test_the_home_radius_gets_the_same_cap(days):
     WorkingHours.objects.update_or_create(opd=None, defaults={"require_home_radius": True})
-    [result] = ingest(
-        item(days.staff, at(WFH_DAY, 7, 25), mode="WFH", accuracy_m=999999, **MEDAN)
-    )
+    [result] = ingest(item(days.staff, at(WFH_DAY, 7, 25), mode="WFH", accuracy_m=999999, **MEDAN))
     assert {"outside_home", "low_accuracy"} <= set(result.flags)
 
 

@@ -506,3 +506,15 @@ def test_a_wfo_day_home_page_has_no_work_report_form(client, office):
     publish(office.staff, _today(), Mode.WFO)
     html = _client(client, office.pegawai_user).get(reverse("attendance:checkin")).content.decode()
     assert "Laporan kinerja hari ini" not in html
+
+
+def test_a_check_in_647_km_away_claiming_a_huge_accuracy_is_flagged(client, office):
+    """The accuracy credit is capped (issue 14): 999,999 m of claimed error buys 100 m."""
+    publish(office.staff, _today(), Mode.WFO)
+    surabaya = ("-7.257472", "112.752088")  # Tugu Pahlawan
+    resp = _post(_client(client, office.pegawai_user), "in", surabaya, accuracy="999999")
+    event = AttendanceEvent.objects.get()
+    assert 640_000 < event.distance_m < 655_000
+    assert event.status == EventStatus.FLAGGED
+    assert {"outside_geofence", "low_accuracy"} <= set(event.flags)
+    assert "menunggu tinjauan admin OPD" in resp.content.decode()
