@@ -301,8 +301,9 @@ class AttendanceEvent(models.Model):
                 condition=Q(status="flagged"),
                 name="event_review_queue",
             ),
+            # the employee too: the clusters of a day are counted from the index alone
             models.Index(
-                fields=["day", "position_key"],
+                fields=["day", "position_key", "employee"],
                 condition=~Q(position_key=""),
                 name="event_position_by_day",
             ),

@@ -19,7 +19,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.db.models import OuterRef, Subquery
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -46,6 +46,7 @@ from wfh.calendar import days_off
 from wfh.models import Mode, ScheduleDay
 
 REVIEW_PER_PAGE = 25
+CLUSTERS_PER_PAGE = 25
 RECORDS_PER_PAGE = 50
 OPDS_PER_PAGE = 50
 UPCOMING_DAYS = 14
@@ -334,6 +335,43 @@ def _outcome_text(event: AttendanceEvent) -> str:
     if event.status == "accepted_by_review":
         return _("Presensi %(name)s diterima.") % {"name": event.employee.name}
     return _("Presensi %(name)s ditolak.") % {"name": event.employee.name}
+
+
+@login_required
+def clusters(request):
+    """The spots two or more employees shared on a day (a sign of a fake-GPS app), per OPD:
+    HR sees every OPD, an OPD admin their own (opd.access); the employees of OPDs the reader
+    may not see are counted, never named."""
+    scope = _require_reviewer(request)
+    opds = access.visible_opds(request.user)
+    opd_code = request.GET.get("opd", "").strip()
+    chosen = None
+    if opd_code:
+        if "\x00" in opd_code:
+            raise Http404
+        chosen = get_object_or_404(Opd, code=opd_code)
+        access.require(access.can_view_opd(request.user, chosen))
+        opds = Opd.objects.filter(pk=chosen.pk)
+    day, date_error = _parse_day(request, today_in(settings.TIME_ZONE))
+    page = page_of(request, selectors.cluster_pairs(opds=opds, day=day), CLUSTERS_PER_PAGE)
+    found = selectors.clusters_of(pairs=list(page.object_list), day=day)
+    for cluster in found:
+        _decorate(cluster.events)
+    query = {"opd": opd_code} if opd_code else {}
+    context = {
+        "page": page,
+        "clusters": found,
+        "day": day,
+        "date_error": date_error,
+        "prev_day": day - dt.timedelta(days=1),
+        "next_day": day + dt.timedelta(days=1),
+        "opds": access.visible_opds(request.user).order_by("code")
+        if scope.is_hr or len(scope.opd_ids) > 1
+        else None,
+        "opd_code": opd_code,
+        "query": urlencode(query),
+    }
+    return render(request, "attendance/clusters.html", context)
 
 
 # -- OPD attendance day ----------------------------------------------------------------------------

@@ -74,7 +74,7 @@ class Migration(migrations.Migration):
             model_name="attendanceevent",
             index=models.Index(
                 condition=models.Q(("position_key", ""), _negated=True),
-                fields=["day", "position_key"],
+                fields=["day", "position_key", "employee"],
                 name="event_position_by_day",
             ),
         ),
