@@ -53,7 +53,7 @@ def test_a_client_cannot_block_or_see_another_opds_event_by_its_external_id(
     [answer] = attack.json()["results"]
     assert answer["status"] == "accepted"  # its own event, not the other OPD's
     assert answer["event_id"] != stored["event_id"]
-    assert f"\"event_id\":{stored['event_id']}," not in attack.content.decode()
+    assert f'"event_id":{stored["event_id"]},' not in attack.content.decode()
     # the attacker first, then the real event: still stored
     first = kominfo_only.post(
         URL,
