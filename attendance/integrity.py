@@ -4,7 +4,8 @@ A fake-GPS app gives itself away in three ways (rules.position_flags decides on 
 the same spot (coordinates to 5 decimals, rules.position_key) as another employee's event that
 day, the same spot on many days, and an accuracy of exactly 0, or none from a phone whose earlier
 events always had one. `IntegrityLookup` reads what a batch needs in at most three queries, each
-served by a partial index on `position_key` (by day, by employee), whatever the batch size; when
+served by a partial index on `position_key` (by day, by employee), whatever the batch size (and
+on PostgreSQL takes one lock per day and spot first, in one statement); when
 a new event joins a spot another employee's stored event holds, that event is flagged too
 (`shared_with_batch`), so the review queue and the cluster page show both.
 """
@@ -17,6 +18,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from django.conf import settings
+from django.db import connection
 from django.db.models import Exists, OuterRef
 
 from attendance import rules
@@ -73,6 +75,7 @@ class IntegrityLookup:
         keys = {x.key for x in located}
         pairs = {(x.day, x.key) for x in located}
         employee_ids = {x.employee_id for x in located}
+        _lock_spots(pairs)
         # the day-and-spot index: the stored events at a spot of a batch's day
         for event in (
             AttendanceEvent.objects.filter(day__in=days, position_key__in=keys)
@@ -163,6 +166,23 @@ class IntegrityLookup:
                 if event.status in UNDECIDED and add_flag(event, SHARED_POSITION):
                     changed_stored.append(event)
         return changed_new, changed_stored
+
+
+def _lock_spots(pairs: set[tuple[dt.date, str]]) -> None:
+    """Two batches that bring the first two employees to a spot must not miss each other: on
+    PostgreSQL each takes a transaction lock per day and spot (in one order, so none waits in a
+    circle) before reading who is there. SQLite writes one transaction at a time anyway."""
+    if connection.vendor != "postgresql":
+        return
+    names = sorted(f"{day.isoformat()} {key}" for day, key in pairs)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT pg_advisory_xact_lock(h) FROM ("
+            "SELECT DISTINCT hashtextextended(n, 14) AS h FROM unnest(%s::text[]) AS n ORDER BY h"
+            ") AS spots",
+            [names],
+        )
+        cursor.fetchall()
 
 
 def add_flag(event: AttendanceEvent, code: str, **params) -> bool:

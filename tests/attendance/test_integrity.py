@@ -5,14 +5,17 @@ an accuracy of exactly 0 or none from a phone that always gave one; read set-wis
 from __future__ import annotations
 
 import datetime as dt
+import threading
 from decimal import Decimal
 
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from attendance import integrity
 from attendance.models import AttendanceEvent, DailyRecord, EventStatus
 from attendance.services import event_review, events_ingest
+from common.tasks import task
 from tests.attendance.conftest import WFH_DAY
 from tests.attendance.test_ingest import NOW, at, item
 from tests.factories import make_employee
@@ -149,3 +152,37 @@ def test_the_integrity_reads_are_a_fixed_number_of_queries(days, n):
     assert sum('"position_key" IN' in q and '"employee_id" IN' in q for q in sql) == 1
     assert sum("EXISTS" in q for q in sql) == 1
     assert sum(q.startswith("UPDATE") for q in sql) <= 1
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="SQLite writes one at a time")
+@pytest.mark.django_db(transaction=True)
+def test_two_batches_bringing_two_employees_to_a_spot_at_once_do_not_miss_each_other(
+    world, monkeypatch
+):
+    """Both read "who is at the spot" at the same moment: the spot's lock makes the second wait
+    for the first to commit, so it sees it (and flags it too)."""
+    barrier = threading.Barrier(2, timeout=10)
+    lock = integrity._lock_spots
+
+    def together(pairs):
+        barrier.wait()
+        lock(pairs)
+
+    monkeypatch.setattr(integrity, "_lock_spots", together)
+    task("attendance.summarize_days")  # the registry filled before the threads race to fill it
+    answers = {}
+
+    def send(employee):
+        try:
+            [answers[employee.pk]] = ingest(item(employee, at(WFH_DAY, 7, 20), mode="WFH", **SPOT))
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=send, args=(e,)) for e in (world.staff, world.other)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=30)
+    assert len(answers) == 2
+    events = AttendanceEvent.objects.filter(position_key__startswith="-6.24111")
+    assert sorted(e.flags for e in events) == [["shared_position"], ["shared_position"]]
