@@ -115,6 +115,13 @@ class Principal:
         return None if scope.is_hr else scope.opd_ids
 
     @property
+    def sender(self) -> str:
+        """Whose external ids the caller's events carry: each client, each session user."""
+        if self.client is not None:
+            return f"client:{self.client.pk}"
+        return f"user:{getattr(self.user, 'pk', '')}"
+
+    @property
     def anonymous(self) -> bool:
         return self.client is None and not (self.user and self.user.is_authenticated)
 

@@ -80,11 +80,18 @@ SUMMARY_EXAMPLES = [
 INGEST_DESCRIPTION = (
     "Kirim paling banyak 1.000 presensi sebagai daftar JSON, atau sebagai objek "
     '`{"events": [...]}`. Setiap item dijawab pada posisinya (`index`): `accepted` (tersimpan), '
-    "`duplicate` (ID eksternal yang sama sudah tersimpan: aman untuk kirim ulang), `flagged` "
-    "(tersimpan, menunggu tinjauan admin OPD; `flags` menyebut alasannya, mis. "
-    "`outside_geofence`) atau `rejected` (tidak tersimpan; `field` menyebut isian yang salah). "
+    "`duplicate` (ID eksternal yang sama sudah Anda simpan untuk pegawai yang sama: aman untuk "
+    "kirim ulang), `flagged` (tersimpan, menunggu tinjauan admin OPD; `flags` menyebut "
+    "alasannya: `outside_geofence`, `outside_home`, `no_home`, `no_location`, `day_off`, "
+    "`future`, `too_old`, `impossible_travel`, `low_accuracy` (akurasi di atas batas yang "
+    "dipercaya, bawaan 100 m), `shared_position` (koordinat 5 desimal sama dengan pegawai lain "
+    "hari itu), `same_position_days`, `zero_accuracy`, `missing_accuracy`) atau `rejected` "
+    "(tidak tersimpan; `field` menyebut isian yang salah). ID eksternal milik pengirimnya: "
+    "setiap klien API punya ruang ID sendiri, jadi ID klien lain tidak pernah membuat presensi "
+    "Anda `duplicate`; ID yang sama untuk pegawai lain ditolak (`field` `external_id`). "
     "Jawaban 200 walaupun ada item yang ditolak; 400 hanya bila kiriman secara keseluruhan salah "
-    "(bukan daftar, kosong, lebih dari 1.000). `timestamp` wajib membawa zona waktu."
+    "(bukan daftar, kosong, lebih dari 1.000). `timestamp` wajib membawa zona waktu (-12:00 "
+    "sampai +14:00) dan berada antara 10 tahun lalu dan 24 jam ke depan."
 )
 
 INGEST_REQUEST = PolymorphicProxySerializer(

@@ -127,9 +127,10 @@ def api_client_for_token(*, token: str) -> ApiClient | None:
     return client
 
 
-def api_events_ingest(*, items: list, opd_ids: frozenset[int] | None) -> dict:
+def api_events_ingest(*, items: list, opd_ids: frozenset[int] | None, sender: str) -> dict:
     """Ingest a batch from an API caller; with `opd_ids`, items whose NIP is not an employee of
-    those OPDs are rejected (field nip), found with one query for the whole batch. Answers
+    those OPDs are rejected (field nip), found with one query for the whole batch. External ids
+    are the `sender`'s own (Principal.sender: one client, one session user). Answers
     {"counts": {...}, "results": [one per item, in order]}."""
     results: dict[int, dict] = {}
     passed: list[tuple[int, object]] = list(enumerate(items))
@@ -158,7 +159,7 @@ def api_events_ingest(*, items: list, opd_ids: frozenset[int] | None) -> dict:
         passed = kept
     if passed:
         answers = attendance_services.events_ingest(
-            items=[item for _i, item in passed], source=EventSource.API
+            items=[item for _i, item in passed], source=EventSource.API, sender=sender
         )
         for (index, _item), result in zip(passed, answers, strict=True):
             row = result.as_dict()

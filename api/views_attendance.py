@@ -36,7 +36,11 @@ class AttendanceEventsView(APIView):
     def post(self, request):
         items = _batch_items(request.data)
         principal = Principal.of(request)
-        return Response(services.api_events_ingest(items=items, opd_ids=principal.opd_ids))
+        return Response(
+            services.api_events_ingest(
+                items=items, opd_ids=principal.opd_ids, sender=principal.sender
+            )
+        )
 
 
 def _batch_items(data) -> list:

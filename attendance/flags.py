@@ -17,6 +17,12 @@ DAY_OFF = "day_off"
 FUTURE = "future"
 TOO_OLD = "too_old"
 IMPOSSIBLE_TRAVEL = "impossible_travel"
+LOW_ACCURACY = "low_accuracy"
+# fake-GPS signs (attendance.integrity)
+SHARED_POSITION = "shared_position"
+SAME_POSITION_DAYS = "same_position_days"
+ZERO_ACCURACY = "zero_accuracy"
+MISSING_ACCURACY = "missing_accuracy"
 
 
 def flag_text(code: str, **kw) -> str:
@@ -30,6 +36,17 @@ def flag_text(code: str, **kw) -> str:
         TOO_OLD: _("Waktu presensi lebih dari %(days)s hari yang lalu."),
         IMPOSSIBLE_TRAVEL: _(
             "Perpindahan mustahil dari presensi sebelumnya (%(speed)s km/jam, batas %(limit)s)."
+        ),
+        LOW_ACCURACY: _(
+            "Akurasi lokasi buruk (%(accuracy)s m, batas %(limit)s m): jarak tidak dapat dinilai."
+        ),
+        SHARED_POSITION: _(
+            "Koordinat sama persis (5 desimal) dengan presensi pegawai lain pada hari yang sama."
+        ),
+        SAME_POSITION_DAYS: _("Koordinat sama persis pada %(days)s hari yang berbeda."),
+        ZERO_ACCURACY: _("Akurasi lokasi tepat 0 m, tidak pernah diberikan oleh GPS sungguhan."),
+        MISSING_ACCURACY: _(
+            "Presensi tanpa akurasi lokasi, padahal presensi sebelumnya menyertakannya."
         ),
     }
     if code == DAY_OFF and not kw.get("name"):

@@ -256,6 +256,14 @@ class AttendanceEvent(models.Model):
     source = models.CharField(_("sumber"), max_length=8, choices=EventSource.choices)
     device_id = models.CharField(_("ID perangkat"), max_length=64, blank=True)
     external_id = models.CharField(_("ID eksternal"), max_length=64, blank=True)
+    # who sent it ("client:12" an API client, "user:3" an API session, "web", "import"); an
+    # external id is unique per sender only. "" on events stored before senders were kept.
+    sender = models.CharField(_("pengirim"), max_length=40, blank=True, default="", db_default="")
+    # the coordinates to 5 decimals ("-6.23827,106.97557", rules.position_key), "" without a
+    # location: the key the integrity checks compare (same spot as others, or every day)
+    position_key = models.CharField(
+        _("titik (5 desimal)"), max_length=24, blank=True, default="", db_default=""
+    )
     received_at = models.DateTimeField(_("diterima pada"))
     status = models.CharField(
         _("status"), max_length=20, choices=EventStatus.choices, default=EventStatus.ACCEPTED
@@ -280,9 +288,9 @@ class AttendanceEvent(models.Model):
         ordering = ["timestamp", "id"]
         constraints = [
             models.UniqueConstraint(
-                fields=["source", "external_id"],
+                fields=["source", "sender", "external_id"],
                 condition=~Q(external_id=""),
-                name="event_external_id_unique_per_source",
+                name="event_external_id_unique_per_sender",
             )
         ]
         indexes = [
@@ -292,6 +300,17 @@ class AttendanceEvent(models.Model):
                 fields=["opd", "status"],
                 condition=Q(status="flagged"),
                 name="event_review_queue",
+            ),
+            # the employee too: the clusters of a day are counted from the index alone
+            models.Index(
+                fields=["day", "position_key", "employee"],
+                condition=~Q(position_key=""),
+                name="event_position_by_day",
+            ),
+            models.Index(
+                fields=["employee", "position_key"],
+                condition=~Q(position_key=""),
+                name="event_position_by_employee",
             ),
         ]
         verbose_name = _("presensi")

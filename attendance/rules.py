@@ -19,6 +19,7 @@ import math
 import zoneinfo
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from decimal import ROUND_HALF_UP, Decimal
 
 EARTH_RADIUS_M = 6_371_008.8  # mean Earth radius (IUGG)
 MAX_TRAVEL_KMH = 120.0
@@ -36,9 +37,37 @@ def distance_m(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return 2 * EARTH_RADIUS_M * math.asin(min(1.0, math.sqrt(a)))
 
 
-def outside_radius(distance: float, radius_m: float, accuracy_m: float | None) -> bool:
-    """Whether a fix is certainly outside a circle: its error circle does not reach the radius."""
-    return distance - (accuracy_m or 0.0) > radius_m
+def accuracy_credit(accuracy_m: float | None, max_credit_m: float) -> float:
+    """The metres of a fix's accuracy a distance check believes: the accuracy, at most
+    `max_credit_m` (a phone claiming 999 km of error is not given 999 km of benefit)."""
+    return min(accuracy_m or 0.0, max_credit_m)
+
+
+def poor_accuracy(accuracy_m: float | None, max_credit_m: float) -> bool:
+    """A fix too vague to judge a distance by: its accuracy exceeds the credit a check gives."""
+    return accuracy_m is not None and accuracy_m > max_credit_m
+
+
+def outside_radius(
+    distance: float, radius_m: float, accuracy_m: float | None, max_credit_m: float
+) -> bool:
+    """Whether a fix is certainly outside a circle: its error circle (the accuracy, capped by
+    `accuracy_credit`) does not reach the radius."""
+    return distance - accuracy_credit(accuracy_m, max_credit_m) > radius_m
+
+
+POSITION_STEP = Decimal("0.00001")  # 5 decimals of a degree: about 1.1 m
+
+
+def position_key(latitude, longitude) -> str:
+    """The coordinates to 5 decimals, rounded half away from zero ("-6.23827,106.97557"): the
+    spot two events are said to share. Accepts Decimals, strings or floats."""
+
+    def five(value) -> str:
+        number = Decimal(str(value)).quantize(POSITION_STEP, rounding=ROUND_HALF_UP)
+        return format(number.copy_abs() if number.is_zero() else number, "f")
+
+    return f"{five(latitude)},{five(longitude)}"
 
 
 def local_day(ts: dt.datetime, tz_name: str) -> dt.date:
@@ -62,6 +91,27 @@ def local_second(ts: dt.datetime, tz_name: str) -> int:
 def seconds_of(t: dt.time) -> int:
     """A time of day as whole seconds since midnight."""
     return t.hour * 3600 + t.minute * 60 + t.second
+
+
+@dataclass(frozen=True)
+class PositionSigns:
+    """The signs of a fake position on one event (besides a spot shared with others)."""
+
+    same_days: bool  # the same spot on `same_days_limit` days or more
+    zero_accuracy: bool  # an accuracy of exactly 0, which no real fix has
+    missing_accuracy: bool  # no accuracy, from an employee whose earlier fixes had one
+
+
+def position_signs(
+    *, days_here: int, same_days_limit: int, accuracy_m: float | None, had_accuracy: bool
+) -> PositionSigns:
+    """Judge one located event: `days_here` the days (this one included) its employee was at
+    this spot, `had_accuracy` whether their earlier located events came with an accuracy."""
+    return PositionSigns(
+        same_days=days_here >= same_days_limit,
+        zero_accuracy=accuracy_m == 0,
+        missing_accuracy=accuracy_m is None and had_accuracy,
+    )
 
 
 # -- working hours and TL/PSW tiers ----------------------------------------------------------------
@@ -217,10 +267,13 @@ class Fix:
     accuracy_m: float | None = None
 
 
-def travel_speed_kmh(a: Fix, b: Fix) -> float:
-    """The least speed that explains both fixes: distance less both accuracies, over the time."""
+def travel_speed_kmh(a: Fix, b: Fix, *, max_credit_m: float = math.inf) -> float:
+    """The least speed that explains both fixes: distance less both accuracies (each capped by
+    `accuracy_credit`), over the time."""
     gap = distance_m(a.latitude, a.longitude, b.latitude, b.longitude)
-    gap = max(0.0, gap - (a.accuracy_m or 0.0) - (b.accuracy_m or 0.0))
+    credit = accuracy_credit(a.accuracy_m, max_credit_m)
+    credit += accuracy_credit(b.accuracy_m, max_credit_m)
+    gap = max(0.0, gap - credit)
     seconds = abs((b.ts - a.ts).total_seconds())
     if gap == 0:
         return 0.0
@@ -229,5 +282,7 @@ def travel_speed_kmh(a: Fix, b: Fix) -> float:
     return gap / 1000 / (seconds / 3600)
 
 
-def impossible_travel(a: Fix, b: Fix, *, max_kmh: float = MAX_TRAVEL_KMH) -> bool:
-    return travel_speed_kmh(a, b) > max_kmh
+def impossible_travel(
+    a: Fix, b: Fix, *, max_kmh: float = MAX_TRAVEL_KMH, max_credit_m: float = math.inf
+) -> bool:
+    return travel_speed_kmh(a, b, max_credit_m=max_credit_m) > max_kmh

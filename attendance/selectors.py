@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from django.db.models import Q, QuerySet
+from django.db.models import Count, Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import User
@@ -58,6 +58,74 @@ def review_queue(*, user: User) -> QuerySet[AttendanceEvent]:
         .select_related("employee", "employee__unit")
         .order_by("day", "timestamp", "id")
     )
+
+
+@dataclass
+class Cluster:
+    """Employees at the very same spot (5 decimals) on one day, seen from one OPD: its own
+    employees' events there, and how many employees were there in all (any OPD)."""
+
+    opd: Opd
+    employees: int
+    events: list[AttendanceEvent]
+
+    @property
+    def elsewhere(self) -> int:
+        """Employees at the spot from OPDs other than this one."""
+        return self.employees - len({e.employee_id for e in self.events})
+
+
+def shared_spots(*, day: dt.date) -> QuerySet:
+    """The spots two or more employees were at on `day` (a subquery, counted from the
+    day-and-spot index alone)."""
+    return (
+        AttendanceEvent.objects.filter(day=day)
+        .exclude(position_key="")
+        .values("position_key")
+        .annotate(n=Count("employee_id", distinct=True))
+        .filter(n__gte=2)
+        .values("position_key")
+    )
+
+
+def cluster_pairs(*, opds: QuerySet[Opd], day: dt.date) -> QuerySet:
+    """One row per OPD (of `opds`) and shared spot of `day` its employees were at, by OPD code
+    (rows of {"opd_id", "position_key"}), to be paged and then read with `clusters_of`."""
+    return (
+        AttendanceEvent.objects.filter(
+            day=day, opd__in=opds, position_key__in=shared_spots(day=day)
+        )
+        .values("opd_id", "opd__code", "position_key")
+        .annotate(members=Count("employee_id", distinct=True))
+        .order_by("opd__code", "-members", "position_key")
+    )
+
+
+def clusters_of(*, pairs: list[dict], day: dt.date) -> list[Cluster]:
+    """The clusters of a page of `cluster_pairs`: two queries whatever the page."""
+    keys = {p["position_key"] for p in pairs}
+    totals = dict(
+        AttendanceEvent.objects.filter(day=day, position_key__in=keys)
+        .values("position_key")
+        .annotate(n=Count("employee_id", distinct=True))
+        .values_list("position_key", "n")
+    )
+    events: dict[tuple[int, str], list[AttendanceEvent]] = {}
+    rows = (
+        AttendanceEvent.objects.filter(
+            day=day, position_key__in=keys, opd_id__in={p["opd_id"] for p in pairs}
+        )
+        .select_related("employee", "employee__unit", "opd")
+        .order_by("timestamp", "id")
+    )
+    for event in rows:
+        events.setdefault((event.opd_id, event.position_key), []).append(event)
+    clusters = []
+    for p in pairs:
+        members = events.get((p["opd_id"], p["position_key"]), [])
+        if members:
+            clusters.append(Cluster(members[0].opd, totals.get(p["position_key"], 0), members))
+    return clusters
 
 
 # -- daily records and OPD day summaries (callers check access via opd.access) ---------------------

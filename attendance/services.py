@@ -11,7 +11,6 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field
-from decimal import Decimal, InvalidOperation
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
@@ -24,6 +23,7 @@ from attendance.flags import (
     DAY_OFF,
     FUTURE,
     IMPOSSIBLE_TRAVEL,
+    LOW_ACCURACY,
     NO_HOME,
     NO_LOCATION,
     OUTSIDE_GEOFENCE,
@@ -31,13 +31,14 @@ from attendance.flags import (
     TOO_OLD,
     flag_text,
 )
-from attendance.models import (
-    AttendanceEvent,
-    ClaimedMode,
-    EventKind,
-    EventSource,
-    EventStatus,
+from attendance.integrity import (
+    IntegrityLookup,
+    Located,
+    max_accuracy_credit_m,
+    write_stored_flags,
 )
+from attendance.models import AttendanceEvent, EventSource, EventStatus
+from attendance.parsing import ItemError, Parsed, parse_item
 from attendance.selectors import working_hours_rows
 from attendance.summaries.runs import summaries_recompute
 from opd import access
@@ -54,6 +55,7 @@ ACCEPTED = "accepted"
 FLAGGED = "flagged"
 DUPLICATE = "duplicate"
 REJECTED = "rejected"
+LEGACY_SENDER = ""  # events stored before the sender was kept
 
 
 @dataclass
@@ -76,122 +78,6 @@ class Result:
             "field": self.field,
             "message": self.message,
         }
-
-
-class ItemError(Exception):
-    def __init__(self, field_name: str, message: str):
-        super().__init__(message)
-        self.field = field_name
-        self.message = message
-
-
-# -- parsing ---------------------------------------------------------------------------------------
-
-
-def _text(item: dict, key: str, *, max_length: int = 64) -> str:
-    value = item.get(key)
-    if value is None:
-        return ""
-    value = str(value).strip()
-    if len(value) > max_length:
-        raise ItemError(key, _("Paling panjang %(n)s karakter.") % {"n": max_length})
-    return value
-
-
-def parse_timestamp(value) -> dt.datetime:
-    if value in (None, ""):
-        raise ItemError("timestamp", _("Waktu wajib diisi."))
-    if isinstance(value, dt.datetime):
-        ts = value
-    else:
-        text = str(value).strip()
-        try:
-            ts = dt.datetime.fromisoformat(text.replace("Z", "+00:00"))
-        except ValueError:
-            raise ItemError(
-                "timestamp",
-                _("Waktu %(value)r bukan ISO 8601 (mis. 2025-12-01T07:25:00+07:00).")
-                % {"value": text},
-            ) from None
-    if ts.tzinfo is None or ts.utcoffset() is None:
-        raise ItemError(
-            "timestamp", _("Waktu harus menyertakan zona waktu (mis. +07:00 untuk WIB).")
-        )
-    return ts
-
-
-def _coordinate(item: dict, key: str, limit: int) -> Decimal | None:
-    value = item.get(key)
-    if value in (None, ""):
-        return None
-    try:
-        number = Decimal(str(value).strip())
-    except InvalidOperation:
-        raise ItemError(key, _("%(value)r bukan angka.") % {"value": value}) from None
-    if not number.is_finite() or not -limit <= number <= limit:
-        raise ItemError(key, _("Harus di antara -%(limit)s dan %(limit)s.") % {"limit": limit})
-    return number.quantize(Decimal("0.000001"))
-
-
-def _accuracy(item: dict) -> float | None:
-    value = item.get("accuracy_m")
-    if value in (None, ""):
-        return None
-    try:
-        number = float(str(value).strip())
-    except ValueError:
-        raise ItemError("accuracy_m", _("%(value)r bukan angka.") % {"value": value}) from None
-    if not 0 <= number < 1e6:
-        raise ItemError("accuracy_m", _("Akurasi harus angka 0 atau lebih (meter)."))
-    return number
-
-
-@dataclass
-class _Parsed:
-    index: int
-    nip: str
-    ts: dt.datetime
-    kind: str
-    mode: str
-    latitude: Decimal | None
-    longitude: Decimal | None
-    accuracy_m: float | None
-    device_id: str
-    external_id: str
-
-
-def _parse(index: int, item) -> _Parsed:
-    if not isinstance(item, dict):
-        raise ItemError("", _("Setiap item harus berupa objek."))
-    nip = _text(item, "nip", max_length=18)
-    if not nip:
-        raise ItemError("nip", _("NIP wajib diisi."))
-    ts = parse_timestamp(item.get("timestamp"))
-    kind = _text(item, "kind").lower()
-    if kind not in EventKind.values:
-        raise ItemError("kind", _("Jenis harus 'in' (masuk) atau 'out' (pulang)."))
-    mode = _text(item, "mode").upper()
-    if mode not in ClaimedMode.values:
-        raise ItemError("mode", _("Mode harus 'WFH' atau 'WFO'."))
-    latitude = _coordinate(item, "latitude", 90)
-    longitude = _coordinate(item, "longitude", 180)
-    if (latitude is None) != (longitude is None):
-        missing = "longitude" if longitude is None else "latitude"
-        raise ItemError(
-            missing, _("Lintang dan bujur harus diisi keduanya atau tidak sama sekali.")
-        )
-    return _Parsed(
-        index=index,
-        nip=nip,
-        ts=ts,
-        kind=kind,
-        mode=mode,
-        latitude=latitude,
-        longitude=longitude,
-        accuracy_m=_accuracy(item),
-        device_id=_text(item, "device_id"),
-        external_id=_text(item, "external_id"),
-    )
 
 
 # -- lookups for a whole batch ---------------------------------------------------------------------
@@ -227,13 +113,19 @@ def _fix(ts: dt.datetime, lat, lon, acc) -> rules.Fix:
 
 
 def events_ingest(
-    *, items: list[dict], source: str, received_at: dt.datetime | None = None
+    *,
+    items: list[dict],
+    source: str,
+    received_at: dt.datetime | None = None,
+    sender: str = "",
 ) -> list[Result]:
     """Validate and store up to MAX_BATCH events; answer one Result per item, in order.
 
-    Rejected items (a field is wrong or the NIP unknown) are not stored. Duplicates (same source
-    and external id as a stored event, or as an earlier item of the batch) are stored once.
-    Every other item is stored, accepted or flagged with reason codes for the review queue.
+    Rejected items (a field is wrong or the NIP unknown) are not stored. Duplicates (an external
+    id this `sender` already stored for the same employee, or an earlier item of the batch) are
+    stored once; an external id is the sender's own (API client, "web", "import"; the source's
+    name by default), so no sender's ids can block or reveal another's events. Every other item
+    is stored, accepted or flagged with reason codes for the review queue.
     """
     if source not in EventSource.values:
         raise ValidationError(_("Sumber %(source)s tidak dikenal.") % {"source": source})
@@ -243,10 +135,11 @@ def events_ingest(
             % {"max": MAX_BATCH, "n": len(items)}
         )
     received_at = received_at or timezone.now()
+    sender = sender or source
     for attempt in range(2):
         try:
             with transaction.atomic():
-                return _ingest(items, source, received_at)
+                return _ingest(items, source, sender, received_at)
         except IntegrityError:
             # another request stored one of the external ids in the meantime: read them again
             if attempt:
@@ -254,12 +147,73 @@ def events_ingest(
     raise AssertionError("unreachable")
 
 
-def _ingest(items: list[dict], source: str, received_at: dt.datetime) -> list[Result]:
+def _without_duplicates(
+    known: list[Parsed], employees: dict[str, Employee], source: str, sender: str
+) -> tuple[list[Parsed], list[Result]]:
+    """The items to store, and the answers of the others: duplicate (the sender's own id for
+    the same employee, stored or earlier in the batch) or rejected (the id is the sender's for
+    another employee). Events stored before senders were kept (sender "") count for the same
+    employee only. One query, served by the partial unique index."""
+    external_ids = {p.external_id for p in known if p.external_id}
+    stored: dict[str, tuple[int, int]] = {}  # external id -> (employee, event) of this sender
+    legacy: dict[tuple[str, int], int] = {}  # (external id, employee) -> event, sender ""
+    rows = (
+        AttendanceEvent.objects.filter(
+            source=source, sender__in={sender, LEGACY_SENDER}, external_id__in=external_ids
+        )
+        .exclude(external_id="")  # the partial unique index's condition, so the index serves
+        .values_list("external_id", "sender", "employee_id", "id")
+    )
+    for external_id, row_sender, employee_id, event_id in rows if external_ids else ():
+        if row_sender == sender:
+            stored[external_id] = (employee_id, event_id)
+        else:
+            legacy.setdefault((external_id, employee_id), event_id)
+    fresh: list[Parsed] = []
+    answers: list[Result] = []
+    seen: dict[str, int] = {}  # external id -> employee, earlier in the batch
+    for p in known:
+        employee_id = employees[p.nip].pk
+        if not p.external_id:
+            fresh.append(p)
+            continue
+        owner = stored.get(p.external_id, (seen.get(p.external_id), None))
+        if owner[0] is None and (p.external_id, employee_id) in legacy:
+            owner = (employee_id, legacy[(p.external_id, employee_id)])
+        if owner[0] is None:
+            seen[p.external_id] = employee_id
+            fresh.append(p)
+        elif owner[0] == employee_id:
+            answers.append(
+                Result(
+                    p.index,
+                    DUPLICATE,
+                    event_id=owner[1],
+                    message=_("Presensi dengan ID eksternal ini sudah tersimpan."),
+                )
+            )
+        else:
+            answers.append(
+                Result(
+                    p.index,
+                    REJECTED,
+                    field="external_id",
+                    message=_(
+                        "ID eksternal %(id)s sudah Anda pakai untuk presensi pegawai lain; "
+                        "setiap presensi memerlukan ID sendiri."
+                    )
+                    % {"id": p.external_id},
+                )
+            )
+    return fresh, answers
+
+
+def _ingest(items: list[dict], source: str, sender: str, received_at: dt.datetime) -> list[Result]:
     results: dict[int, Result] = {}
-    parsed: list[_Parsed] = []
+    parsed: list[Parsed] = []
     for index, item in enumerate(items):
         try:
-            parsed.append(_parse(index, item))
+            parsed.append(parse_item(index, item, received_at))
         except ItemError as exc:
             results[index] = Result(index, REJECTED, field=exc.field, message=exc.message)
 
@@ -278,28 +232,8 @@ def _ingest(items: list[dict], source: str, received_at: dt.datetime) -> list[Re
                 field="nip",
                 message=_("NIP %(nip)s tidak terdaftar.") % {"nip": p.nip},
             )
-
-    external_ids = {p.external_id for p in known if p.external_id}
-    stored_ids = dict(
-        # the exclude repeats the partial unique index's condition, so the index serves the lookup
-        AttendanceEvent.objects.filter(source=source, external_id__in=external_ids)
-        .exclude(external_id="")
-        .values_list("external_id", "id")
-    )
-    fresh: list[_Parsed] = []
-    seen: set[str] = set()
-    for p in known:
-        if p.external_id and (p.external_id in stored_ids or p.external_id in seen):
-            results[p.index] = Result(
-                p.index,
-                DUPLICATE,
-                event_id=stored_ids.get(p.external_id),
-                message=_("Presensi dengan ID eksternal ini sudah tersimpan."),
-            )
-            continue
-        if p.external_id:
-            seen.add(p.external_id)
-        fresh.append(p)
+    fresh, answers = _without_duplicates(known, employees, source, sender)
+    results.update((r.index, r) for r in answers)
 
     day_of = {p.index: rules.local_day(p.ts, employees[p.nip].opd.time_zone) for p in fresh}
     employee_ids = {employees[p.nip].pk for p in fresh}
@@ -319,102 +253,28 @@ def _ingest(items: list[dict], source: str, received_at: dt.datetime) -> list[Re
         employee_id__in=employee_ids, day__in=days, latitude__isnull=False
     ).values_list("employee_id", "day", "timestamp", "latitude", "longitude", "accuracy_m"):
         earlier[(e, d)].append(_fix(ts, lat, lon, acc))
-
-    rows: list[tuple[_Parsed, AttendanceEvent]] = []
-    for p in sorted(fresh, key=lambda p: p.ts):
-        employee = employees[p.nip]
-        opd: Opd = employee.opd
-        day = day_of[p.index]
-        flags: list[str] = []
-        messages: list[str] = []
-        params: dict[str, dict] = {}
-
-        def flag(code: str, messages=messages, flags=flags, params=params, **kw) -> None:
-            flags.append(code)
-            messages.append(flag_text(code, **kw))
-            params[code] = kw
-
-        if p.ts > received_at + FUTURE_TOLERANCE:
-            flag(FUTURE)
-        elif p.ts < received_at - MAX_AGE:
-            flag(TOO_OLD, days=MAX_AGE.days)
-        day_off = off.get(day)
-        if day.weekday() >= 5:
-            flag(DAY_OFF, name="")  # the weekend, worded in the reader's language
-        elif day_off and (not day_off[1] or opd.pk in day_off[1]):
-            flag(DAY_OFF, name=day_off[0])
-
-        scheduled = schedule.get((employee.pk, day), p.mode)
-        policy = policies[opd.pk]
-        located = p.latitude is not None
-        distance = None
-        if scheduled == Mode.WFO and opd.latitude is not None and opd.longitude is not None:
-            if not located:
-                if source == EventSource.WEB:  # a phone sends its location; a device need not
-                    flag(NO_LOCATION)
-            else:
-                distance = rules.distance_m(
-                    float(opd.latitude), float(opd.longitude), float(p.latitude), float(p.longitude)
-                )
-                if rules.outside_radius(distance, opd.radius_m, p.accuracy_m):
-                    flag(OUTSIDE_GEOFENCE, distance=round(distance))
-        elif scheduled == Mode.WFH and policy is not None and policy.require_home_radius:
-            if employee.home_latitude is None or employee.home_longitude is None:
-                flag(NO_HOME)
-            elif not located:
-                flag(NO_LOCATION)
-            else:
-                distance = rules.distance_m(
-                    float(employee.home_latitude),
-                    float(employee.home_longitude),
-                    float(p.latitude),
-                    float(p.longitude),
-                )
-                radius = employee.home_radius_m or DEFAULT_HOME_RADIUS_M
-                if rules.outside_radius(distance, radius, p.accuracy_m):
-                    flag(OUTSIDE_HOME, distance=round(distance))
-
-        if located:
-            fix = _fix(p.ts, p.latitude, p.longitude, p.accuracy_m)
-            before = [f for f in earlier[(employee.pk, day)] if f.ts <= p.ts]
-            if before:
-                previous = max(before, key=lambda f: f.ts)
-                if rules.impossible_travel(previous, fix):
-                    speed = rules.travel_speed_kmh(previous, fix)
-                    flag(
-                        IMPOSSIBLE_TRAVEL,
-                        speed="∞" if speed == float("inf") else round(speed),
-                        limit=round(rules.MAX_TRAVEL_KMH),
-                    )
-            earlier[(employee.pk, day)].append(fix)
-
-        offset = p.ts.utcoffset() or dt.timedelta(0)
-        event = AttendanceEvent(
-            employee=employee,
-            opd=opd,
-            timestamp=p.ts.astimezone(dt.UTC),
-            utc_offset_minutes=int(offset.total_seconds() // 60),
-            day=day,
-            local_second=rules.local_second(p.ts, opd.time_zone),
-            kind=p.kind,
-            mode=p.mode,
-            latitude=p.latitude,
-            longitude=p.longitude,
-            accuracy_m=p.accuracy_m,
-            distance_m=round(distance, 1) if distance is not None else None,
-            source=source,
-            device_id=p.device_id,
-            external_id=p.external_id,
-            received_at=received_at,
-            status=EventStatus.FLAGGED if flags else EventStatus.ACCEPTED,
-            flags=flags,
-            flag_message=" ".join(messages),
-            flag_params=params,
+    located = {
+        p.index: Located(
+            employees[p.nip].pk,
+            day_of[p.index],
+            rules.position_key(p.latitude, p.longitude),
+            p.accuracy_m,
         )
-        rows.append((p, event))
+        for p in fresh
+        if p.latitude is not None
+    }
+    integrity = IntegrityLookup.read(located.values())
+    checks = _Checks(source, received_at, schedule, off, policies, earlier, integrity)
 
-    AttendanceEvent.objects.bulk_create([event for _p, event in rows])
-    _recompute_late_days([event for _p, event in rows], received_at)
+    rows: list[tuple[Parsed, AttendanceEvent]] = []
+    for p in sorted(fresh, key=lambda p: p.ts):
+        rows.append((p, checks.event(p, employees[p.nip], day_of[p.index], located.get(p.index))))
+        rows[-1][1].sender = sender
+    events = [event for _p, event in rows]
+    _new, stored_changed = integrity.shared_with_batch(events)
+    AttendanceEvent.objects.bulk_create(events)
+    write_stored_flags(stored_changed)
+    _recompute_late_days(events + stored_changed, received_at)
     for p, event in rows:
         results[p.index] = Result(
             p.index,
@@ -429,6 +289,111 @@ def _ingest(items: list[dict], source: str, received_at: dt.datetime) -> list[Re
             item = items[result.index]
             result.event_id = by_external.get(str(item.get("external_id", "")).strip())
     return [results[i] for i in range(len(items))]
+
+
+@dataclass
+class _Checks:
+    """The day checks of one batch's events, over what the batch read once."""
+
+    source: str
+    received_at: dt.datetime
+    schedule: dict
+    off: dict
+    policies: dict
+    earlier: dict[tuple[int, dt.date], list[rules.Fix]]
+    integrity: IntegrityLookup
+
+    def event(
+        self, p: Parsed, employee: Employee, day: dt.date, located: Located | None
+    ) -> AttendanceEvent:
+        opd: Opd = employee.opd
+        flags: list[str] = []
+        messages: list[str] = []
+        params: dict[str, dict] = {}
+        credit = max_accuracy_credit_m()
+
+        def flag(code: str, **kw) -> None:
+            flags.append(code)
+            messages.append(flag_text(code, **kw))
+            params[code] = kw
+
+        if p.ts > self.received_at + FUTURE_TOLERANCE:
+            flag(FUTURE)
+        elif p.ts < self.received_at - MAX_AGE:
+            flag(TOO_OLD, days=MAX_AGE.days)
+        day_off = self.off.get(day)
+        if day.weekday() >= 5:
+            flag(DAY_OFF, name="")  # the weekend, worded in the reader's language
+        elif day_off and (not day_off[1] or opd.pk in day_off[1]):
+            flag(DAY_OFF, name=day_off[0])
+
+        scheduled = self.schedule.get((employee.pk, day), p.mode)
+        policy = self.policies[opd.pk]
+        centre = radius = None
+        outside = OUTSIDE_GEOFENCE
+        if scheduled == Mode.WFO and opd.latitude is not None and opd.longitude is not None:
+            if located is None and self.source == EventSource.WEB:
+                flag(NO_LOCATION)  # a phone sends its location; a device need not
+            centre, radius = (opd.latitude, opd.longitude), opd.radius_m
+        elif scheduled == Mode.WFH and policy is not None and policy.require_home_radius:
+            if employee.home_latitude is None or employee.home_longitude is None:
+                flag(NO_HOME)
+            elif located is None:
+                flag(NO_LOCATION)
+            else:
+                centre = (employee.home_latitude, employee.home_longitude)
+                radius = employee.home_radius_m or DEFAULT_HOME_RADIUS_M
+                outside = OUTSIDE_HOME
+        distance = None
+        if centre is not None and located is not None:
+            distance = rules.distance_m(
+                float(centre[0]), float(centre[1]), float(p.latitude), float(p.longitude)
+            )
+            if rules.outside_radius(distance, radius, p.accuracy_m, credit):
+                flag(outside, distance=round(distance))
+            if rules.poor_accuracy(p.accuracy_m, credit):
+                flag(LOW_ACCURACY, accuracy=round(p.accuracy_m), limit=round(credit))
+
+        if located is not None:
+            fix = _fix(p.ts, p.latitude, p.longitude, p.accuracy_m)
+            before = [f for f in self.earlier[(employee.pk, day)] if f.ts <= p.ts]
+            if before:
+                previous = max(before, key=lambda f: f.ts)
+                if rules.impossible_travel(previous, fix, max_credit_m=credit):
+                    speed = rules.travel_speed_kmh(previous, fix, max_credit_m=credit)
+                    flag(
+                        IMPOSSIBLE_TRAVEL,
+                        speed="∞" if speed == float("inf") else round(speed),
+                        limit=round(rules.MAX_TRAVEL_KMH),
+                    )
+            self.earlier[(employee.pk, day)].append(fix)
+            for code, values in self.integrity.flags_of(located):
+                flag(code, **values)
+
+        offset = p.ts.utcoffset() or dt.timedelta(0)
+        return AttendanceEvent(
+            employee=employee,
+            opd=opd,
+            timestamp=p.ts.astimezone(dt.UTC),
+            utc_offset_minutes=int(offset.total_seconds() // 60),
+            day=day,
+            local_second=rules.local_second(p.ts, opd.time_zone),
+            kind=p.kind,
+            mode=p.mode,
+            latitude=p.latitude,
+            longitude=p.longitude,
+            accuracy_m=p.accuracy_m,
+            distance_m=round(distance, 1) if distance is not None else None,
+            source=self.source,
+            device_id=p.device_id,
+            external_id=p.external_id,
+            position_key=located.key if located is not None else "",
+            received_at=self.received_at,
+            status=EventStatus.FLAGGED if flags else EventStatus.ACCEPTED,
+            flags=flags,
+            flag_message=" ".join(messages),
+            flag_params=params,
+        )
 
 
 def _recompute_late_days(events: list[AttendanceEvent], received_at: dt.datetime) -> None:

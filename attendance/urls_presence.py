@@ -8,6 +8,7 @@ urlpatterns = [
     path("presensi/", views.checkin, name="checkin"),
     path("presensi/tinjau/", views.review, name="review"),
     path("presensi/tinjau/<int:pk>/", views.review_decide, name="review_decide"),
+    path("presensi/tinjau/titik-sama/", views.clusters, name="clusters"),
     path("presensi/rekap/", views.index, name="index"),
     path("presensi/opd/<str:code>/", views.opd_day, name="opd_day"),
 ]

@@ -18,7 +18,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.db.models import OuterRef, Subquery
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -32,6 +32,7 @@ from attendance.models import (
     AttendanceEvent,
     DailyRecord,
     EventKind,
+    EventSource,
     OpdDaySummary,
     WorkReport,
 )
@@ -45,10 +46,10 @@ from wfh.calendar import days_off
 from wfh.models import Mode, ScheduleDay
 
 REVIEW_PER_PAGE = 25
+CLUSTERS_PER_PAGE = 25
 RECORDS_PER_PAGE = 50
 OPDS_PER_PAGE = 50
 UPCOMING_DAYS = 14
-POOR_ACCURACY_M = 100  # the page warns above this; the server decides with the geofence
 
 ZONE_ABBREVIATIONS = {
     "Asia/Jakarta": "WIB",
@@ -203,7 +204,9 @@ def checkin(request):
             # one id per page load: a double tap or a resent form is stored once
             "external_id": f"web-{employee.pk}-{token}" if TOKEN_RE.match(token) else "",
         }
-        [result] = services.events_ingest(items=[item], source="web", received_at=now)
+        [result] = services.events_ingest(
+            items=[item], source=EventSource.WEB, sender="web", received_at=now
+        )
         _result_message(request, result, kind, local_now, zone_abbreviation(opd.time_zone, now))
         return redirect("attendance:checkin")
 
@@ -229,7 +232,8 @@ def checkin(request):
         "events": events,
         "zone": zone_abbreviation(opd.time_zone, now),
         "token": uuid.uuid4().hex,
-        "poor_accuracy_m": POOR_ACCURACY_M,
+        # the page warns above the credit the server's distance check gives an accuracy
+        "poor_accuracy_m": settings.ATTENDANCE_MAX_ACCURACY_CREDIT_M,
         "location_checked": plans[0].kind == DAY_WFO and opd.latitude is not None,
     }
     return render(request, "attendance/checkin.html", context)
@@ -331,6 +335,43 @@ def _outcome_text(event: AttendanceEvent) -> str:
     if event.status == "accepted_by_review":
         return _("Presensi %(name)s diterima.") % {"name": event.employee.name}
     return _("Presensi %(name)s ditolak.") % {"name": event.employee.name}
+
+
+@login_required
+def clusters(request):
+    """The spots two or more employees shared on a day (a sign of a fake-GPS app), per OPD:
+    HR sees every OPD, an OPD admin their own (opd.access); the employees of OPDs the reader
+    may not see are counted, never named."""
+    scope = _require_reviewer(request)
+    opds = access.visible_opds(request.user)
+    opd_code = request.GET.get("opd", "").strip()
+    chosen = None
+    if opd_code:
+        if "\x00" in opd_code:
+            raise Http404
+        chosen = get_object_or_404(Opd, code=opd_code)
+        access.require(access.can_view_opd(request.user, chosen))
+        opds = Opd.objects.filter(pk=chosen.pk)
+    day, date_error = _parse_day(request, today_in(settings.TIME_ZONE))
+    page = page_of(request, selectors.cluster_pairs(opds=opds, day=day), CLUSTERS_PER_PAGE)
+    found = selectors.clusters_of(pairs=list(page.object_list), day=day)
+    for cluster in found:
+        _decorate(cluster.events)
+    query = {"opd": opd_code} if opd_code else {}
+    context = {
+        "page": page,
+        "clusters": found,
+        "day": day,
+        "date_error": date_error,
+        "prev_day": day - dt.timedelta(days=1),
+        "next_day": day + dt.timedelta(days=1),
+        "opds": access.visible_opds(request.user).order_by("code")
+        if scope.is_hr or len(scope.opd_ids) > 1
+        else None,
+        "opd_code": opd_code,
+        "query": urlencode(query),
+    }
+    return render(request, "attendance/clusters.html", context)
 
 
 # -- OPD attendance day ----------------------------------------------------------------------------

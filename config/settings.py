@@ -216,6 +216,11 @@ CELERY_BEAT_SCHEDULE = {
 # Eligibility (opd/eligibility.py, PermenPANRB 4/2025 art. 25): months after the start of a post
 # (new hire, transfer, rotation, promotion) during which the employee may not work from home.
 ELIGIBILITY_NEW_IN_POST_MONTHS = env_int("ELIGIBILITY_NEW_IN_POST_MONTHS", 12, minimum=0)
+# Check-ins (attendance/): a fix's accuracy is believed up to this many metres when its distance to
+# the office or home is judged (a vaguer fix is flagged low_accuracy); the same spot (5 decimals)
+# on this many days is flagged as a sign of a fake-GPS app.
+ATTENDANCE_MAX_ACCURACY_CREDIT_M = env_int("ATTENDANCE_MAX_ACCURACY_CREDIT_M", 100, minimum=0)
+ATTENDANCE_SAME_POSITION_DAYS = env_int("ATTENDANCE_SAME_POSITION_DAYS", 5, minimum=2)
 
 # Webhooks (api/webhooks.py): a POST per delivery with this timeout, retried after these delays
 # (then failed). Loopback, private and link-local receivers (checked on every address the name

@@ -10,6 +10,7 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 
 from attendance.models import AttendanceEvent
+from attendance.services import events_ingest
 from wfh.calendar import working_days
 
 HEADER = "nip,timestamp,kind,mode,latitude,longitude,accuracy_m,device_id,external_id\n"
@@ -79,3 +80,37 @@ def test_import_events_reads_a_semicolon_file_and_numbers_rows_after_a_blank_lin
 def test_import_events_names_a_file_that_cannot_be_read(days, tmp_path):
     with pytest.raises(CommandError, match="Berkas .*hilang.csv tidak dapat dibaca"):
         run("import_events", tmp_path / "hilang.csv")
+
+
+@pytest.mark.parametrize("stamp", ["0001-01-01T00:00:00+14:00", "9999-12-31T23:59:59-12:00"])
+def test_import_events_names_the_row_and_column_of_a_timestamp_no_offset_can_hold(
+    days, tmp_path, stamp
+):
+    path = tmp_path / "presensi.csv"
+    good = f"{days.staff.nip},{_recent_stamp()},in,WFO,,,,mesin-1,e-1\n"
+    path.write_text(HEADER + f"{days.staff.nip},{stamp},in,WFO,,,,mesin-1,e-2\n" + good)
+    out, _err = run("import_events", path)
+    assert "Baris 2, kolom timestamp: ditolak" in out and "rentang" in out
+    assert "Baris 3: diterima" in out
+    assert AttendanceEvent.objects.get().external_id == "e-1"
+
+
+def test_import_events_owns_its_external_ids_apart_from_api_clients(days, tmp_path):
+    stamp = _recent_stamp()
+    events_ingest(
+        items=[{"nip": days.clerk.nip, "timestamp": stamp, "kind": "in", "mode": "WFO",
+                "external_id": "e-1"}],
+        source="csv",
+        sender="client:9",
+    )  # fmt: skip
+    path = tmp_path / "presensi.csv"
+    path.write_text(HEADER + f"{days.staff.nip},{stamp},in,WFO,,,,mesin-1,e-1\n")
+    out, _err = run("import_events", path)
+    assert "Baris 2: diterima" in out
+    assert AttendanceEvent.objects.get(employee=days.staff).sender == "import"
+
+
+def _recent_stamp() -> str:
+    today = dt.date.today()
+    last_working = working_days(today - dt.timedelta(days=14), today - dt.timedelta(days=1))[-1]
+    return f"{last_working.isoformat()}T07:25:00+07:00"

@@ -66,8 +66,49 @@ def test_distance_obeys_the_triangle_inequality(a1, o1, a2, o2, a3, o3):
 
 
 def test_accuracy_keeps_a_borderline_fix_inside_the_radius():
-    assert rules.outside_radius(180, 150, None)
-    assert not rules.outside_radius(180, 150, 40)
+    assert rules.outside_radius(180, 150, None, 100)
+    assert not rules.outside_radius(180, 150, 40, 100)
+
+
+def test_the_accuracy_credit_is_capped_and_a_vaguer_fix_is_poor():
+    # 647 km away claiming 999,999 m of error: only 100 m of it is believed
+    assert rules.accuracy_credit(999_999, 100) == 100
+    assert rules.outside_radius(647_000, 150, 999_999, 100)
+    assert not rules.outside_radius(240, 150, 999_999, 100)
+    assert rules.poor_accuracy(100.5, 100) and not rules.poor_accuracy(100, 100)
+    assert not rules.poor_accuracy(None, 100)
+
+
+def test_impossible_travel_gives_each_fix_only_the_capped_credit():
+    t = dt.datetime(2025, 12, 1, 7, 0, tzinfo=WIB)
+    a = rules.Fix(t, -6.238, 106.975, 999_999)
+    b = rules.Fix(t + dt.timedelta(minutes=5), -6.175, 106.827, 999_999)
+    assert not rules.impossible_travel(a, b)  # no cap: the error circles swallow 17 km
+    assert rules.impossible_travel(a, b, max_credit_m=100)
+
+
+def test_the_position_key_rounds_to_five_decimals_half_away_from_zero():
+    assert rules.position_key("-6.238275", "106.975571") == "-6.23828,106.97557"
+    assert rules.position_key(-6.238274, 106.975565) == "-6.23827,106.97557"
+    assert rules.position_key("-0.000001", "0.000004") == "0.00000,0.00000"
+
+
+@pytest.mark.parametrize(
+    ("days", "accuracy", "had", "signs"),
+    [
+        (1, 12.0, True, (False, False, False)),
+        (5, 12.0, True, (True, False, False)),
+        (4, 12.0, True, (False, False, False)),
+        (1, 0.0, False, (False, True, False)),
+        (1, None, True, (False, False, True)),
+        (1, None, False, (False, False, False)),  # a device that never gives one
+    ],
+)
+def test_position_signs(days, accuracy, had, signs):
+    got = rules.position_signs(
+        days_here=days, same_days_limit=5, accuracy_m=accuracy, had_accuracy=had
+    )
+    assert (got.same_days, got.zero_accuracy, got.missing_accuracy) == signs
 
 
 def test_local_day_follows_wita_not_utc():

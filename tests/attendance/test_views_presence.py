@@ -513,3 +513,13 @@ def test_a_name_that_looks_like_a_formula_is_text_in_the_csv(client, summarised)
     summarised.head.save()
     body = _client(client, summarised.hr).get(_day_url(format="csv")).content.decode()
     assert ",'@SUM(1+1)" in body and ",@SUM" not in body
+def test_a_check_in_647_km_away_claiming_a_huge_accuracy_is_flagged(client, office):
+    """The accuracy credit is capped (issue 14): 999,999 m of claimed error buys 100 m."""
+    publish(office.staff, _today(), Mode.WFO)
+    surabaya = ("-7.257472", "112.752088")  # Tugu Pahlawan
+    resp = _post(_client(client, office.pegawai_user), "in", surabaya, accuracy="999999")
+    event = AttendanceEvent.objects.get()
+    assert 640_000 < event.distance_m < 655_000
+    assert event.status == EventStatus.FLAGGED
+    assert {"outside_geofence", "low_accuracy"} <= set(event.flags)
+    assert "menunggu tinjauan admin OPD" in resp.content.decode()

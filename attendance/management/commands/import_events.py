@@ -52,7 +52,10 @@ class Command(BaseCommand):
             chunk = rows[start : start + MAX_BATCH]
             try:
                 results = events_ingest(
-                    items=[row for _n, row in chunk], source=source, received_at=received_at
+                    items=[row for _n, row in chunk],
+                    source=source,
+                    sender="import",  # the file's external ids are the import channel's own
+                    received_at=received_at,
                 )
             except ValidationError as exc:
                 raise CommandError("; ".join(exc.messages)) from None
