@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
 from common.tabular import Upload, errors_csv
+from common.upload_limits import Limits, file_too_big_message, refused_uploads
 from opd import access
 from opd.importing.batches import import_batch_create, import_batch_file_names, import_batch_run
 from opd.importing.reading import template_csv, template_xlsx
@@ -15,7 +16,6 @@ from opd.importing.results import ImportResult
 from opd.importing.sheets import SHEETS
 from opd.models import ImportBatch, ImportStatus
 
-MAX_UPLOAD_BYTES = 50 * 1024 * 1024
 ERRORS_SHOWN = 500
 SHEET_LABELS = {"opds": _("OPD"), "units": _("Unit kerja"), "employees": _("Pegawai")}
 TEMPLATES = {
@@ -37,16 +37,26 @@ class ImportForm(forms.Form):
         label=_("Simpan baris yang benar saja dan lewati baris yang salah"), required=False
     )
 
+    def __init__(self, *args, refused: set[str] = frozenset(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.refused = refused  # file fields dropped while streaming in (over the limit)
+
     def clean(self):
         data = super().clean()
+        for name in sorted(self.refused & set(self.fields)):
+            self.add_error(name, file_too_big_message())
         files = {k: data.get(k) for k in (*SHEETS, "workbook") if data.get(k)}
-        if not files:
+        if not files and not self.refused:
             raise forms.ValidationError(
                 _("Pilih minimal satu berkas: opds, units, employees, atau satu buku kerja XLSX.")
             )
+        limit = Limits.current().file_bytes
         for name, upload in files.items():
-            if upload.size > MAX_UPLOAD_BYTES:
-                self.add_error(name, _("Berkas lebih dari 50 MB."))
+            if upload.size > limit:
+                self.add_error(name, file_too_big_message())
+        if self.errors:
+            return data
+        # each file is at most IMPORT_MAX_FILE_MB (it streamed to a temporary file past 2.5 MB)
         data["uploads"] = {
             name: Upload(name=upload.name, data=upload.read()) for name, upload in files.items()
         }
@@ -61,7 +71,11 @@ def _require_hr(request) -> None:
 def import_upload(request):
     _require_hr(request)
     bound = request.method == "POST"
-    form = ImportForm(request.POST if bound else None, request.FILES if bound else None)
+    form = (
+        ImportForm(request.POST, request.FILES, refused=refused_uploads(request))
+        if bound
+        else ImportForm()
+    )
     if bound and form.is_valid():
         batch = import_batch_create(
             user=request.user,
