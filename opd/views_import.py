@@ -1,4 +1,5 @@
-"""HR page for the organisation import: upload, preview (dry run), confirm, templates."""
+"""HR page for the organisation import: upload, preview (a dry run in a Celery task, its progress
+polled with htmx), confirm, templates."""
 
 from django import forms
 from django.contrib.auth.decorators import login_required
@@ -10,7 +11,12 @@ from django.views.decorators.http import require_POST
 from common.tabular import Upload, errors_csv
 from common.upload_limits import Limits, file_too_big_message, refused_uploads
 from opd import access
-from opd.importing.batches import import_batch_create, import_batch_file_names, import_batch_run
+from opd.importing.batches import (
+    BUSY,
+    import_batch_create,
+    import_batch_file_names,
+    import_batch_run,
+)
 from opd.importing.reading import template_csv, template_xlsx
 from opd.importing.results import ImportResult
 from opd.importing.sheets import SHEETS
@@ -93,10 +99,21 @@ def import_upload(request):
     )
 
 
+FILE_FIELDS = tuple(f"{kind}_data" for kind in (*SHEETS, "workbook"))
+
+
 @login_required
 def import_batch(request, pk):
     _require_hr(request)
-    batch = get_object_or_404(ImportBatch.objects.select_related("created_by"), pk=pk)
+    batch = get_object_or_404(
+        ImportBatch.objects.select_related("created_by").defer(*FILE_FIELDS), pk=pk
+    )
+    if batch.status in BUSY:
+        return render(
+            request,
+            "opd/import_batch.html",
+            {"batch": batch, "busy": True, "files": import_batch_file_names(batch=batch)},
+        )
     result = ImportResult.from_dict(batch.result)
     counts = [
         {"sheet": sheet, "label": SHEET_LABELS[sheet], **result.counts[sheet].as_dict()}
@@ -116,6 +133,20 @@ def import_batch(request, pk):
         and (not result.errors or batch.keep_good_rows),
     }
     return render(request, "opd/import_batch.html", context)
+
+
+@login_required
+def import_progress(request, pk):
+    """The progress bar of a batch being checked, polled by htmx; once it is done the page
+    reloads to show the preview or the errors."""
+    _require_hr(request)
+    batch = get_object_or_404(
+        ImportBatch.objects.only("pk", "status", "progress", "rows_read", "error"), pk=pk
+    )
+    response = render(request, "opd/_import_progress.html", {"batch": batch})
+    if batch.status not in BUSY:
+        response["HX-Refresh"] = "true"
+    return response
 
 
 @login_required
