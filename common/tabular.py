@@ -304,6 +304,19 @@ def _xml_refused(file: str) -> ReadError:
     )
 
 
+def _workbook_error(file: str, exc: BaseException) -> ReadError:
+    """What to tell of an error openpyxl raised; it wraps the parser's in a ValueError of its
+    own ("Unable to read workbook ..."), so the cause is the one to name."""
+    cause: BaseException | None = exc
+    while cause is not None:
+        if isinstance(cause, DefusedXmlException):
+            return _xml_refused(file)
+        if cause.__cause__ is None:
+            break
+        cause = cause.__cause__
+    return _xlsx_unreadable(file, cause or exc)
+
+
 def _openpyxl_defused() -> None:
     """openpyxl parses with defusedxml when the package is installed and OPENPYXL_DEFUSEDXML is
     not "False": refuse to read a workbook otherwise."""
@@ -339,10 +352,8 @@ def open_workbook(upload: Upload):
             raise _xlsx_unreadable(upload.name, exc) from None
     try:
         wb = load_workbook(io.BytesIO(upload.data), read_only=True, data_only=True)
-    except DefusedXmlException:
-        raise _xml_refused(upload.name) from None
     except (zipfile.BadZipFile, KeyError, OSError, ValueError, ParseError, TypeError) as exc:
-        raise _xlsx_unreadable(upload.name, exc) from None
+        raise _workbook_error(upload.name, exc) from None
     try:
         yield wb
     finally:
@@ -364,10 +375,8 @@ def sheet_table(ws, *, sheet: str, file: str, progress: ReadProgress | None = No
             return _table_from_rows(
                 sheet, name, _limited_rows(values, Limits.current(), progress, expected)
             )
-    except DefusedXmlException:
-        raise _xml_refused(name) from None
     except (ParseError, zipfile.BadZipFile, ValueError, TypeError) as exc:
-        raise _xlsx_unreadable(name, exc) from None
+        raise _workbook_error(name, exc) from None
 
 
 def read_table(

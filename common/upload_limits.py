@@ -20,6 +20,7 @@ common.tabular turns it into the ReadError of the file. No project imports here 
 
 from __future__ import annotations
 
+import re
 import zipfile
 import zlib
 from dataclasses import dataclass
@@ -33,6 +34,8 @@ MB = 1024 * 1024
 RATIO_FLOOR_BYTES = MB  # a part smaller than this once opened is never refused for its ratio
 MAX_ZIP_MEMBERS = 10_000  # a workbook holds a few dozen parts
 CHUNK_BYTES = MB
+WORKSHEET = re.compile(r"xl/worksheets/[^/]+\.xml")
+ROW_TAG = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?row[\s/>]")  # <row ...>, <x:row>, not <rowBreaks>
 
 
 class LimitExceeded(ValueError):
@@ -124,7 +127,10 @@ def _ratio_exceeded(opened: int, compressed: int, limits: Limits) -> bool:
 def zip_check(archive: zipfile.ZipFile, limits: Limits) -> None:
     """Refuse a zip whose parts open into more than the caps allow: first by the sizes it
     declares (nothing inflated), then by inflating every part in chunks and counting, stopping
-    at the first chunk over a cap (a zip may lie about its sizes).
+    at the first chunk over a cap (a zip may lie about its sizes). The rows of each worksheet
+    are counted on the way, so a sheet over IMPORT_MAX_ROWS is refused before any XML parser
+    sees it (openpyxl reads a whole sheet when it opens a workbook whose sheet does not state
+    its size).
 
     Raises LimitExceeded, or zipfile.BadZipFile for a damaged part.
     """
@@ -141,7 +147,9 @@ def zip_check(archive: zipfile.ZipFile, limits: Limits) -> None:
             raise _ratio_too_high(member.filename, limits)
     total = 0
     for member in members:
-        opened = 0
+        opened = rows = 0
+        tail = b""
+        sheet = WORKSHEET.fullmatch(member.filename) is not None
         try:
             with archive.open(member) as part:
                 while chunk := part.read(CHUNK_BYTES):
@@ -151,6 +159,13 @@ def zip_check(archive: zipfile.ZipFile, limits: Limits) -> None:
                         raise _uncompressed_too_big(limits)
                     if _ratio_exceeded(opened, member.compress_size, limits):
                         raise _ratio_too_high(member.filename, limits)
+                    if sheet:
+                        # a tag cut between two chunks is found whole in tail + chunk; one
+                        # wholly inside the tail was counted with the chunk before
+                        window = tail + chunk
+                        rows += sum(1 for m in ROW_TAG.finditer(window) if m.end() > len(tail))
+                        rows_check(rows, limits)
+                        tail = window[-32:]
         except (RuntimeError, NotImplementedError, EOFError, zlib.error) as exc:
             # encrypted, an unknown compression method, or cut short
             raise zipfile.BadZipFile(f"{member.filename}: {exc}") from None

@@ -311,7 +311,7 @@ class ImportBatch(models.Model):
     status = models.CharField(
         _("status"), max_length=16, choices=ImportStatus.choices, default=ImportStatus.QUEUED
     )
-    progress = models.PositiveSmallIntegerField(_("kemajuan (%)"), default=0)
+    progress = models.PositiveSmallIntegerField(_("kemajuan (persen)"), default=0)
     rows_read = models.PositiveIntegerField(_("baris terbaca"), default=0)
     error = models.TextField(_("galat"), blank=True)
     keep_good_rows = models.BooleanField(_("simpan baris yang benar saja"), default=False)

@@ -18,7 +18,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='importbatch',
             name='progress',
-            field=models.PositiveSmallIntegerField(default=0, verbose_name='kemajuan (%)'),
+            field=models.PositiveSmallIntegerField(default=0, verbose_name='kemajuan (persen)'),
         ),
         migrations.AddField(
             model_name='importbatch',
