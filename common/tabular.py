@@ -25,12 +25,28 @@ import datetime as dt
 import io
 import re
 import zipfile
-from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from xml.etree.ElementTree import ParseError
 
+from defusedxml import DefusedXmlException
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext as _
+
+from common.upload_limits import (
+    LimitExceeded,
+    Limits,
+    columns_check,
+    file_size_check,
+    rows_check,
+    zip_check,
+)
+
+# progress(rows read so far, rows expected or None): told every PROGRESS_EVERY rows of a table
+ReadProgress = Callable[[int, int | None], None]
+PROGRESS_EVERY = 1000
 
 # --------------------------------------------------------------------------------------------
 # Errors
@@ -85,8 +101,11 @@ class Upload:
 
     @classmethod
     def from_path(cls, path: str | Path) -> Upload:
-        """The file at `path`, named by its file name (raises OSError)."""
+        """The file at `path`, named by its file name (raises OSError). A file over
+        IMPORT_MAX_FILE_MB raises ReadError before a byte of it is read."""
         file = Path(path)
+        with _limits_named(file.name):
+            file_size_check(file.stat().st_size, Limits.current())
         return cls(name=file.name, data=file.read_bytes())
 
 
@@ -147,7 +166,36 @@ def _delimiter(first_line: str) -> str:
     return best if counts[best] else ","
 
 
-def _table_from_rows(sheet: str, file: str, raw_rows: Iterator[list[str]]) -> Table:
+@contextmanager
+def _limits_named(file: str):
+    """A cap of common.upload_limits passed as the ReadError of `file`."""
+    try:
+        yield
+    except LimitExceeded as exc:
+        raise ReadError(RowError(file=file, row=None, message=str(exc))) from None
+
+
+def _limited_rows(
+    raw_rows: Iterable[Sequence[str]],
+    limits: Limits,
+    progress: ReadProgress | None = None,
+    expected: int | None = None,
+) -> Iterator[list[str]]:
+    """The rows (the data rows without their trailing empty cells, which a workbook pads up to
+    its widest row), stopping with LimitExceeded at the first row over IMPORT_MAX_ROWS or with
+    more than IMPORT_MAX_COLUMNS cells: the rest of the file is never read."""
+    for number, cells in enumerate(raw_rows, start=1):
+        width = len(cells)
+        while width and not cells[width - 1]:
+            width -= 1
+        rows_check(number, limits)
+        columns_check(width, number, limits)
+        if progress is not None and number % PROGRESS_EVERY == 0:
+            progress(number, expected)
+        yield list(cells) if number == 1 else list(cells[:width])
+
+
+def _table_from_rows(sheet: str, file: str, raw_rows: Iterable[list[str]]) -> Table:
     header: list[str] | None = None
     rows: list[tuple[int, list[str]]] = []
     for number, cells in enumerate(raw_rows, start=1):
@@ -170,13 +218,19 @@ def _table_from_rows(sheet: str, file: str, raw_rows: Iterator[list[str]]) -> Ta
     return Table(sheet=sheet, file=file, columns=header, rows=rows)
 
 
-def read_csv(upload: Upload, *, sheet: str = "") -> Table:
+def read_csv(upload: Upload, *, sheet: str = "", progress: ReadProgress | None = None) -> Table:
+    limits = Limits.current()
+    with _limits_named(upload.name):
+        file_size_check(len(upload.data), limits)
     text = _decode(upload)
     first_line = text.split("\n", 1)[0]
     delimiter = _delimiter(first_line)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    expected = text.count("\n") + 1 if progress is not None else None
     try:
-        table = _table_from_rows(sheet, upload.name, reader)
+        with _limits_named(upload.name):
+            rows = _limited_rows(reader, limits, progress, expected)
+            table = _table_from_rows(sheet, upload.name, rows)
     except csv.Error as exc:
         raise ReadError(
             RowError(
@@ -229,38 +283,111 @@ def _cell_text(value) -> str:
     return str(value)
 
 
+def _xlsx_unreadable(file: str, exc: Exception) -> ReadError:
+    return ReadError(
+        RowError(
+            file=file,
+            row=None,
+            message=_("Berkas XLSX tidak bisa dibuka: %(error)s") % {"error": exc},
+        )
+    )
+
+
+def _xml_refused(file: str) -> ReadError:
+    return ReadError(
+        RowError(
+            file=file,
+            row=None,
+            message=_(
+                "Berkas XLSX memuat deklarasi entitas XML (DTD) yang tidak diizinkan; simpan "
+                "ulang buku kerjanya dari Excel."
+            ),
+        )
+    )
+
+
+def _workbook_error(file: str, exc: BaseException) -> ReadError:
+    """What to tell of an error openpyxl raised; it wraps the parser's in a ValueError of its
+    own ("Unable to read workbook ..."), so the cause is the one to name."""
+    cause: BaseException | None = exc
+    while cause is not None:
+        if isinstance(cause, DefusedXmlException):
+            return _xml_refused(file)
+        if cause.__cause__ is None:
+            break
+        cause = cause.__cause__
+    return _xlsx_unreadable(file, cause or exc)
+
+
+def _openpyxl_defused() -> None:
+    """openpyxl parses with defusedxml when the package is installed and OPENPYXL_DEFUSEDXML is
+    not "False": refuse to read a workbook otherwise."""
+    import openpyxl.xml  # only the XLSX paths pay for loading openpyxl
+
+    if not openpyxl.xml.DEFUSEDXML:
+        raise ImproperlyConfigured(
+            "openpyxl does not parse with defusedxml: install defusedxml (requirements.txt) "
+            "and leave OPENPYXL_DEFUSEDXML unset."
+        )
+
+
 @contextmanager
 def open_workbook(upload: Upload):
-    """The workbook of an XLSX upload (read-only, values not formulas), closed afterwards."""
+    """The workbook of an XLSX upload (read-only, values not formulas), closed afterwards.
+
+    Before openpyxl sees it, the file is held to IMPORT_MAX_FILE_MB and its parts to the caps
+    of common.upload_limits (declared and inflated sizes, compression ratio); openpyxl then
+    parses its XML with defusedxml, so a DTD with entities (billion laughs) is refused.
+    """
     from openpyxl import load_workbook  # only the XLSX paths pay for loading openpyxl
 
+    _openpyxl_defused()
+    limits = Limits.current()
+    with _limits_named(upload.name):
+        file_size_check(len(upload.data), limits)
+        try:
+            with zipfile.ZipFile(io.BytesIO(upload.data)) as archive:
+                zip_check(archive, limits)
+        except (zipfile.BadZipFile, OSError, ValueError) as exc:
+            if isinstance(exc, LimitExceeded):
+                raise
+            raise _xlsx_unreadable(upload.name, exc) from None
     try:
         wb = load_workbook(io.BytesIO(upload.data), read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
-        raise ReadError(
-            RowError(
-                file=upload.name,
-                row=None,
-                message=_("Berkas XLSX tidak bisa dibuka: %(error)s") % {"error": exc},
-            )
-        ) from None
+    except (zipfile.BadZipFile, KeyError, OSError, ValueError, ParseError, TypeError) as exc:
+        raise _workbook_error(upload.name, exc) from None
     try:
         yield wb
     finally:
         wb.close()
 
 
-def sheet_table(ws, *, sheet: str, file: str) -> Table:
-    """One worksheet as a Table; its errors name the file and the sheet ("org.xlsx:units")."""
+def sheet_table(ws, *, sheet: str, file: str, progress: ReadProgress | None = None) -> Table:
+    """One worksheet as a Table; its errors name the file and the sheet ("org.xlsx:units").
+
+    Reading stops at the first row over IMPORT_MAX_ROWS (or wider than IMPORT_MAX_COLUMNS)."""
+    name = f"{file}:{ws.title}"
+    expected = ws.max_row  # as the file states it: only an estimate for `progress`
     # read-only mode trusts the size the file states, which some exporters leave stale (A1:D2 on
     # a sheet of 500 rows): rows beyond it would vanish silently
     ws.reset_dimensions()
-    rows = ([_cell_text(v) for v in values] for values in ws.iter_rows(values_only=True))
-    return _table_from_rows(sheet, f"{file}:{ws.title}", rows)
+    values = ([_cell_text(v) for v in row] for row in ws.iter_rows(values_only=True))
+    try:
+        with _limits_named(name):
+            return _table_from_rows(
+                sheet, name, _limited_rows(values, Limits.current(), progress, expected)
+            )
+    except (ParseError, zipfile.BadZipFile, ValueError, TypeError) as exc:
+        raise _workbook_error(name, exc) from None
 
 
 def read_table(
-    upload: Upload, *, sheet: str = "", names: Collection[str] = (), any_sheet: bool = False
+    upload: Upload,
+    *,
+    sheet: str = "",
+    names: Collection[str] = (),
+    any_sheet: bool = False,
+    progress: ReadProgress | None = None,
 ) -> Table:
     """One table from a CSV, or from a sheet of an XLSX.
 
@@ -268,7 +395,7 @@ def read_table(
     `sheet` itself); failing that, the first sheet when `any_sheet` or when it is the only one.
     """
     if not is_xlsx(upload):
-        return read_csv(upload, sheet=sheet)
+        return read_csv(upload, sheet=sheet, progress=progress)
     wanted = set(names) or {sheet}
     with open_workbook(upload) as wb:
         sheets = wb.worksheets
@@ -284,7 +411,7 @@ def read_table(
                     % {"sheet": sheet},
                 )
             )
-        return sheet_table(chosen[0], sheet=sheet, file=upload.name)
+        return sheet_table(chosen[0], sheet=sheet, file=upload.name, progress=progress)
 
 
 def read_records(

@@ -158,7 +158,22 @@ STORAGES = {
 }
 WHITENOISE_USE_FINDERS = True
 
-FILE_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
+# Imports (common.upload_limits): an uploaded or opened file, what an XLSX opens into, how far
+# one of its parts may be compressed, rows and cells per row of one table. Each is checked while
+# reading, and the error names the limit.
+IMPORT_MAX_FILE_MB = env_int("IMPORT_MAX_FILE_MB", 50, minimum=1)
+IMPORT_MAX_UNCOMPRESSED_MB = env_int("IMPORT_MAX_UNCOMPRESSED_MB", 100, minimum=1)
+IMPORT_MAX_COMPRESSION_RATIO = env_int("IMPORT_MAX_COMPRESSION_RATIO", 100, minimum=2)
+IMPORT_MAX_ROWS = env_int("IMPORT_MAX_ROWS", 200_000, minimum=1)
+IMPORT_MAX_COLUMNS = env_int("IMPORT_MAX_COLUMNS", 200, minimum=1)
+# An upload streams to a temporary file in chunks past 2.5 MB (Django's default), counted as it
+# comes: LimitedUploadHandler drops a file over IMPORT_MAX_FILE_MB without keeping it.
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+FILE_UPLOAD_HANDLERS = [
+    "common.upload_limits.LimitedUploadHandler",
+    "django.core.files.uploadhandler.MemoryFileUploadHandler",
+    "django.core.files.uploadhandler.TemporaryFileUploadHandler",
+]
 DATA_UPLOAD_MAX_MEMORY_SIZE = 50 * 1024 * 1024
 # A request body larger than this (by its Content-Length) answers 413 before it is read, on every
 # page and API endpoint (config.middleware.RequestLimitsMiddleware).

@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from common.upload_limits import Limits, file_too_big_message
 from evaluation import inputs, services
 from evaluation.inputs import COSTS, EKINERJA, SERVICES
 from evaluation.models import (
@@ -12,7 +13,6 @@ from evaluation.models import (
 )
 from wfh.models import Phase
 
-MAX_UPLOAD_BYTES = 10 * 1024 * 1024
 IMPORT_KINDS = {
     COSTS: _("Biaya operasional per OPD per bulan"),
     SERVICES: _("Keluaran layanan publik per OPD per hari atau minggu"),
@@ -86,10 +86,21 @@ class ImportForm(forms.Form):
     kind = forms.ChoiceField(label=_("Jenis data"), choices=list(IMPORT_KINDS.items()))
     file = forms.FileField(label=_("Berkas CSV atau XLSX"))
 
+    def __init__(self, *args, refused: set[str] = frozenset(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.refused = refused  # file fields dropped while streaming in (over the limit)
+
+    def clean(self):
+        data = super().clean()
+        if "file" in self.refused:
+            self.errors.pop("file", None)  # "required": it was dropped, for its size
+            self.add_error("file", file_too_big_message())
+        return data
+
     def clean_file(self):
         upload = self.cleaned_data["file"]
-        if upload.size > MAX_UPLOAD_BYTES:
-            raise forms.ValidationError(_("Berkas lebih dari 10 MB."))
+        if upload.size > Limits.current().file_bytes:
+            raise forms.ValidationError(file_too_big_message())
         return upload
 
 

@@ -21,6 +21,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from common.tabular import Upload
+from common.upload_limits import refused_uploads
 from common.views import errors_to_form
 from evaluation import exports, importing, inputs, rules, selectors, services
 from evaluation.forms import (
@@ -376,7 +377,11 @@ def cost_edit(request, code, month):
 @login_required
 def import_page(request):
     _require_hr(request)
-    form = ImportForm(request.POST or None, request.FILES or None)
+    form = (
+        ImportForm(request.POST, request.FILES, refused=refused_uploads(request))
+        if request.method == "POST"
+        else ImportForm()
+    )
     result = None
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]

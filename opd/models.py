@@ -364,6 +364,8 @@ class DisciplinarySanction(models.Model):
 
 
 class ImportStatus(models.TextChoices):
+    QUEUED = "queued", _("Menunggu giliran")
+    CHECKING = "checking", _("Sedang diperiksa")
     PREVIEWED = "previewed", _("Pratinjau")
     RUNNING = "running", _("Sedang diimpor")
     DONE = "done", _("Selesai")
@@ -375,6 +377,8 @@ class ImportBatch(models.Model):
 
     The files are kept as bytes so the confirmed import reads exactly what was previewed; `result`
     holds the counts and errors of the last run (see opd.importing.results.ImportResult.as_dict).
+    A new batch is `queued`; a Celery task checks it (`checking`, with `progress` in percent and
+    `rows_read`) and leaves it `previewed`, or `failed` with `error` when the check itself broke.
     """
 
     created_by = models.ForeignKey(
@@ -387,8 +391,11 @@ class ImportBatch(models.Model):
     created_at = models.DateTimeField(_("diunggah"), auto_now_add=True)
     finished_at = models.DateTimeField(_("selesai"), null=True, blank=True)
     status = models.CharField(
-        _("status"), max_length=16, choices=ImportStatus.choices, default=ImportStatus.PREVIEWED
+        _("status"), max_length=16, choices=ImportStatus.choices, default=ImportStatus.QUEUED
     )
+    progress = models.PositiveSmallIntegerField(_("kemajuan (persen)"), default=0)
+    rows_read = models.PositiveIntegerField(_("baris terbaca"), default=0)
+    error = models.TextField(_("galat"), blank=True)
     keep_good_rows = models.BooleanField(_("simpan baris yang benar saja"), default=False)
     opds_name = models.CharField(max_length=255, blank=True)
     opds_data = models.BinaryField(null=True, blank=True)

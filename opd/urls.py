@@ -17,6 +17,7 @@ urlpatterns = [
     path("impor/", views_import.import_upload, name="import"),
     path("impor/templat/<str:name>", views_import.import_template, name="import_template"),
     path("impor/<int:pk>/", views_import.import_batch, name="import_batch"),
+    path("impor/<int:pk>/kemajuan", views_import.import_progress, name="import_progress"),
     path("impor/<int:pk>/lanjutkan", views_import.import_confirm, name="import_confirm"),
     path("impor/<int:pk>/kesalahan.csv", views_import.import_errors, name="import_errors"),
     path("akun/terkunci/", views_lockouts.lockout_list, name="lockouts"),

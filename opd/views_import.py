@@ -1,4 +1,5 @@
-"""HR page for the organisation import: upload, preview (dry run), confirm, templates."""
+"""HR page for the organisation import: upload, preview (a dry run in a Celery task, its progress
+polled with htmx), confirm, templates."""
 
 from django import forms
 from django.contrib.auth.decorators import login_required
@@ -8,14 +9,19 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
 from common.tabular import Upload, errors_csv
+from common.upload_limits import Limits, file_too_big_message, refused_uploads
 from opd import access
-from opd.importing.batches import import_batch_create, import_batch_file_names, import_batch_run
+from opd.importing.batches import (
+    BUSY,
+    import_batch_create,
+    import_batch_file_names,
+    import_batch_run,
+)
 from opd.importing.reading import template_csv, template_xlsx
 from opd.importing.results import ImportResult
 from opd.importing.sheets import SHEETS
 from opd.models import ImportBatch, ImportStatus
 
-MAX_UPLOAD_BYTES = 50 * 1024 * 1024
 ERRORS_SHOWN = 500
 SHEET_LABELS = {"opds": _("OPD"), "units": _("Unit kerja"), "employees": _("Pegawai")}
 TEMPLATES = {
@@ -37,16 +43,26 @@ class ImportForm(forms.Form):
         label=_("Simpan baris yang benar saja dan lewati baris yang salah"), required=False
     )
 
+    def __init__(self, *args, refused: set[str] = frozenset(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.refused = refused  # file fields dropped while streaming in (over the limit)
+
     def clean(self):
         data = super().clean()
+        for name in sorted(self.refused & set(self.fields)):
+            self.add_error(name, file_too_big_message())
         files = {k: data.get(k) for k in (*SHEETS, "workbook") if data.get(k)}
-        if not files:
+        if not files and not self.refused:
             raise forms.ValidationError(
                 _("Pilih minimal satu berkas: opds, units, employees, atau satu buku kerja XLSX.")
             )
+        limit = Limits.current().file_bytes
         for name, upload in files.items():
-            if upload.size > MAX_UPLOAD_BYTES:
-                self.add_error(name, _("Berkas lebih dari 50 MB."))
+            if upload.size > limit:
+                self.add_error(name, file_too_big_message())
+        if self.errors:
+            return data
+        # each file is at most IMPORT_MAX_FILE_MB (it streamed to a temporary file past 2.5 MB)
         data["uploads"] = {
             name: Upload(name=upload.name, data=upload.read()) for name, upload in files.items()
         }
@@ -61,7 +77,11 @@ def _require_hr(request) -> None:
 def import_upload(request):
     _require_hr(request)
     bound = request.method == "POST"
-    form = ImportForm(request.POST if bound else None, request.FILES if bound else None)
+    form = (
+        ImportForm(request.POST, request.FILES, refused=refused_uploads(request))
+        if bound
+        else ImportForm()
+    )
     if bound and form.is_valid():
         batch = import_batch_create(
             user=request.user,
@@ -79,10 +99,21 @@ def import_upload(request):
     )
 
 
+FILE_FIELDS = tuple(f"{kind}_data" for kind in (*SHEETS, "workbook"))
+
+
 @login_required
 def import_batch(request, pk):
     _require_hr(request)
-    batch = get_object_or_404(ImportBatch.objects.select_related("created_by"), pk=pk)
+    batch = get_object_or_404(
+        ImportBatch.objects.select_related("created_by").defer(*FILE_FIELDS), pk=pk
+    )
+    if batch.status in BUSY:
+        return render(
+            request,
+            "opd/import_batch.html",
+            {"batch": batch, "busy": True, "files": import_batch_file_names(batch=batch)},
+        )
     result = ImportResult.from_dict(batch.result)
     counts = [
         {"sheet": sheet, "label": SHEET_LABELS[sheet], **result.counts[sheet].as_dict()}
@@ -103,6 +134,20 @@ def import_batch(request, pk):
         and (not result.errors or batch.keep_good_rows),
     }
     return render(request, "opd/import_batch.html", context)
+
+
+@login_required
+def import_progress(request, pk):
+    """The progress bar of a batch being checked, polled by htmx; once it is done the page
+    reloads to show the preview or the errors."""
+    _require_hr(request)
+    batch = get_object_or_404(
+        ImportBatch.objects.only("pk", "status", "progress", "rows_read", "error"), pk=pk
+    )
+    response = render(request, "opd/_import_progress.html", {"batch": batch})
+    if batch.status not in BUSY:
+        response["HX-Refresh"] = "true"
+    return response
 
 
 @login_required

@@ -1,32 +1,85 @@
-"""Imports from the HR page: the files are kept in an ImportBatch and previewed (a dry run), then
-run for real when HR confirms."""
+"""Imports from the HR page: the files are kept in an ImportBatch and previewed (a dry run) by a
+Celery task that records its progress on the batch, then run for real when HR confirms."""
 
 from __future__ import annotations
 
 import datetime as dt
+import logging
 
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from accounts.models import User
 from common.tabular import Upload
+from common.tasks import queue_on_commit
 from opd.importing.services import org_import
 from opd.importing.sheets import SHEETS
 from opd.models import ImportBatch, ImportStatus
 
+logger = logging.getLogger(__name__)
+
 KINDS = (*SHEETS, "workbook")  # the files a batch can hold
+BUSY = (ImportStatus.QUEUED, ImportStatus.CHECKING, ImportStatus.RUNNING)
 
 
 def import_batch_create(
-    *, user: User, uploads: dict[str, Upload], keep_good_rows: bool
+    *, user: User, uploads: dict[str, Upload], keep_good_rows: bool, language: str = ""
 ) -> ImportBatch:
-    """Keep the uploaded files and preview them (a dry run) so HR can confirm."""
-    batch = ImportBatch(created_by=user, keep_good_rows=keep_good_rows)
+    """Keep the uploaded files, `queued`, and queue their preview (a dry run) once committed.
+
+    Without a broker (no REDIS_URL) the task runs eagerly, so the batch is previewed on return.
+    The preview's messages are in `language` (by default the one active now)."""
+    batch = ImportBatch(created_by=user, keep_good_rows=keep_good_rows, status=ImportStatus.QUEUED)
     for kind, upload in uploads.items():
         setattr(batch, f"{kind}_name", upload.name)
         setattr(batch, f"{kind}_data", upload.data)
-    result = org_import(**uploads, dry_run=True, keep_good_rows=keep_good_rows)
-    batch.result = result.as_dict()
     batch.save()
+    queue_on_commit(
+        "opd.preview_import_batch", batch.pk, language or translation.get_language() or ""
+    )
+    return batch
+
+
+def import_batch_preview(*, batch_id: int, language: str = "") -> ImportBatch:
+    """Check a queued batch (a dry run), once: `checking` with its progress, then `previewed`
+    with the counts and errors. A batch no longer queued is left alone (a redelivered task).
+
+    A file over a limit is one of the preview's errors, like any unreadable file; only a check
+    that breaks leaves the batch `failed` with the reason in `error`."""
+    claimed = (
+        ImportBatch.objects.filter(pk=batch_id, status=ImportStatus.QUEUED).update(
+            status=ImportStatus.CHECKING, progress=0, rows_read=0
+        )
+        == 1
+    )
+    batch = ImportBatch.objects.get(pk=batch_id)
+    if not claimed:
+        return batch
+
+    def report(percent: int, rows_read: int) -> None:
+        ImportBatch.objects.filter(pk=batch_id).update(progress=percent, rows_read=rows_read)
+
+    try:
+        with translation.override(language or None):
+            result = org_import(
+                **_uploads(batch),
+                dry_run=True,
+                keep_good_rows=batch.keep_good_rows,
+                progress=report,
+            )
+    except Exception as exc:
+        logger.exception("preview of import batch %s failed", batch_id)
+        batch.status = ImportStatus.FAILED
+        batch.error = f"{type(exc).__name__}: {exc}"[:1000]
+        batch.finished_at = timezone.now()
+        batch.save(update_fields=["status", "error", "finished_at"])
+        return batch
+    batch.status = ImportStatus.PREVIEWED
+    batch.result = result.as_dict()
+    batch.progress = 100
+    batch.rows_read = sum(
+        c.created + c.updated + c.unchanged + c.skipped for c in result.counts.values()
+    )
+    batch.save(update_fields=["status", "result", "progress", "rows_read"])
     return batch
 
 

@@ -6,6 +6,7 @@ from django.utils.translation import gettext as _
 
 from common.tabular import (
     ReadError,
+    ReadProgress,
     RowError,
     Table,
     Upload,
@@ -16,10 +17,13 @@ from common.tabular import (
     sheet_table,
     xlsx_bytes,
 )
+from opd.importing.progress import Progress
 from opd.importing.sheets import COLUMNS, SHEET_ALIASES, SHEETS, TEMPLATE_EXAMPLE
 
 
-def read_workbook(upload: Upload) -> tuple[dict[str, Table], list[RowError]]:
+def read_workbook(
+    upload: Upload, progress: ReadProgress | None = None
+) -> tuple[dict[str, Table], list[RowError]]:
     """Every known sheet of a workbook (opds, units, employees; case-insensitive)."""
     tables: dict[str, Table] = {}
     errors: list[RowError] = []
@@ -29,7 +33,9 @@ def read_workbook(upload: Upload) -> tuple[dict[str, Table], list[RowError]]:
             for sheet, aliases in SHEET_ALIASES.items():
                 if name in aliases and sheet not in tables:
                     try:
-                        tables[sheet] = sheet_table(ws, sheet=sheet, file=upload.name)
+                        tables[sheet] = sheet_table(
+                            ws, sheet=sheet, file=upload.name, progress=progress
+                        )
                     except ReadError as exc:
                         errors.append(exc.error)
     if not tables and not errors:
@@ -49,23 +55,30 @@ def read_uploads(
     units: Upload | None = None,
     employees: Upload | None = None,
     workbook: Upload | None = None,
+    progress: Progress | None = None,
 ) -> tuple[dict[str, Table], list[RowError]]:
     """The tables of the given files; a sheet given on its own wins over the workbook's."""
+    progress = progress or Progress()
     tables: dict[str, Table] = {}
     errors: list[RowError] = []
+    index = 0
     if workbook is not None:
         try:
-            tables, errors = read_workbook(workbook)
+            tables, errors = read_workbook(workbook, progress.file(index))
         except ReadError as exc:
             errors.append(exc.error)
+        index += 1
     for sheet, upload in (("opds", opds), ("units", units), ("employees", employees)):
         if upload is None:
             continue
         try:
             # a CSV, or an XLSX: its sheet named like `sheet`, or its only sheet
-            tables[sheet] = read_table(upload, sheet=sheet, names=SHEET_ALIASES[sheet])
+            tables[sheet] = read_table(
+                upload, sheet=sheet, names=SHEET_ALIASES[sheet], progress=progress.file(index)
+            )
         except ReadError as exc:
             errors.append(exc.error)
+        index += 1
     return tables, errors
 
 

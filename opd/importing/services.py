@@ -14,6 +14,7 @@ from opd.importing.checks_employees import check_employee_refs, parse_employees
 from opd.importing.checks_opds import check_opd_parents, parse_opds
 from opd.importing.checks_units import parse_units
 from opd.importing.plan import make_plan
+from opd.importing.progress import Progress, Report
 from opd.importing.reading import read_uploads
 from opd.importing.registry import Registry
 from opd.importing.results import ImportResult
@@ -30,13 +31,19 @@ def org_import(
     dry_run: bool = False,
     keep_good_rows: bool = False,
     today: dt.date | None = None,
+    progress: Report | None = None,
 ) -> ImportResult:
     """Read, check and (unless `dry_run`, and only if clean unless `keep_good_rows`) write.
 
     Every problem is in `errors`; `counts` says per sheet how many rows were (or, when nothing is
-    written, would be) created, updated, left unchanged, and skipped.
+    written, would be) created, updated, left unchanged, and skipped. `progress(percent,
+    rows_read)` is told as the reading and the checks move on (opd.importing.progress).
     """
-    tables, errors = read_uploads(opds=opds, units=units, employees=employees, workbook=workbook)
+    given = [u for u in (workbook, opds, units, employees) if u is not None]
+    steps = Progress(progress, files=len(given))
+    tables, errors = read_uploads(
+        opds=opds, units=units, employees=employees, workbook=workbook, progress=steps
+    )
     today = today or timezone.localdate()
     if not tables and not errors:
         errors.append(
@@ -47,7 +54,14 @@ def org_import(
             )
         )
     try:
-        return _import(tables, errors, dry_run=dry_run, keep_good_rows=keep_good_rows, today=today)
+        return _import(
+            tables,
+            errors,
+            dry_run=dry_run,
+            keep_good_rows=keep_good_rows,
+            today=today,
+            steps=steps,
+        )
     except IntegrityError as exc:
         # another session changed the registry between the checks and the write
         errors.append(
@@ -74,14 +88,20 @@ def _import(
     dry_run: bool,
     keep_good_rows: bool,
     today: dt.date,
+    steps: Progress,
 ) -> ImportResult:
     db = Registry.load(with_employees="employees" in tables)
     checks = Checks(tables, db, today)
     parse_opds(checks)
+    steps.step("opds")
     check_opd_parents(checks)
+    steps.step("parents")
     parse_units(checks)
+    steps.step("units")
     parse_employees(checks)
+    steps.step("employees")
     check_employee_refs(checks)
+    steps.step("references")
     errors.extend(_sorted(checks.errors, tables))
     plan, counts = make_plan(checks)
     write = not dry_run and (keep_good_rows or not errors)

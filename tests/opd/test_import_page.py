@@ -21,6 +21,21 @@ def as_file(upload: Upload) -> SimpleUploadedFile:
     return SimpleUploadedFile(upload.name, upload.data, content_type="text/csv")
 
 
+@pytest.fixture
+def post_upload(client, django_capture_on_commit_callbacks):
+    """POST the upload form; the preview task queued on commit runs (eagerly) before the
+    redirect is followed, as it does outside a test's transaction."""
+
+    def post(data: dict, follow: bool = False):
+        with django_capture_on_commit_callbacks(execute=True):
+            resp = client.post(reverse("opd:import"), data)
+        if follow and resp.status_code == 302:
+            resp = client.get(resp.url)
+        return resp
+
+    return post
+
+
 def test_hr_sees_the_import_link_and_an_empty_state_that_says_what_to_do(client, world):
     client.force_login(world.hr)
     body = client.get(reverse("opd:list")).content.decode()
@@ -41,10 +56,12 @@ def test_opd_admin_gets_403_and_no_link(client, world):
     assert client.get(reverse("opd:import_errors", args=[batch.pk])).status_code == 403
 
 
-def test_upload_with_one_bad_row_shows_the_row_and_reason_and_writes_nothing(client, world):
+def test_upload_with_one_bad_row_shows_the_row_and_reason_and_writes_nothing(
+    client, world, post_upload
+):
     client.force_login(world.hr)
     upload = employees(emp(name="Baik"), emp("19850230200312100", name="Salah"))
-    resp = client.post(reverse("opd:import"), {"employees": as_file(upload)}, follow=True)
+    resp = post_upload({"employees": as_file(upload)}, follow=True)
     body = resp.content.decode()
     assert resp.status_code == 200
     assert "Pratinjau impor" in body and "Ada 1 kesalahan" in body
@@ -57,10 +74,10 @@ def test_upload_with_one_bad_row_shows_the_row_and_reason_and_writes_nothing(cli
     assert "employees.csv,3,nip," in errors_csv
 
 
-def test_preview_then_confirm_imports_and_shows_the_counts(client, world):
+def test_preview_then_confirm_imports_and_shows_the_counts(client, world, post_upload):
     client.force_login(world.hr)
     upload = employees(emp(name="Rina Baru"), emp(name="Tono Baru", unit_code="TIK"))
-    resp = client.post(reverse("opd:import"), {"employees": as_file(upload)}, follow=True)
+    resp = post_upload({"employees": as_file(upload)}, follow=True)
     body = resp.content.decode()
     assert "Lanjutkan impor" in body and "Akan dibuat" in body
     assert not Employee.objects.filter(name="Rina Baru").exists()
@@ -78,10 +95,10 @@ def test_preview_then_confirm_imports_and_shows_the_counts(client, world):
     assert Employee.objects.filter(name="Rina Baru").count() == 1
 
 
-def test_keep_good_rows_checkbox_imports_the_good_rows_on_confirm(client, world):
+def test_keep_good_rows_checkbox_imports_the_good_rows_on_confirm(client, world, post_upload):
     client.force_login(world.hr)
     upload = employees(emp(name="Lolos"), emp("123", name="Gagal"))
-    client.post(reverse("opd:import"), {"employees": as_file(upload), "keep_good_rows": "on"})
+    post_upload({"employees": as_file(upload), "keep_good_rows": "on"})
     batch = ImportBatch.objects.get()
     body = client.get(reverse("opd:import_batch", args=[batch.pk])).content.decode()
     assert "akan dilewati" in body and "Lanjutkan impor" in body
@@ -90,10 +107,12 @@ def test_keep_good_rows_checkbox_imports_the_good_rows_on_confirm(client, world)
     assert not Employee.objects.filter(name="Gagal").exists()
 
 
-def test_confirm_rechecks_and_fails_when_the_registry_changed_since_the_preview(client, world):
+def test_confirm_rechecks_and_fails_when_the_registry_changed_since_the_preview(
+    client, world, post_upload
+):
     client.force_login(world.hr)
     upload = employees(emp(name="Kepala Baru", unit_code="SEK", role="kepala"))
-    client.post(reverse("opd:import"), {"employees": as_file(upload)})
+    post_upload({"employees": as_file(upload)})
     batch = ImportBatch.objects.get()
     world.other.unit_role = "head"  # someone made another head of SEK meanwhile
     world.other.save()
@@ -104,9 +123,9 @@ def test_confirm_rechecks_and_fails_when_the_registry_changed_since_the_preview(
     assert not Employee.objects.filter(name="Kepala Baru").exists()
 
 
-def test_upload_without_files_says_what_to_choose(client, world):
+def test_upload_without_files_says_what_to_choose(client, world, post_upload):
     client.force_login(world.hr)
-    body = client.post(reverse("opd:import"), {}).content.decode()
+    body = post_upload({}).content.decode()
     assert "Pilih minimal satu berkas" in body
     assert not ImportBatch.objects.exists()
 
@@ -157,7 +176,7 @@ def test_template_workbook_columns_are_text_for_the_rows_hr_types_below_the_exam
         assert ws.column_dimensions[letter].number_format == "@", name
 
 
-def test_hr_uploads_one_xlsx_workbook(client, world):
+def test_hr_uploads_one_xlsx_workbook(client, world, post_upload):
     from openpyxl import Workbook
 
     wb = Workbook()
@@ -171,16 +190,16 @@ def test_hr_uploads_one_xlsx_workbook(client, world):
     wb.save(out)
     client.force_login(world.hr)
     upload = SimpleUploadedFile("org.xlsx", out.getvalue())
-    client.post(reverse("opd:import"), {"workbook": upload})
+    post_upload({"workbook": upload})
     batch = ImportBatch.objects.get()
     assert batch.result["errors"] == []
     client.post(reverse("opd:import_confirm", args=[batch.pk]))
     assert Opd.objects.get(code="DINSOS").employees.count() == 1
 
 
-def test_a_binary_upload_is_previewed_with_an_error_not_a_server_error(client, world):
+def test_a_binary_upload_is_previewed_with_an_error_not_a_server_error(client, world, post_upload):
     client.force_login(world.hr)
     junk = SimpleUploadedFile("pegawai.csv", b"\xff\xfe\x00\x00\x01\x02", content_type="text/csv")
-    resp = client.post(reverse("opd:import"), {"employees": junk}, follow=True)
+    resp = post_upload({"employees": junk}, follow=True)
     assert resp.status_code == 200
     assert "CSV UTF-8" in resp.content.decode()

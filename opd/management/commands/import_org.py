@@ -10,7 +10,7 @@ Nothing is written when any row is bad (the command lists every error and exits 
 
 from django.core.management.base import BaseCommand, CommandError
 
-from common.tabular import Upload
+from common.tabular import ReadError, Upload
 from opd.importing.services import org_import
 from opd.importing.sheets import SHEETS
 
@@ -77,3 +77,5 @@ def _open(path: str) -> Upload:
         return Upload.from_path(path)
     except OSError as exc:
         raise CommandError(f"{path}: berkas tidak bisa dibuka ({exc.strerror}).") from None
+    except ReadError as exc:  # over IMPORT_MAX_FILE_MB
+        raise CommandError(str(exc.error)) from None
