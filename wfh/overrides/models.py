@@ -48,7 +48,9 @@ class DeclaredDay(models.Model):
         null=True,
         blank=True,
         validators=[MinValueValidator(0.01), MaxValueValidator(1)],
-        help_text=_("Kosongkan untuk semua pegawai yang boleh WFH; 0,5 berarti separuh bergiliran."),
+        help_text=_(
+            "Kosongkan untuk semua pegawai yang boleh WFH; 0,5 berarti separuh bergiliran."
+        ),
     )
     opds = models.ManyToManyField(
         Opd,
