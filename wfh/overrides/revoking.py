@@ -31,6 +31,7 @@ from wfh.overrides.orders import order_apply, orders_active_between
 from wfh.overrides.restore import phase_days_restore
 
 
+@transaction.atomic
 def overrides_reapply(
     *,
     start: dt.date,
