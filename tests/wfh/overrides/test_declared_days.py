@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import io
 import math
 from collections import defaultdict
@@ -16,7 +15,7 @@ from django.core.management.base import CommandError
 from django.test import TestCase
 
 from opd.models import Employee
-from tests.wfh.overrides.conftest import D, publish, schedule
+from tests.wfh.overrides.conftest import D, schedule
 from wfh.models import AssignmentChange, Mode, Roster, ScheduleDay, Source
 from wfh.overrides.declared import declared_days_declare
 from wfh.overrides.inputs import declaration_parse
