@@ -98,6 +98,7 @@ def my_month(request):
             "is_this_month": first == today.replace(day=1),
             "bad_month": "" if month_ok else request.GET.get("bulan", ""),
             "asked_of_me": asked_of_me,
+            "declared_days": [d for week in weeks for d in week if d.in_month and d.note],
         },
     )
 
