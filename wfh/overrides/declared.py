@@ -299,10 +299,11 @@ def _require_hr(user) -> None:
 
 @transaction.atomic
 def declared_days_declare(
-    *, spec: DeclarationSpec, user=None, today: dt.date | None = None
+    *, spec: DeclarationSpec, user=None, today: dt.date | None = None, notify: bool = True
 ) -> tuple[DeclaredDay, Plan]:
     """HR declares the days in `spec` (checked by `declaration_parse`); `user=None` is the
-    command line. Writes the declaration and its days, mails the affected employees on commit."""
+    command line. Writes the declaration and its days, mails the affected employees on commit
+    (unless `notify` is False: the demo data)."""
     _require_hr(user)
     declared = DeclaredDay.objects.create(
         start=spec.start,
@@ -323,7 +324,8 @@ def declared_days_declare(
     rows = declaration_apply(plan, user=user)
     declared.stats = {**plan.totals, "rows": rows, "at": timezone.now().isoformat()}
     declared.save(update_fields=["stats"])
-    queue_on_commit("wfh.overrides_mail", "declared", declared.pk, plan.employee_ids)
+    if notify:
+        queue_on_commit("wfh.overrides_mail", "declared", declared.pk, plan.employee_ids)
     return declared, plan
 
 

@@ -255,7 +255,9 @@ def _departures_stored(order: OrderInput) -> list[str]:
 
 
 @transaction.atomic
-def wfh_order_issue(*, order: OrderInput, user=None) -> tuple[WfhOrder, OrderCheck]:
+def wfh_order_issue(
+    *, order: OrderInput, user=None, notify: bool = True
+) -> tuple[WfhOrder, OrderCheck]:
     """Issue the order: its days become WFH for its employees (published rows and current
     versions, each change logged), refused when it breaks a limit without a departure reason.
     OPD admins issue orders for their own OPD, HR for any; `user=None` is the command line."""
@@ -302,9 +304,9 @@ def wfh_order_issue(*, order: OrderInput, user=None) -> tuple[WfhOrder, OrderChe
     )
     row.employees.set(order.employees)
     published_days_rewrite(rewrites=check.rewrites, user=user)
-    queue_on_commit(
-        "wfh.overrides_mail", "order", row.pk, sorted({r.employee_id for r in check.rewrites})
-    )
+    if notify:
+        employee_ids = sorted({r.employee_id for r in check.rewrites})
+        queue_on_commit("wfh.overrides_mail", "order", row.pk, employee_ids)
     return row, check
 
 
