@@ -44,6 +44,7 @@ from opd import access
 from opd.models import Employee, Opd, today_in
 from wfh.calendar import days_off
 from wfh.models import Mode, ScheduleDay
+from wfh.overrides.selectors import day_notes
 
 REVIEW_PER_PAGE = 25
 CLUSTERS_PER_PAGE = 25
@@ -116,7 +117,8 @@ class DayPlan:
 def day_plans(employee: Employee, start: dt.date, end: dt.date) -> list[DayPlan]:
     """Each day's mode from the published schedule; a working day without a row is WFO.
 
-    Approved leave covering a day shows as Cuti even before the roster is regenerated.
+    Approved leave covering a day shows as Cuti even before the roster is regenerated. A day a
+    declaration or an individual order decided says so with its reference (the note).
     """
     published = dict(
         ScheduleDay.objects.filter(employee=employee, day__gte=start, day__lte=end).values_list(
@@ -125,6 +127,7 @@ def day_plans(employee: Employee, start: dt.date, end: dt.date) -> list[DayPlan]
     )
     leave_days = approved_leave_days(employee_ids=[employee.pk], start=start, end=end)[employee.pk]
     off = days_off(start, end, opd_id=employee.opd_id)
+    notes = day_notes(employee=employee, start=start, end=end)
     plans = []
     day = start
     while day <= end:
@@ -132,7 +135,8 @@ def day_plans(employee: Employee, start: dt.date, end: dt.date) -> list[DayPlan]
         if day in leave_days or mode == Mode.LEAVE:
             plans.append(DayPlan(day, DAY_LEAVE))
         elif mode in (Mode.WFH, Mode.WFO):
-            plans.append(DayPlan(day, mode))
+            note = notes.get(day)
+            plans.append(DayPlan(day, mode, note.text if note else ""))
         elif day.weekday() >= 5:
             plans.append(DayPlan(day, DAY_OFF))  # the weekday's name says why
         elif day in off:

@@ -287,6 +287,7 @@ SPECTACULAR_SETTINGS = {
         "DayStatusEnum": "attendance.models.DayStatus",
         "WebhookDeliveryStatusEnum": "api.models.WebhookDelivery.Status",
         "WebhookEventEnum": "api.models.WebhookEvent",
+        "OverrideStatusEnum": "wfh.overrides.models.OverrideStatus",
     },
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",

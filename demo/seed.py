@@ -16,6 +16,7 @@ from demo.attendance import events_seed, leave_seed
 from demo.city import DemoResult, city_seed, registry_reset
 from demo.evaluation import evaluation_seed
 from demo.logins import EMPLOYEE_USERNAME
+from demo.overrides import DEMO_REFERENCE, overrides_seed
 from demo.schedules import schedules_seed
 from demo.swaps import swap_partner_link
 from wfh.dates import long_date
@@ -45,6 +46,7 @@ class ActivityResult:
     trial_events: int
     trial_records: int
     swap_partner: str = ""  # who rekan.demo is, and the day a swap with pegawai.demo passes
+    declared_wfa: str = ""  # the demo's declared days, for the printed summary
 
 
 @dataclass
@@ -92,6 +94,8 @@ def activity_seed(
     leave = leave_seed(start=start, end=today + dt.timedelta(days=14), seed=seed)
     say("Membuat dan menerbitkan jadwal demo…")
     schedules = schedules_seed(start=start, end=today + dt.timedelta(days=31))
+    say("Menetapkan WFA nasional dan perintah WFH contoh…")
+    overrides = overrides_seed(today=today)
     partner = swap_partner_link(today=today)
     say("Mengisi presensi demo…")
     activity = events_seed(start=start, end=end, today=today, seed=seed)
@@ -122,6 +126,8 @@ def activity_seed(
         trial_phases=trial.phases,
         trial_events=trial_events.events,
         trial_records=trial_run.records,
+        declared_wfa=f"{DEMO_REFERENCE}: WFA {long_date(overrides.declared_start)} dan hari "
+        f"berikutnya, {overrides.declared_employees} pegawai (DISHUB dan puskesmas dikecualikan)",
         swap_partner=""
         if partner is None
         else f"{partner.colleague.name}, NIP {partner.colleague.nip}; tukar jadwal dengan "

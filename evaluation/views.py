@@ -44,6 +44,7 @@ from evaluation.report.periods import month_label, plan_periods
 from evaluation.report.tables import MEASURES
 from opd import access
 from opd.models import Opd
+from wfh.overrides.selectors import orders_with_departures
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -163,6 +164,11 @@ def report(request):
             "saving_rows": saving_rows,
             "rec_rows": rec_rows,
             "chart_data": _chart_data(report_, scope.is_hr),
+            "order_departures": orders_with_departures(
+                start=min(p.start for p in report_.periods),
+                end=max(p.end for p in report_.periods),
+                opd_ids=[o.pk for o in opds],
+            ),
         },
     )
 

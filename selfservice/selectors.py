@@ -14,6 +14,7 @@ from selfservice.models import OPEN_SWAP_STATUSES, CalendarToken, SwapRequest, S
 from selfservice.services.calendar_tokens import token_hash
 from wfh.calendar import month_view
 from wfh.models import Mode, ScheduleDay
+from wfh.overrides.selectors import day_notes
 
 ICAL_PAST_DAYS = 60
 ICAL_AHEAD_DAYS = 180
@@ -28,6 +29,7 @@ class MyDay:
     off_name: str = ""
     source: str = ""
     today: bool = False
+    note: str = ""  # a declared day or an individual order: what it is, with its reference
 
 
 def my_month(*, employee: Employee, year: int, month: int, today: dt.date) -> list[list[MyDay]]:
@@ -40,6 +42,7 @@ def my_month(*, employee: Employee, year: int, month: int, today: dt.date) -> li
             employee_id=employee.pk, day__gte=first, day__lte=last
         ).values_list("day", "mode", "source")
     }
+    notes = day_notes(employee=employee, start=first, end=last)
     result = []
     for week in weeks:
         row = []
@@ -60,6 +63,7 @@ def my_month(*, employee: Employee, year: int, month: int, today: dt.date) -> li
                     off_name=cell["off"].name if cell["off"] is not None else "",
                     source=source,
                     today=day == today,
+                    note=notes[day].text if day in notes else "",
                 )
             )
         result.append(row)

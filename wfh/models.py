@@ -221,6 +221,8 @@ class Source(models.TextChoices):
     GENERATED = "generated", _("dibuat sistem")
     MANUAL = "manual", _("ubahan manual")
     SWAP = "swap", _("tukar jadwal")
+    DECLARED = "declared", _("hari yang ditetapkan")
+    ORDER = "order", _("perintah WFH individual")
 
 
 class Roster(models.Model):
@@ -375,3 +377,13 @@ class ScheduleDay(models.Model):
 
     def __str__(self) -> str:
         return f"{self.employee_id} {self.day} {self.mode}"
+
+
+# The overrides' models (declared days, individual orders) live beside their services.
+from wfh.overrides.models import (  # noqa: E402, F401
+    DeclaredDay,
+    DeclaredMode,
+    OrderReason,
+    OverrideStatus,
+    WfhOrder,
+)

@@ -2,6 +2,10 @@
 
 `leave.signals.leave_changed`: the published roster follows the approved leave at once, and
 the days around it are regenerated once the transaction commits (wfh.rosters).
+
+`wfh.signals.roster_published`: the active declared days and individual orders over the days a
+version just published are written again (a version generated before they existed does not
+carry them; wfh.overrides.precedence).
 """
 
 from __future__ import annotations
@@ -9,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 
 from leave.signals import LeaveChange
+from wfh.overrides.revoking import overrides_reapply
 from wfh.rosters.leave_sync import LeaveSpan, schedule_refresh_for_leaves
 
 
@@ -21,3 +26,9 @@ def roster_follows_leave(
         user=user,
         today=today,
     )
+
+
+def overrides_follow_publication(sender, *, roster, **kwargs) -> None:
+    """Declared days and orders keep their days over a version published after them."""
+    start = roster.published_from or roster.phase.start
+    overrides_reapply(start=start, end=roster.phase.end, opd_ids={roster.opd_id})

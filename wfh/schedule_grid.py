@@ -24,7 +24,8 @@ from opd.eligibility_records import describe, eligibility_between
 from opd.models import Unit
 from wfh import selectors
 from wfh.engine.types import Reason
-from wfh.models import Assignment, Mode, Roster
+from wfh.models import Assignment, Mode, Roster, Source
+from wfh.overrides.selectors import roster_overrides
 
 EMPLOYEES_PER_PAGE = 100
 NO_UNIT_FILTER = "none"  # the grid's unit filter value for staff placed in no unit
@@ -52,13 +53,23 @@ def cell_renderer(edit_url: str):
     )
     manual = '<span class="sr-only"> (' + escape(_("ubahan manual")) + ")</span>"
     piket = '<span class="sr-only"> (' + escape(_("piket")) + ")</span>"
+    overrides = {
+        Source.DECLARED: '<span class="sr-only"> ('
+        + escape(_("hari yang ditetapkan"))
+        + ")</span>",
+        Source.ORDER: '<span class="sr-only"> (' + escape(_("perintah WFH")) + ")</span>",
+    }
     base = escape(edit_url)
 
     def render(emp_id: int, cell: dict, *, oob: bool = False) -> str:
         mode = cell["mode"]
         classes = "cell m-" + (escape(mode.lower()) if mode else "none")
         text = leave if mode == Mode.LEAVE else (escape(mode) if mode else inactive)
-        if cell["manual"]:
+        override = cell.get("override")
+        if override in overrides:
+            classes += f" {override}"  # a declared day or an individual order (legend)
+            text += overrides[override]
+        elif cell["manual"]:
             classes += " manual"
             text += manual
         if cell["piket"]:
@@ -148,6 +159,7 @@ def roster_grid(
                 "iso": iso,
                 "mode": mode,
                 "manual": selectors.is_manual(source),
+                "override": source,
                 "piket": reason == Reason.PIKET,
                 "edit": editable and mode in (Mode.WFH, Mode.WFO),
             }
@@ -174,6 +186,7 @@ def roster_grid(
         "page": page,
         "editable": editable,
         "employee_count": len(rows),
+        "overrides": roster_overrides(roster, shown),
     }
 
 

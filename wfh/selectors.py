@@ -112,7 +112,9 @@ def schedule_for_day(*, opd: Opd, day: dt.date) -> QuerySet[ScheduleDay]:
 
 
 def is_manual(source: str) -> bool:
-    return source in (Source.MANUAL, Source.SWAP)
+    """A cell a regeneration keeps as it is: a manual change, a swap, and the overrides (a
+    declared day, an individual order; see wfh.overrides.precedence)."""
+    return source in (Source.MANUAL, Source.SWAP, Source.DECLARED, Source.ORDER)
 
 
 # -- schedule pages (calendar, phases, rosters) ---------------------------------------------------

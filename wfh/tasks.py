@@ -9,6 +9,7 @@ import socket
 
 from celery import shared_task
 
+from wfh.overrides import mail
 from wfh.rosters import generation, leave_sync
 
 
@@ -56,3 +57,11 @@ def refresh_leave_spans(spans: list, today: str | None = None) -> dict:
         today=dt.date.fromisoformat(today) if today else None,
     )
     return {"spans": len(spans), "changed": changed}
+
+
+@shared_task(name="wfh.overrides_mail", acks_late=True)
+def overrides_mail(kind: str, pk: int, employee_ids: list) -> dict:
+    """Tell employees their days changed by a declaration or an order ("declared",
+    "declared_revoked", "order", "order_revoked"). Re-reads the days, so a rerun says the same."""
+    sent = mail.overrides_mail(kind=kind, pk=pk, employee_ids=employee_ids)
+    return {"kind": kind, "id": pk, "sent": sent}

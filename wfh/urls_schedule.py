@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from wfh import views_calendar, views_phase, views_schedule
+from wfh import views_calendar, views_overrides, views_phase, views_schedule
 
 app_name = "wfh"
 
@@ -30,6 +30,12 @@ urlpatterns = [
         views_phase.weekday_decide,
         name="weekday_decide",
     ),
+    path("jadwal/ditetapkan/", views_overrides.declared_list, name="declared"),
+    path(
+        "jadwal/ditetapkan/<int:pk>/cabut/", views_overrides.declared_revoke, name="declared_revoke"
+    ),
+    path("jadwal/perintah-wfh/", views_overrides.order_list, name="orders"),
+    path("jadwal/perintah-wfh/<int:pk>/cabut/", views_overrides.order_revoke, name="order_revoke"),
     path("jadwal/<int:pk>/", views_schedule.roster_detail, name="roster"),
     path("jadwal/<int:pk>/progres/", views_schedule.roster_progress, name="roster_progress"),
     path("jadwal/<int:pk>/ubah/", views_schedule.cell_edit, name="cell_edit"),

@@ -23,7 +23,7 @@ from selfservice.models import OPEN_SWAP_STATUSES, SwapRequest
 from wfh import limits
 from wfh.calendar import working_days
 from wfh.dates import long_date
-from wfh.models import Mode, PatternKind, ScheduleDay
+from wfh.models import Mode, PatternKind, ScheduleDay, Source
 
 
 def local_today(opd: Opd) -> dt.date:
@@ -103,6 +103,13 @@ def swap_check(
         check.problems.append(
             _("%(name)s bukan rekan satu unit Anda pada %(day)s: tukar hanya di dalam satu unit.")
             % {"name": colleague.name, "day": long_date(day)}
+        )
+        return check
+    if {mine.source, theirs.source} & {Source.DECLARED, Source.ORDER}:
+        # a declared day or an individual order outranks a swap (wfh.overrides.precedence)
+        check.problems.append(
+            _("%(day)s ditetapkan BKPSDM atau oleh perintah WFH: hari itu tidak dapat ditukar.")
+            % {"day": long_date(day)}
         )
         return check
     if Mode.LEAVE in (mine.mode, theirs.mode):

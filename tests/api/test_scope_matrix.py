@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 
 import pytest
@@ -14,6 +15,7 @@ from rest_framework.test import APIClient
 from api import urls as api_urls
 from api.models import Scope
 from wfh.models import Phase, Roster
+from wfh.overrides.models import DeclaredDay, OverrideStatus, WfhOrder
 
 ORG, SCHEDULE, ROSTER = Scope.ORG_READ, Scope.SCHEDULE_READ, Scope.ROSTER_WRITE
 DAY = "2025-12-04"
@@ -36,9 +38,17 @@ CONTRACT: dict[str, dict[str, set[str]]] = {
     "roster-list": {"GET": {ROSTER, SCHEDULE}, "POST": {ROSTER}},
     "roster-detail": {"GET": {ROSTER, SCHEDULE}},
     "roster-publish": {"POST": {ROSTER}},
+    "declared-day-list": {"GET": {SCHEDULE, ROSTER}, "POST": {ROSTER}},
+    "declared-day-detail": {"GET": {SCHEDULE, ROSTER}},
+    "declared-day-revoke": {"POST": {ROSTER}},
+    "wfh-order-list": {"GET": {SCHEDULE, ROSTER}, "POST": {ROSTER}},
+    "wfh-order-revoke": {"POST": {ROSTER}},
 }
+# writes the scope lets an OPD admin's session reach, which only HR may do
+HR_ONLY = {"roster-publish", "declared-day-list", "declared-day-revoke"}
 RESOURCE_VIEWS = {
-    f"api.views_{name}" for name in ("org", "schedule", "attendance", "evaluation", "rosters")
+    f"api.views_{name}"
+    for name in ("org", "schedule", "attendance", "evaluation", "rosters", "overrides")
 }
 CASES = [(name, method) for name, methods in CONTRACT.items() for method in methods]
 
@@ -61,6 +71,18 @@ def data(world):
     world.roster = Roster.objects.create(
         phase=Phase.objects.get(slug="jabar-2025-tahap-1"), opd=world.kominfo
     )
+    day = dt.date(2025, 12, 4)
+    world.declared = DeclaredDay.objects.create(
+        start=day, end=day, reference="SE 1/2025", status=OverrideStatus.REVOKED
+    )
+    world.order = WfhOrder.objects.create(
+        opd=world.kominfo,
+        number="1",
+        reason="banjir",
+        start=day,
+        end=day,
+        status=OverrideStatus.REVOKED,
+    )
     return world
 
 
@@ -80,6 +102,9 @@ def request(http, name: str, method: str, world):
         "phase-list": "/api/v1/phases/",
         "roster-list": "/api/v1/rosters/",
         "roster-detail": f"/api/v1/rosters/{roster}/",
+        "declared-day-list": "/api/v1/declared-days/",
+        "declared-day-detail": f"/api/v1/declared-days/{world.declared.pk}/",
+        "wfh-order-list": "/api/v1/wfh-orders/",
     }
     posts = {
         "attendance-events": "/api/v1/attendance/events/",
@@ -87,10 +112,14 @@ def request(http, name: str, method: str, world):
         "evaluation-service-output": "/api/v1/evaluation/service-output/",
         "roster-list": "/api/v1/rosters/",
         "roster-publish": f"/api/v1/rosters/{roster}/publish/",
+        "declared-day-list": "/api/v1/declared-days/",
+        "declared-day-revoke": f"/api/v1/declared-days/{world.declared.pk}/revoke/",
+        "wfh-order-list": "/api/v1/wfh-orders/",
+        "wfh-order-revoke": f"/api/v1/wfh-orders/{world.order.pk}/revoke/",
     }
     if method == "GET":
         return http.get(gets[name])
-    body = {} if name.startswith("roster") else []
+    body = [] if name.startswith(("attendance", "evaluation")) else {}
     return http.post(posts[name], body, format="json")
 
 
@@ -138,7 +167,7 @@ def test_browser_sessions_follow_the_role_rules_on_every_endpoint(data, username
     for name, method in CASES:
         response = request(http, name, method, data)
         if CONTRACT[name][method] & ROLE_SCOPES[username]:
-            if name == "roster-publish" and username != "hr":
+            if name in HR_ONLY and method == "POST" and username != "hr":
                 # the scope lets an OPD admin through; publishing itself is HR's only
                 assert response.status_code == 403, (name, response.content)
             else:
@@ -160,6 +189,11 @@ def test_the_schema_names_the_scopes_and_errors_of_every_endpoint(db, tmp_path):
         ("/api/v1/rosters/", "post"): ("202",),
         ("/api/v1/rosters/{id}/", "get"): ("200", "404"),
         ("/api/v1/rosters/{id}/publish/", "post"): ("200", "404", "409"),
+        ("/api/v1/declared-days/", "get"): ("200",),
+        ("/api/v1/declared-days/", "post"): ("201",),
+        ("/api/v1/declared-days/{id}/revoke/", "post"): ("200", "404", "409"),
+        ("/api/v1/wfh-orders/", "post"): ("201",),
+        ("/api/v1/wfh-orders/{id}/revoke/", "post"): ("200", "404", "409"),
     }
     names = {
         "calendar": "/api/v1/calendar/",
@@ -169,6 +203,10 @@ def test_the_schema_names_the_scopes_and_errors_of_every_endpoint(db, tmp_path):
         "roster-list": "/api/v1/rosters/",
         "roster-detail": "/api/v1/rosters/{id}/",
         "roster-publish": "/api/v1/rosters/{id}/publish/",
+        "declared-day-list": "/api/v1/declared-days/",
+        "declared-day-revoke": "/api/v1/declared-days/{id}/revoke/",
+        "wfh-order-list": "/api/v1/wfh-orders/",
+        "wfh-order-revoke": "/api/v1/wfh-orders/{id}/revoke/",
     }
     for (path, method), statuses in documented.items():
         operation = paths[path][method]

@@ -22,7 +22,8 @@ from opd.models import Opd
 from selfservice.services.swap_rules import swap_check
 from tests.demo.conftest import built_once
 from wfh.calendar import working_days
-from wfh.models import Mode, ScheduleDay
+from wfh.models import Mode, ScheduleDay, Source
+from wfh.overrides.models import DeclaredDay, WfhOrder
 
 pytestmark = pytest.mark.django_db
 
@@ -98,14 +99,34 @@ def test_rekan_demo_can_be_asked_to_swap_by_pegawai_demo(demo):
     rekan = User.objects.get(username="rekan.demo").employee
     assert rekan.name in demo.swap_partner and rekan.nip in demo.swap_partner
     assert (rekan.unit_id, rekan.supervisor_id) == (pegawai.unit_id, pegawai.supervisor_id)
-    modes = {
-        (row.employee_id, row.day): row.mode
-        for row in ScheduleDay.objects.filter(employee__in=[pegawai, rekan], day__gt=TODAY)
-    }
+    coming = ScheduleDay.objects.filter(employee__in=[pegawai, rekan], day__gt=TODAY)
+    # a declared day or an ordered one is not swappable (wfh.overrides.precedence)
+    coming = coming.exclude(source__in=[Source.DECLARED, Source.ORDER])
+    modes = {(row.employee_id, row.day): row.mode for row in coming}
     days = [
         day
         for (employee_id, day), mode in modes.items()
         if employee_id == pegawai.pk and modes.get((rekan.pk, day), mode) != mode
     ]
     assert days
-    assert swap_check(requester=pegawai, colleague=rekan, day=min(days), today=TODAY).ok
+    # the first day that passes every rule (a week with the declared WFA days is at its cap)
+    assert any(
+        swap_check(requester=pegawai, colleague=rekan, day=day, today=TODAY).ok
+        for day in sorted(days)
+    )
+
+
+def test_the_demo_declares_a_two_day_wfa_with_dishub_and_the_puskesmas_exempt(demo, client):
+    declared = DeclaredDay.objects.get()
+    assert (declared.start, declared.end) == (dt.date(2026, 11, 30), dt.date(2026, 12, 1))
+    assert list(declared.exempt_opds.values_list("code", flat=True)) == ["DISHUB"]
+    assert declared.exempt_kinds == ["puskesmas"]
+    rows = ScheduleDay.objects.filter(day__in=[declared.start, declared.end])
+    assert rows.filter(source=Source.DECLARED, mode=Mode.WFH).count() == declared.stats["wfh"]
+    assert not rows.filter(source=Source.DECLARED, opd__code="DISHUB").exists()
+    assert not rows.filter(source=Source.DECLARED, opd__kind="puskesmas").exists()
+    assert WfhOrder.objects.filter(opd__code="DISKOMINFOSTANDI").count() == 1
+    # pegawai.demo's month on the phone marks the declared days with the circular's number
+    client.force_login(User.objects.get(username="pegawai.demo"))
+    page = client.get("/saya/kalender/?bulan=2026-11").content.decode()
+    assert "SE MenPANRB 2/2026" in page and "Senin, 30 November 2026" in page

@@ -6,7 +6,10 @@ every ready roster version that is not superseded (the published version, and a 
 be published, so that publishing it keeps the change), and logs each changed cell as an
 AssignmentChange (old mode, new mode, why, who). A row or cell changes only where it is not the
 new mode already and, when the rewrite names the mode it was decided on (`only_from`), where it
-is still that mode: a version that has moved away from it keeps its own cell. With `together`,
+is still that mode: a version that has moved away from it keeps its own cell. A `restamp` rewrite
+also changes a row or cell that has its mode already but another source (an override taking a
+day that was already WFH: the day is the override's from then on, see wfh.overrides). With
+`together`,
 the published schedule and each version take every rewrite or none (a swap moves both people or
 neither).
 """
@@ -35,9 +38,11 @@ class DayRewrite:
     source: str = Source.GENERATED  # the rewritten rows' and cells' source
     reason: str = ""  # the rewritten cells' Assignment.reason ("leave", "swap", the engine's)
     only_from: str | None = None  # rewrite only where the mode is still this one
+    restamp: bool = False  # also where the mode is already right but the source is another
 
-    def applies_to(self, mode: str) -> bool:
-        return mode != self.mode and (self.only_from is None or mode == self.only_from)
+    def applies_to(self, mode: str, source: str | None = None) -> bool:
+        changes = mode != self.mode or (self.restamp and source != self.source)
+        return changes and (self.only_from is None or mode == self.only_from)
 
 
 @dataclass
@@ -120,7 +125,7 @@ def _taken(items, wanted: dict[tuple[int, dt.date], DayRewrite], together: bool)
         item
         for item in items
         if (rewrite := wanted.get((item.employee_id, item.day))) is not None
-        and rewrite.applies_to(item.mode)
+        and rewrite.applies_to(item.mode, item.source)
     ]
     if together and len(hits) != len(wanted):
         return []

@@ -114,6 +114,8 @@ class Command(BaseCommand):
         )
         if a.swap_partner:
             out.write(f"rekan.demo: {a.swap_partner}.")
+        if a.declared_wfa:
+            out.write(f"Hari yang ditetapkan: {a.declared_wfa}.")
 
     def _report(self, result: DemoResult, seconds: float) -> None:
         kinds = result.opds_by_kind
