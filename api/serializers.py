@@ -180,10 +180,7 @@ class EventItemSerializer(serializers.Serializer):
         required=False,
         allow_blank=True,
         max_length=64,
-        help_text=(
-            "ID unik di sistem pengirim (per klien API); kiriman ulang dengan ID sama untuk "
-            "pegawai yang sama dijawab duplicate."
-        ),
+        help_text="ID unik per klien API; kiriman ulang ID sama untuk pegawai sama: duplicate.",
     )
 
 

@@ -46,7 +46,7 @@ MAX_EXAMPLES = int(os.environ.get("SCHEMATHESIS_MAX_EXAMPLES", "25"))
 SEED = os.environ.get("SCHEMATHESIS_SEED", "20251201")
 SCHEMATHESIS = Path(sys.executable).with_name("schemathesis")
 SHARDS = {
-    "registry": r"^/api/v1/(opds|employees|calendar|phases)/",
+    "registry": r"^/api/v1/(opds|employees|calendar|phases|declared-days|wfh-orders)/",
     "schedules": r"^/api/v1/(schedule|rosters|summaries|attendance)/",
     "inputs-and-webhooks": r"^/api/v1/(evaluation|webhooks)/",
 }

@@ -87,7 +87,7 @@ def test_hr_filters_by_opd_and_bad_input_is_named_not_a_500(client, cluster):
     only = _get(client, cluster.hr, opd="DISDUKCAPIL").content.decode()
     assert "Andi Loket" in only and "Sari Staf" not in only
     assert _get(client, cluster.hr, opd="NOPE").status_code == 404
-    assert _get(client, cluster.hr, opd="A\x00B").status_code == 404
+    assert _get(client, cluster.hr, opd="A\x00B").status_code == 400  # RequestLimitsMiddleware
     bad = _get(client, cluster.hr, date="kemarin").content.decode()
     assert "bukan tanggal" in bad
 

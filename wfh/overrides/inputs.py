@@ -61,6 +61,8 @@ def _list(value) -> list[str]:
         return []
     if isinstance(value, str):
         value = value.replace(",", " ").split()
+    elif not isinstance(value, (list, tuple)):
+        value = [value]  # a number or an object from JSON: read as text, then refused as unknown
     out = []
     for item in value:
         out.extend(str(item).replace(",", " ").split())
