@@ -52,7 +52,7 @@ class ClientRateThrottle(SimpleRateThrottle):
         try:
             return super().allow_request(request, view)
         except Exception as exc:  # the cache's errors (redis, socket) are of many kinds
-            log.warning("throttle cache unavailable, request let through: %s: %s",
-                        type(exc).__name__, exc)
+            log.warning(
+                "throttle cache unavailable, request let through: %s: %s", type(exc).__name__, exc
+            )
             return True
-

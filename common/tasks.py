@@ -72,7 +72,8 @@ def _failed(row_id: int | None, exc: Exception, *, attempts: int, name: str) -> 
     try:
         QueuedTask.objects.filter(pk=row_id).update(
             attempts=attempts,
-            due_at=timezone.now() + (_retry_after(attempts - 1) if attempts > 1 else dt.timedelta()),
+            due_at=timezone.now()
+            + (_retry_after(attempts - 1) if attempts > 1 else dt.timedelta()),
             last_error=f"{type(exc).__name__}: {exc}"[:ERROR_LENGTH],
         )
     except DatabaseError:  # the row stays due; the drain will find it
@@ -113,7 +114,9 @@ def queue(name: str, *args, countdown: int | None = None, **kwargs) -> bool:
                 attempts=1,
                 last_error=f"{type(exc).__name__}: {exc}"[:ERROR_LENGTH],
             )
-            log.warning("broker did not take task %s (kept as outbox row %s): %s", name, row.pk, exc)
+            log.warning(
+                "broker did not take task %s (kept as outbox row %s): %s", name, row.pk, exc
+            )
         except DatabaseError:
             log.exception("broker did not take task %s and the outbox could not keep it", name)
         return False

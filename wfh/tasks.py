@@ -23,7 +23,7 @@ def generate_roster(roster_id: int) -> dict:
     """Build one OPD's roster. Idempotent: a roster that is not queued any more is left alone.
 
     acks_late: a worker killed mid-run leaves the message to the broker; the roster's lease
-    (wfh.rosters.lease) is what brings the roster back, within a minute, whatever the broker does."""
+    (wfh.rosters.lease) brings the roster back within a minute, whatever the broker does."""
     if not generation.roster_claim(roster_id=roster_id):
         return {"roster": roster_id, "skipped": True}
     roster = generation.roster_build(roster_id=roster_id)

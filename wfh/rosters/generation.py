@@ -138,7 +138,9 @@ def roster_build(*, roster_id: int) -> Roster:
     says failed with the reason (logged with its traceback, not raised: the roster is the report).
     """
     roster = Roster.objects.select_related("phase", "opd").get(pk=roster_id)
-    mine = Roster.objects.filter(pk=roster_id, status=Roster.Status.RUNNING, attempts=roster.attempts)
+    mine = Roster.objects.filter(
+        pk=roster_id, status=Roster.Status.RUNNING, attempts=roster.attempts
+    )
     try:
         with lease.heartbeat(roster_id=roster_id, attempt=roster.attempts):
             inp, unit_of, manual = engine_input(roster=roster)

@@ -3,8 +3,8 @@ import time
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
-from wfh.management.commands._options import date_arg, opds_arg, phase_arg
 from common.tasks import outbox_waiting
+from wfh.management.commands._options import date_arg, opds_arg, phase_arg
 from wfh.models import Composition, Roster
 from wfh.rosters import generation
 
@@ -95,4 +95,3 @@ class Command(BaseCommand):
                 f"Broker (Redis) belum menjawab: {len(held)} jadwal menunggu di antrean basis "
                 "data dan dikirim ke worker begitu broker kembali."
             )
-
