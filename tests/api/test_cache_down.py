@@ -67,9 +67,7 @@ def test_ingest_stores_events_while_the_cache_is_down(world, day, make_client, r
     assert resp.json()["results"][0]["status"] == "accepted"
 
 
-def test_a_plain_redis_cache_that_is_down_lets_the_throttle_fail_open(
-    world, make_client, settings
-):
+def test_a_plain_redis_cache_that_is_down_lets_the_throttle_fail_open(world, make_client, settings):
     """A deployment that configures Django's own RedisCache: the throttle itself lets the
     request through rather than answering 500."""
     settings.CACHES = _cache("django.core.cache.backends.redis.RedisCache")

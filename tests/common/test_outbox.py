@@ -37,7 +37,7 @@ def test_a_task_queued_in_a_transaction_is_written_beside_the_caller_rows(
     with django_capture_on_commit_callbacks(execute=False) as callbacks, transaction.atomic():
         queue_on_commit("tests.common.outbox_record", 1, label="a")
         row = QueuedTask.objects.get()  # in the caller's transaction, before the commit
-        assert (row.name, row.args, row.kwargs) == ("tests.common.outbox_record", [1], {"label": "a"})
+        assert (row.name, row.args, row.kwargs) == (record.name, [1], {"label": "a"})
     assert broker.sent == []  # nothing before the commit
     for callback in callbacks:
         callback()
@@ -64,10 +64,13 @@ def test_a_rolled_back_transaction_leaves_neither_a_row_nor_a_message(
     broker, django_capture_on_commit_callbacks
 ):
     broker.up()
-    with django_capture_on_commit_callbacks(execute=True):
-        with pytest.raises(RuntimeError), transaction.atomic():
-            queue_on_commit("tests.common.outbox_record", 3)
-            raise RuntimeError("the caller failed")
+    with (
+        django_capture_on_commit_callbacks(execute=True),
+        pytest.raises(RuntimeError),
+        transaction.atomic(),
+    ):
+        queue_on_commit("tests.common.outbox_record", 3)
+        raise RuntimeError("the caller failed")
     assert not QueuedTask.objects.exists() and broker.sent == []
 
 
