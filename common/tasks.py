@@ -52,7 +52,7 @@ def _eager() -> bool:
 
 def _publish(name: str, args, kwargs, countdown: int | None) -> None:
     """Hand the task to the broker (or run it, eager); raises when the broker does not answer."""
-    task(name).apply_async(list(args), dict(kwargs), countdown=countdown)
+    task(name).apply_async(tuple(args), dict(kwargs), countdown=countdown)
 
 
 def _grace() -> dt.timedelta:
