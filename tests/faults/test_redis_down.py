@@ -1,5 +1,5 @@
-"""Redis (the test's own redis-server) stopped under a real gunicorn: pages, "Buat jadwal", check-in,
-a review decision, API reads and ingest answer without a 5xx; the work they queued waits in the
+"""Redis (the test's own redis-server) stopped under a real gunicorn: pages, "Buat jadwal",
+check-in, a review decision, API reads and ingest answer without a 5xx; the work they queued waits in the
 outbox and runs once Redis is back, and `generate_roster --wait` then finishes."""
 
 from __future__ import annotations
@@ -141,4 +141,4 @@ def test_with_redis_down_nothing_answers_5xx_and_the_queued_work_runs_once_it_is
     with capsys.disabled():
         timings = ", ".join(f"{n} {a.status} in {a.seconds:.2f} s" for n, a in answers.items())
         print(f"\n[faults] Redis down: {timings}; /healthz {health.status} {health.json()}")
-        print(f"[faults] Redis back: roster ready and generate_roster --wait done in {ready_s:.1f} s")
+        print(f"[faults] Redis back: roster ready, generate_roster --wait done in {ready_s:.1f} s")

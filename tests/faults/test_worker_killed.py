@@ -69,6 +69,7 @@ def test_a_roster_whose_worker_is_killed_mid_generation_is_queued_again_and_comp
     assert Assignment.objects.filter(roster=done).values("employee_id").distinct().count() == total
     with capsys.disabled():
         print(
-            f"\n[faults] worker SIGKILLed at {after_kill.progress_done}/{after_kill.progress_total}: "
+            f"\n[faults] worker SIGKILLed at {after_kill.progress_done}/"
+            f"{after_kill.progress_total}: "
             f"noticed and re-queued after {noticed_s:.1f} s, ready after {ready_s:.1f} s"
         )
