@@ -1,6 +1,6 @@
 """Redis (the test's own redis-server) stopped under a real gunicorn: pages, "Buat jadwal",
-check-in, a review decision, API reads and ingest answer without a 5xx; the work they queued waits in the
-outbox and runs once Redis is back, and `generate_roster --wait` then finishes."""
+check-in, a review decision, API reads and ingest answer without a 5xx; the work they queued waits
+in the outbox and runs once Redis is back, and `generate_roster --wait` then finishes."""
 
 from __future__ import annotations
 
