@@ -80,7 +80,8 @@ def test_connections_dropped_while_requests_run_leave_the_next_request_well(
         p.wait_until("a first answer", 30, lambda: statuses)
         for _ in range(5):
             _terminate()
-            p.wait_until("more answers", 30, lambda n=len(statuses): len(statuses) > n + 1)
+            before = len(statuses)
+            p.wait_until("more answers", 30, lambda: len(statuses) > before + 1)  # noqa: B023
     finally:
         stop.set()
         thread.join(timeout=60)
