@@ -32,9 +32,7 @@ def _terminate() -> int:
 
 def _backends() -> int:
     with connection.cursor() as cursor:
-        cursor.execute(
-            "SELECT count(*) FROM pg_stat_activity WHERE application_name = %s", [APP]
-        )
+        cursor.execute("SELECT count(*) FROM pg_stat_activity WHERE application_name = %s", [APP])
         return cursor.fetchone()[0]
 
 
@@ -55,9 +53,7 @@ def test_the_request_after_a_dropped_connection_succeeds(procs, redis, tmp_path,
         assert hr.get("/healthz").status != 500
 
 
-def test_connections_dropped_while_requests_run_leave_the_next_request_well(
-    procs, redis, tmp_path
-):
+def test_connections_dropped_while_requests_run_leave_the_next_request_well(procs, redis, tmp_path):
     """Terminations while requests are in flight: one caught mid-query may fail, the next
     request (on a fresh connection) answers 200."""
     world = programme_world()

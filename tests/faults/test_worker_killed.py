@@ -36,8 +36,10 @@ def test_a_roster_whose_worker_is_killed_mid_generation_is_queued_again_and_comp
     p.wait_until(
         "the first worker claims the roster and the engine runs",
         120,
-        lambda: (r := _roster(roster.pk)).status == Roster.Status.RUNNING
-        and r.progress_done * 4 >= r.progress_total > 0,
+        lambda: (
+            (r := _roster(roster.pk)).status == Roster.Status.RUNNING
+            and r.progress_done * 4 >= r.progress_total > 0
+        ),
         every=0.05,
     )
     first.kill()
@@ -50,8 +52,9 @@ def test_a_roster_whose_worker_is_killed_mid_generation_is_queued_again_and_comp
     p.wait_until(
         "the sweep notices the lost worker and queues the roster again",
         90,
-        lambda: _roster(roster.pk).attempts >= 2
-        or _roster(roster.pk).status == Roster.Status.FAILED,
+        lambda: (
+            _roster(roster.pk).attempts >= 2 or _roster(roster.pk).status == Roster.Status.FAILED
+        ),
     )
     noticed_s = time.monotonic() - killed_at
     p.wait_until(
