@@ -3,9 +3,16 @@
 The rate is `API_THROTTLE_RATE` (a Django setting, e.g. in a test) or REST_FRAMEWORK's
 DEFAULT_THROTTLE_RATES["api_client"], which settings.py reads from the environment variable of
 the same name (default 600/minute). 429 answers carry Retry-After.
+
+The buckets live in the cache (Redis). A cache that does not answer must not stop the API (schedule
+reads, e-presensi ingest): the throttle then fails open, lets the request through and logs it.
+settings.py's cache (common.cache.FailOpenRedisCache) already answers as an empty cache; this is
+the second guard, for a deployment that configures another backend.
 """
 
 from __future__ import annotations
+
+import logging
 
 from django.conf import settings
 from rest_framework.settings import api_settings
@@ -14,6 +21,8 @@ from rest_framework.throttling import SimpleRateThrottle
 from api.auth import Principal
 
 SCOPE = "api_client"
+
+log = logging.getLogger(__name__)
 
 
 def configured_rate() -> str | None:
@@ -38,3 +47,12 @@ class ClientRateThrottle(SimpleRateThrottle):
             "scope": self.scope,
             "ident": Principal.of(request).throttle_key,
         }
+
+    def allow_request(self, request, view):
+        try:
+            return super().allow_request(request, view)
+        except Exception as exc:  # the cache's errors (redis, socket) are of many kinds
+            log.warning(
+                "throttle cache unavailable, request let through: %s: %s", type(exc).__name__, exc
+            )
+            return True

@@ -7,6 +7,7 @@ needs no broker; with REDIS_URL a real worker (`make worker`) runs them.
 import os
 
 from celery import Celery
+from celery.signals import worker_ready
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
 
@@ -25,3 +26,9 @@ app.conf.update(
 )
 # tasks.py of every installed app (wfh.tasks, and the apps that follow).
 app.autodiscover_tasks()
+
+
+@worker_ready.connect
+def _drain_outbox_at_start(sender=None, **kwargs) -> None:
+    """A worker that starts (the broker is up, then) sends what a commit recorded meanwhile."""
+    app.send_task("common.drain_outbox")

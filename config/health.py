@@ -1,8 +1,10 @@
 """GET /healthz: is the database, the broker and a Celery worker up? 200 when all are, else 503.
 
-The body names each check and, in `down`, the ones that failed, so a load balancer or an operator
-sees at a glance what to fix. Without REDIS_URL Celery runs tasks eagerly in the web process: the
-broker and worker checks then report that mode instead of pinging anything.
+Anyone (a load balancer) gets the minimal answer: `status` and, in `down`, which of database,
+broker and worker failed. HR (a logged-in session) and API clients (`Authorization: Token`) also
+get `checks`, the details of each (errors, hosts, worker names), which say more about the
+deployment than the public should read. Without REDIS_URL Celery runs tasks eagerly in the web
+process: the broker and worker checks then report that mode instead of pinging anything.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from django.http import JsonResponse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
+from api import services as api_services
 from config.celery import app as celery_app
 
 PING_TIMEOUT_S = 1.0
@@ -66,5 +69,22 @@ def healthz(request):
     else:
         checks["worker"] = {"ok": False, "error": "broker tidak tersedia"}
     down = [name for name, result in checks.items() if not result["ok"]]
-    body = {"status": "ok" if not down else "down", "down": down, "checks": checks}
+    body = {"status": "ok" if not down else "down", "down": down}
+    if may_see_details(request):
+        body["checks"] = checks
     return JsonResponse(body, status=200 if not down else 503)
+
+
+def may_see_details(request) -> bool:
+    """HR in a browser session, or any active API client by its token. Never raises: a caller
+    that cannot be told (the database is down) gets the public answer."""
+    try:
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated and getattr(user, "is_hr", False):
+            return True
+        keyword, _, key = request.headers.get("Authorization", "").partition(" ")
+        if keyword.lower() == "token" and key.strip():
+            return api_services.api_client_for_token(token=key.strip()) is not None
+    except Exception:  # the session or token lookup failed: the public answer
+        return False
+    return False

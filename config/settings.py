@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "drf_spectacular_sidecar",
     "axes",
+    "common",  # the task outbox (common.models.QueuedTask)
     "accounts",
     "opd",
     "leave",
@@ -193,12 +194,20 @@ CELERY_TASK_ALWAYS_EAGER = REDIS_URL is None
 # gunicorn worker (a per-process memory cache would let each worker count its own). CACHE_URL
 # chooses another Redis; by default the broker's server, next database number.
 CACHE_URL = env_redis_url("CACHE_URL") or (REDIS_URL and redis_neighbour_db(REDIS_URL))
+# Redis answers within REDIS_TIMEOUT_S or counts as down: the cache then fails open (an empty
+# cache: the throttle lets requests through), a task is kept in the outbox (common.tasks).
+REDIS_TIMEOUT_S = env_int("REDIS_TIMEOUT_S", 2, minimum=1)
 if CACHE_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "common.cache.FailOpenRedisCache",
             "LOCATION": CACHE_URL,
             "KEY_PREFIX": "wfh",
+            "OPTIONS": {
+                "socket_connect_timeout": REDIS_TIMEOUT_S,
+                "socket_timeout": REDIS_TIMEOUT_S,
+                "retry_after_s": env_int("CACHE_RETRY_S", 5, minimum=1),
+            },
         }
     }
 CELERY_TASK_EAGER_PROPAGATES = True
@@ -215,6 +224,38 @@ CELERY_TIMEZONE = TIME_ZONE
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_TASK_ACKS_LATE = False
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+# Publishing answers within about REDIS_TIMEOUT_S: one quick retry, no 20-step back-off (the
+# result backend's default); a task the broker did not take waits in the outbox instead.
+CELERY_BROKER_CONNECTION_TIMEOUT = REDIS_TIMEOUT_S
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    "socket_connect_timeout": REDIS_TIMEOUT_S,
+    "socket_timeout": REDIS_TIMEOUT_S + 3,  # above the worker's 1 s BRPOP
+    "max_retries": 1,
+}
+CELERY_TASK_PUBLISH_RETRY_POLICY = {
+    "max_retries": 1,
+    "interval_start": 0,
+    "interval_step": 0.2,
+    "interval_max": 0.2,
+}
+CELERY_REDIS_SOCKET_CONNECT_TIMEOUT = REDIS_TIMEOUT_S
+CELERY_REDIS_SOCKET_TIMEOUT = REDIS_TIMEOUT_S + 3
+CELERY_RESULT_BACKEND_TRANSPORT_OPTIONS = {
+    "retry_policy": {"max_retries": 1, "interval_start": 0, "interval_step": 0.2}
+}
+# No task's result is read but the echo's (which asks for it): a web process then does not
+# subscribe to a result channel for every task it sends.
+CELERY_TASK_IGNORE_RESULT = True
+# The outbox (common.tasks): a committed task waits this long for its own publish before the
+# drain may send it; the drain runs every TASK_OUTBOX_SWEEP_S seconds (and at each worker start).
+TASK_OUTBOX_GRACE_S = env_int("TASK_OUTBOX_GRACE_S", 30, minimum=0)
+TASK_OUTBOX_SWEEP_S = env_int("TASK_OUTBOX_SWEEP_S", 30, minimum=1)
+# A generating roster renews its lease (Roster.heartbeat_at) every ROSTER_LEASE_S / 4 seconds; the
+# sweep (every ROSTER_SWEEP_S) re-queues a roster whose lease ran out (its worker is gone), at most
+# ROSTER_MAX_ATTEMPTS runs in all, then marks it failed with the reason.
+ROSTER_LEASE_S = env_int("ROSTER_LEASE_S", 45, minimum=2)
+ROSTER_SWEEP_S = env_int("ROSTER_SWEEP_S", 15, minimum=1)
+ROSTER_MAX_ATTEMPTS = env_int("ROSTER_MAX_ATTEMPTS", 3, minimum=1)
 # Nightly: yesterday's attendance records and OPD summaries, after every time zone's midnight.
 CELERY_BEAT_SCHEDULE = {
     "summarize-yesterday": {
@@ -226,6 +267,10 @@ CELERY_BEAT_SCHEDULE = {
     },
     # Webhook deliveries whose retry is due (a lost worker or a countdown dropped by the broker).
     "retry-webhooks": {"task": "api.retry_webhooks", "schedule": 60.0},
+    # Tasks a commit recorded while the broker was down (common.tasks' outbox).
+    "drain-outbox": {"task": "common.drain_outbox", "schedule": float(TASK_OUTBOX_SWEEP_S)},
+    # Rosters whose worker is gone (lease run out) or whose message was lost.
+    "sweep-rosters": {"task": "wfh.sweep_rosters", "schedule": float(ROSTER_SWEEP_S)},
 }
 
 # Eligibility (opd/eligibility.py, PermenPANRB 4/2025 art. 25): months after the start of a post

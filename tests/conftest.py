@@ -16,7 +16,7 @@ from opd.models import UnitRole
 from opd.services import placements_sync
 from tests.factories import make_employee, make_opd, make_unit, make_user
 
-pytest_plugins = ["tests.worker"]  # live_worker, for any folder
+pytest_plugins = ["tests.worker", "tests.broker"]  # live_worker and broker, for any folder
 
 PASSWORD = "rahasia-123"
 

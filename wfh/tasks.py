@@ -10,10 +10,10 @@ import socket
 from celery import shared_task
 
 from wfh.overrides import mail
-from wfh.rosters import generation, leave_sync
+from wfh.rosters import generation, lease, leave_sync
 
 
-@shared_task(name="wfh.echo")
+@shared_task(name="wfh.echo", ignore_result=False)
 def echo(value: str) -> dict:
     """A diagnostic round trip: proves a worker picks up tasks and returns results."""
     return {"value": value, "host": socket.gethostname(), "pid": os.getpid()}
@@ -21,11 +21,21 @@ def echo(value: str) -> dict:
 
 @shared_task(name="wfh.generate_roster", acks_late=True)
 def generate_roster(roster_id: int) -> dict:
-    """Build one OPD's roster. Idempotent: a roster that is not queued any more is left alone."""
+    """Build one OPD's roster. Idempotent: a roster that is not queued any more is left alone.
+
+    acks_late: a worker killed mid-run leaves the message to the broker; the roster's lease
+    (wfh.rosters.lease) brings the roster back within a minute, whatever the broker does."""
     if not generation.roster_claim(roster_id=roster_id):
         return {"roster": roster_id, "skipped": True}
     roster = generation.roster_build(roster_id=roster_id)
     return {"roster": roster.pk, "status": roster.status, "rows": roster.progress_total}
+
+
+@shared_task(name="wfh.sweep_rosters")
+def sweep_rosters() -> dict:
+    """Beat, every ROSTER_SWEEP_S: rosters whose worker is gone are queued again (or failed after
+    the last attempt); queued rosters whose message was lost are sent again."""
+    return lease.rosters_sweep()
 
 
 @shared_task(name="wfh.refresh_leave_days", acks_late=True)

@@ -212,8 +212,11 @@ def test_a_regeneration_date_outside_the_phase_is_refused(jabar):
 @pytest.mark.django_db
 def test_a_roster_whose_worker_died_can_be_generated_again(jabar, settings):
     roster = generate(jabar.phase1, jabar.kominfo)
-    long_ago = timezone.now() - dt.timedelta(seconds=settings.CELERY_TASK_TIME_LIMIT + 60)
-    Roster.objects.filter(pk=roster.pk).update(status=Roster.Status.RUNNING, started_at=long_ago)
+    # no heartbeat for longer than the lease (wfh.rosters.lease): its worker is gone
+    long_ago = timezone.now() - dt.timedelta(seconds=settings.ROSTER_LEASE_S + 5)
+    Roster.objects.filter(pk=roster.pk).update(
+        status=Roster.Status.RUNNING, started_at=long_ago, heartbeat_at=long_ago
+    )
     again = generate(jabar.phase1, jabar.kominfo)
     assert again.pk == roster.pk and again.status == Roster.Status.READY
 

@@ -12,9 +12,9 @@ import logging
 import time
 from collections import Counter
 
-from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
+from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -24,7 +24,7 @@ from opd.models import Opd
 from wfh import selectors
 from wfh.dates import long_date
 from wfh.models import Assignment, Phase, Roster
-from wfh.rosters import storage
+from wfh.rosters import lease, storage
 from wfh.rosters.engine_io import employee_id_of, engine_input, engine_result
 
 log = logging.getLogger(__name__)
@@ -44,7 +44,9 @@ def rosters_start(
 
     An OPD whose latest version is still editable (draft or returned) and not running gets that
     version re-queued (a rerun replaces its own draft); otherwise a new version is made. A version
-    still "running" after the task's hard time limit lost its worker and is queued again.
+    queued or running whose lease ran out (wfh.rosters.lease: its worker is gone, or its message
+    was lost) is queued again. Each roster returned says in `queued_now` whether this call
+    queued it (False: it was already on its way and is left alone).
     """
     if regenerate_from is not None and not (phase.start <= regenerate_from <= phase.end):
         raise ValidationError(
@@ -83,9 +85,10 @@ def rosters_start(
             except IntegrityError:  # another start made this version at the same moment
                 rosters.append(selectors.latest_roster(phase, opd))
                 continue
-        elif roster.status == Roster.Status.QUEUED or (
-            roster.status == Roster.Status.RUNNING and not _worker_lost(roster)
+        elif roster.status in (Roster.Status.QUEUED, Roster.Status.RUNNING) and not lease.stuck(
+            roster
         ):
+            roster.queued_now = False
             rosters.append(roster)  # already on its way: do not queue it twice
             continue
         Roster.objects.filter(pk=roster.pk).update(
@@ -101,24 +104,28 @@ def rosters_start(
             created_by=user,
             started_at=None,
             finished_at=None,
+            queued_at=timezone.now(),
+            heartbeat_at=None,
+            attempts=0,
         )
         roster.refresh_from_db()
+        roster.queued_now = True
         rosters.append(roster)
         queue_on_commit("wfh.generate_roster", roster.pk)
     return rosters
 
 
-def _worker_lost(roster: Roster) -> bool:
-    """Running for longer than the task's hard time limit: its worker was killed."""
-    limit = dt.timedelta(seconds=settings.CELERY_TASK_TIME_LIMIT)
-    return roster.started_at is not None and roster.started_at < timezone.now() - limit
-
-
 def roster_claim(*, roster_id: int) -> bool:
-    """queued -> running, once. False when another worker has it or it is no longer queued."""
+    """queued -> running, once, taking the lease (a heartbeat now, one more attempt). False when
+    another worker has it or it is no longer queued."""
+    now = timezone.now()
     return (
         Roster.objects.filter(pk=roster_id, status=Roster.Status.QUEUED).update(
-            status=Roster.Status.RUNNING, started_at=timezone.now(), error=""
+            status=Roster.Status.RUNNING,
+            started_at=now,
+            heartbeat_at=now,
+            attempts=F("attempts") + 1,
+            error="",
         )
         == 1
     )
@@ -131,31 +138,41 @@ def roster_build(*, roster_id: int) -> Roster:
     says failed with the reason (logged with its traceback, not raised: the roster is the report).
     """
     roster = Roster.objects.select_related("phase", "opd").get(pk=roster_id)
+    mine = Roster.objects.filter(
+        pk=roster_id, status=Roster.Status.RUNNING, attempts=roster.attempts
+    )
     try:
-        inp, unit_of, manual = engine_input(roster=roster)
-        Roster.objects.filter(pk=roster.pk).update(progress_total=len(inp.employees))
-        result = engine_result(inp, progress=_progress_writer(roster.pk))
-        with transaction.atomic():
-            Assignment.objects.filter(roster=roster).delete()
-            storage.assignments_write(roster=roster, result=result, unit_of=unit_of, manual=manual)
-            updated = Roster.objects.filter(pk=roster.pk, status=Roster.Status.RUNNING).update(
-                status=Roster.Status.READY,
-                stats=_stats_dict(result.stats),
-                progress_done=len(inp.employees),
-                finished_at=timezone.now(),
-            )
-            if updated != 1:
-                # stored in Roster.error with the exception's type (a log, kept as written)
-                raise RuntimeError("Status jadwal berubah saat dibuat; hasil dibatalkan.")
+        with lease.heartbeat(roster_id=roster_id, attempt=roster.attempts):
+            inp, unit_of, manual = engine_input(roster=roster)
+            mine.update(progress_total=len(inp.employees))
+            result = engine_result(inp, progress=_progress_writer(mine))
+            _write(roster, mine, inp, result, unit_of, manual)
     except Exception as exc:
         log.exception("roster %s failed", roster_id)
-        Roster.objects.filter(pk=roster_id).update(
+        mine.update(
             status=Roster.Status.FAILED,
             error=f"{type(exc).__name__}: {exc}",
             finished_at=timezone.now(),
         )
     roster.refresh_from_db()
     return roster
+
+
+def _write(roster: Roster, mine, inp, result, unit_of, manual) -> None:
+    """The rows and the ready state in one transaction, kept only while this run still holds
+    the roster (a run the sweep declared lost, or a roster re-queued meanwhile, writes nothing)."""
+    with transaction.atomic():
+        Assignment.objects.filter(roster=roster).delete()
+        storage.assignments_write(roster=roster, result=result, unit_of=unit_of, manual=manual)
+        updated = mine.update(
+            status=Roster.Status.READY,
+            stats=_stats_dict(result.stats),
+            progress_done=len(inp.employees),
+            finished_at=timezone.now(),
+        )
+        if updated != 1:
+            # stored in Roster.error with the exception's type (a log, kept as written)
+            raise RuntimeError("Status jadwal berubah saat dibuat; hasil dibatalkan.")
 
 
 def _stats_dict(stats) -> dict:
@@ -168,13 +185,14 @@ def _stats_dict(stats) -> dict:
     return data
 
 
-def _progress_writer(roster_id: int):
+def _progress_writer(mine):
+    """Progress every half second while the engine runs, which also renews the lease."""
     last = {"at": 0.0}
 
     def write(done: int, total: int) -> None:
         now = time.monotonic()
         if now - last["at"] >= 0.5 or done == total:
             last["at"] = now
-            Roster.objects.filter(pk=roster_id).update(progress_done=done, progress_total=total)
+            mine.update(progress_done=done, progress_total=total, heartbeat_at=timezone.now())
 
     return write

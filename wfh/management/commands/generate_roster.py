@@ -3,6 +3,7 @@ import time
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
+from common.tasks import outbox_waiting
 from wfh.management.commands._options import date_arg, opds_arg, phase_arg
 from wfh.models import Composition, Roster
 from wfh.rosters import generation
@@ -44,7 +45,7 @@ class Command(BaseCommand):
             )
         except ValidationError as exc:
             raise CommandError("; ".join(exc.messages)) from None
-        self.stdout.write(f"{len(queued)} jadwal diantrekan untuk {phase_obj.slug}.")
+        self.report(phase_obj, queued)
         if not wait:
             return
         ids = [r.pk for r in queued]
@@ -74,3 +75,23 @@ class Command(BaseCommand):
         if failed.exists():
             raise CommandError(f"{failed.count()} jadwal gagal dibuat.")
         self.stdout.write(self.style.SUCCESS("Semua jadwal siap."))
+
+    def report(self, phase, rosters) -> None:
+        """What this run did: only what it queued counts as queued; a roster already on its way
+        is named as such, and a broker that did not answer is said plainly."""
+        now = [r for r in rosters if getattr(r, "queued_now", True)]
+        self.stdout.write(f"{len(now)} jadwal diantrekan untuk {phase.slug}.")
+        busy = [r for r in rosters if not getattr(r, "queued_now", True)]
+        if busy:
+            codes = ", ".join(sorted(r.opd.code for r in busy))
+            self.stdout.write(
+                f"{len(busy)} jadwal sudah dalam antrean atau sedang dibuat, tidak diantrekan "
+                f"lagi: {codes}."
+            )
+        waiting = {args[0] for args in outbox_waiting("wfh.generate_roster") if args}
+        held = [r for r in rosters if r.pk in waiting]
+        if held:
+            self.stdout.write(
+                f"Broker (Redis) belum menjawab: {len(held)} jadwal menunggu di antrean basis "
+                "data dan dikirim ke worker begitu broker kembali."
+            )
