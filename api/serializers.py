@@ -332,7 +332,9 @@ PERSONAL_HELP = {
 
 class EmployeeSerializer(EmployeeBasicSerializer):
     """With org:read (for a session: HR, the person's OPD admin, the person): NIP and personal
-    data too. Home coordinates are never given out."""
+    data too. Home coordinates are never given out. Which fields a reader gets is opd.access's
+    rule (`employee_fields`), the same as the /pegawai/ pages: a field it does not name is
+    dropped, so a new field stays hidden until the rule lists it."""
 
     supervisor_nip = serializers.CharField(
         source="supervisor.nip",
@@ -355,10 +357,11 @@ class EmployeeSerializer(EmployeeBasicSerializer):
 
     def to_representation(self, employee):
         data = super().to_representation(employee)
-        personal = self.context.get("personal")
-        if personal is not None and not personal(employee):
-            for name in PERSONAL_FIELDS:
-                data.pop(name, None)
+        fields_of = self.context.get("fields")  # opd.access: what the reader may see of them
+        if fields_of is not None:
+            allowed = fields_of(employee)
+            for name in [name for name in data if name not in allowed]:
+                del data[name]
         return data
 
 

@@ -9,6 +9,7 @@ urlpatterns = [
     path("opd/<str:code>/", views.opd_detail, name="detail"),
     path("pegawai/", views.employee_list, name="employees"),
     path("pegawai/saya/", views.my_profile, name="me"),
+    path("pegawai/id/<int:pk>/", views.employee_detail_by_id, name="employee_by_id"),
     path("pegawai/<str:nip>/", views.employee_detail, name="employee"),
     path("impor/", views_import.import_upload, name="import"),
     path("impor/templat/<str:name>", views_import.import_template, name="import_template"),
