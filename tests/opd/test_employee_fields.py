@@ -102,7 +102,7 @@ def test_hr_the_opd_admin_and_the_employee_still_see_the_personal_data(client, p
     assert {"nip", "asn_type", "wfh_eligible", "ineligible_reason", "email"} <= page_fields(detail)
     assert {"nip", "asn_type", "wfh_eligible", "ineligible_reason", "email"} <= _api(user, staff)
     listing = _page(client, user, reverse("opd:employees"))
-    assert staff.nip in listing and "data-field=\"wfh_eligible\"" in listing
+    assert staff.nip in listing and 'data-field="wfh_eligible"' in listing
 
 
 def test_the_page_and_the_api_agree_for_every_identity_and_person(client, people):
