@@ -42,8 +42,17 @@ class Watch:
         self.page = self.context.new_page()
         self.page.on("console", self._console)
         self.page.on("pageerror", lambda error: self.console.append(f"pageerror: {error}"))
+        self.page.on("response", self._response)
+        self.unguarded: list[str] = []  # pages served without a policy
+
+    def _response(self, response):
+        document = response.request.resource_type == "document" and response.ok
+        if document and "content-security-policy" not in response.headers:
+            self.unguarded.append(response.url)
 
     def _console(self, message):
+        if message.location.get("url", "").endswith("/favicon.ico"):
+            return  # the site has no icon: Chromium's own request for one answers 404
         if message.type == "error" or "Content Security Policy" in message.text:
             self.console.append(message.text)
 
@@ -53,6 +62,7 @@ class Watch:
         ]
 
     def assert_clean(self, where: str):
+        assert self.unguarded == [], f"{where}: pages without a Content-Security-Policy"
         assert self.violations() == [], where
         assert self.console == [], where
 
@@ -84,19 +94,34 @@ def test_the_dashboard_draws_its_charts_under_the_policy(watch, live_server, liv
             late=back % 2,
             computed_at=timezone.now(),
         )
+    live_world.hr.is_staff = live_world.hr.is_superuser = True  # for the admin below
+    live_world.hr.save()
     w = watch(viewport={"width": 1280, "height": 900})
     login(w.page, live_server, live_world.hr.username, live_world.password)
     w.page.goto(live_server.url + reverse("dashboard:today"))
     canvas = w.page.locator("#chart-schedule")
     expect(canvas).to_be_visible()
-    w.page.wait_for_function("window.Chart && Chart.getChart(document.getElementById('chart-late'))")
+    w.page.wait_for_function("Chart.getChart(document.getElementById('chart-late'))")
     drawn = w.page.evaluate("Chart.getChart(document.getElementById('chart-schedule')).data")
     assert drawn["datasets"][0]["data"] == [1, 1, 1, 1, 1]
     w.assert_clean("dashboard")
+    # the watch sees what the policy refuses: an inline handler added to the page now
+    w.page.evaluate(
+        "document.body.insertAdjacentHTML('beforeend', '<img src=data:, onload=\"window.x=1\">')"
+    )
+    w.page.wait_for_function("window.__csp.length > 0")
+    assert w.page.evaluate("window.x") is None
+    w.page.evaluate("window.__csp = []")
+    w.console.clear()
     # the API docs (Swagger UI from the vendored sidecar) too
     w.page.goto(live_server.url + reverse("api-docs"))
     expect(w.page.locator(".swagger-ui .info")).to_be_visible()
     w.assert_clean("api docs")
+    # and the admin, where HR fixes a record by hand
+    w.page.goto(live_server.url + "/admin/opd/employee/")
+    w.page.goto(live_server.url + f"/admin/opd/employee/{live_world.staff.pk}/change/")
+    expect(w.page.locator("#content h1, #content h2").first).to_be_visible()
+    w.assert_clean("admin")
 
 
 def test_the_roster_grid_edits_cells_with_htmx_under_the_policy(watch, live_server, live_world):
@@ -104,22 +129,21 @@ def test_the_roster_grid_edits_cells_with_htmx_under_the_policy(watch, live_serv
     roster = _generate_kominfo(w.page, live_server, live_world)  # polls its progress with htmx
     w.assert_clean("phase and progress")
     w.page.goto(live_server.url + reverse("wfh:roster", args=[roster.pk]) + "?bulan=2025-11")
-    wednesday = w.page.locator("td[id^='c-'][id$='-2025-11-05'] a").first
+    cell_id = f"c-{live_world.staff.pk}-2025-11-05"  # the IT unit: its head stays on site
+    wednesday = w.page.locator(f"td[id='{cell_id}'] a")
     wednesday.click()
     editor = w.page.locator("#cell-editor")
     expect(editor.locator("form")).to_be_visible()
     assert "?bulan=" in w.page.url  # htmx swapped the editor in: the page did not navigate
-    editor.get_by_role("link", name="Batal").click()  # static/js/app.js clears the editor
+    editor.get_by_role("button", name="Batal").click()  # static/js/app.js clears the editor
     expect(editor.locator("form")).to_have_count(0)
 
     wednesday.click()
-    editor.locator("select[name=mode], input[name=mode][value=WFH]").first.wait_for()
-    if editor.locator("select[name=mode]").count():
-        editor.locator("select[name=mode]").select_option(Mode.WFH)
-    else:
-        editor.locator(f"input[name=mode][value={Mode.WFH}]").check()
+    editor.locator(f"input[name=mode][value={Mode.WFH}]").check()
+    editor.locator("input[name=reason]").fill("rapat daring")
     editor.get_by_role("button", name="Simpan").click()
-    expect(w.page.locator("td[id^='c-'][id$='-2025-11-05'].m-wfh")).to_have_count(1)
+    expect(w.page.locator(f"td[id='{cell_id}'].m-wfh")).to_have_count(1)
+    expect(editor.locator(".flash-success")).to_be_visible()
 
     # a destructive action still asks first; dismissing keeps the roster as it is
     w.page.get_by_text("Buat ulang", exact=True).first.click()
