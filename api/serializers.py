@@ -337,8 +337,7 @@ PERSONAL_HELP = {
 
 
 class EmployeeSerializer(EmployeeBasicSerializer):
-    """With org:read (for a session: HR, the person's OPD admin, the person): NIP, personal
-    data and today's eligibility (opd.eligibility) too. Home coordinates are never given out."""
+    """With org:read, personal data too: which fields is opd.access.employee_fields's rule."""
 
     eligibility = serializers.SerializerMethodField(
         help_text="Boleh WFH hari ini menurut catatan (hanya dengan org:read)."
@@ -370,10 +369,11 @@ class EmployeeSerializer(EmployeeBasicSerializer):
 
     def to_representation(self, employee):
         data = super().to_representation(employee)
-        personal = self.context.get("personal")
-        if personal is not None and not personal(employee):
-            for name in PERSONAL_FIELDS:
-                data.pop(name, None)
+        fields_of = self.context.get("fields")  # opd.access: what the reader may see of them
+        if fields_of is not None:
+            allowed = fields_of(employee)
+            for name in [name for name in data if name not in allowed]:
+                del data[name]
         return data
 
 

@@ -69,15 +69,15 @@ class OpdDetailView(generics.RetrieveAPIView):
 # -- employees -----------------------------------------------------------------------------------
 
 
-def _personal_rule(request):
-    """Who may see an employee's NIP and personal data: a client with org:read; a session user
-    by opd.access (HR, the employee's OPD admin, the employee)."""
+def _fields_rule(request):
+    """What fields of an employee the caller may see (opd.access): a client by its scope (NIP
+    and personal data with org:read), a session user as on the /pegawai/ pages."""
     principal = Principal.of(request)
     if principal.client is not None:
-        full = principal.client.has_scope(Scope.ORG_READ)
-        return lambda employee: full
+        fields = access.employee_field_set(personal=principal.client.has_scope(Scope.ORG_READ))
+        return lambda employee: fields
     user = request.user
-    return lambda employee: access.can_see_personal_data(user, employee)
+    return lambda employee: access.employee_fields(user, employee)
 
 
 class EmployeeMixin:
@@ -88,7 +88,7 @@ class EmployeeMixin:
         context = super().get_serializer_context()
         if getattr(self, "swagger_fake_view", False):
             return context
-        context["personal"] = _personal_rule(self.request)
+        context["fields"] = _fields_rule(self.request)
         context["today"] = timezone.localdate()
         return context
 

@@ -3,6 +3,7 @@ from django.http import HttpResponse, JsonResponse
 from django.middleware.locale import LocaleMiddleware
 from django.shortcuts import render
 from django.utils import formats, translation
+from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
 
 from api.exceptions import error_body
@@ -87,3 +88,20 @@ def _refuse(request, status: int, code: str, message: str, errors: dict) -> Http
         return JsonResponse(error_body(code, message, errors), status=status)
     context = {"status": status, "message": message}
     return render(request, "errors/bad_request.html", context, status=status)
+
+
+class NoStoreMiddleware:
+    """`Cache-Control: no-store` (and private) on every answer to a logged-in user and on every
+    API answer: pages and API answers carry personal data (names, NIPs, attendance), which must
+    not stay in a browser's history cache or a shared proxy. Static files never get here
+    (WhiteNoise answers them first) and keep their long cache."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        user = getattr(request, "user", None)
+        if request.path.startswith("/api/") or (user is not None and user.is_authenticated):
+            add_never_cache_headers(response)
+        return response

@@ -344,9 +344,50 @@ SPECTACULAR_SETTINGS = {
     "REDOC_DIST": "SIDECAR",
 }
 
-if not DEBUG:
-    SESSION_COOKIE_SECURE = env_bool("SESSION_COOKIE_SECURE", default=False)
-    CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
+# -- Security: HTTPS, cookies, CSP, caching, session lifetime (issue 14 point 14) ---------------
+# Secure by default with DEBUG=0: HTTPS only (redirect, HSTS, secure cookies), so that
+# `manage.py check --deploy` is clean. WFH_INSECURE_HTTP=1 turns the HTTPS part off for an
+# intranet served over plain HTTP; config.checks then warns at every start (wfh.W001). DEBUG=1
+# (make run, on http://127.0.0.1:8000/) implies it unless WFH_INSECURE_HTTP=0 is set.
+INSECURE_HTTP = env_bool("WFH_INSECURE_HTTP", default=DEBUG)
+SECURE_SSL_REDIRECT = not INSECURE_HTTP
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]  # container and load-balancer probes speak plain HTTP
+SESSION_COOKIE_SECURE = not INSECURE_HTTP
+CSRF_COOKIE_SECURE = not INSECURE_HTTP
+SECURE_HSTS_SECONDS = 0 if INSECURE_HTTP else env_int("SECURE_HSTS_SECONDS", 31536000, minimum=0)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", default=True)
+SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", default=True)
+# Behind a TLS-terminating proxy (nginx, a load balancer) that sets X-Forwarded-Proto: https.
+if env_bool("WFH_BEHIND_TLS_PROXY", default=False):
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+SESSION_COOKIE_HTTPONLY = True
+# A working day: the session ends this many hours after login (or the last change to it).
+SESSION_COOKIE_AGE = env_int("SESSION_LIFETIME_HOURS", 8, minimum=1) * 3600
+X_FRAME_OPTIONS = "DENY"
+
+# Content Security Policy (django-csp): scripts, styles, images and fetches from this site only;
+# no inline script, no inline style, no eval (templates keep JavaScript in static/js/ and styles
+# in static/css/; tests/config/test_csp.py scans them). htmx is told not to inject its indicator
+# <style> (base.html's htmx-config meta); app.css has those rules.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    },
+}
+# Cache-Control: no-store on every answer to a logged-in user and every API answer
+# (config.middleware.NoStoreMiddleware): personal data stays out of shared and browser caches.
+MIDDLEWARE += ["csp.middleware.CSPMiddleware", "config.middleware.NoStoreMiddleware"]
+INSTALLED_APPS += ["csp", "config"]
+# -- end of the security block ---------------------------------------------------------------
 
 LOGGING = {
     "version": 1,

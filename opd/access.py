@@ -6,6 +6,11 @@
 - An employee sees their own record only.
 - Disciplinary sanctions: HR sees and records all; an OPD admin those of their OPDs' staff.
 
+Of a record one may see, the fields (`employee_fields`): everyone sees the basic ones (name, OPD,
+unit, position, role in the unit, supervisor, active today); the personal ones (NIP, ASN type,
+contact, WFH eligibility and its reason, active period, home location) only HR, the employee's
+OPD admin and the employee themself. The /pegawai/ pages and the API serializers both ask it.
+
 Pages and API views call these functions; none of them filters by role on its own.
 """
 
@@ -124,6 +129,53 @@ def visible_sanctions(user: User) -> QuerySet[DisciplinarySanction]:
     if scope.is_hr:
         return DisciplinarySanction.objects.all()
     return DisciplinarySanction.objects.filter(employee__opd_id__in=scope.opd_ids)
+
+
+# The fields of an employee, by the names the API serializers use (pages use the same names).
+EMPLOYEE_BASIC_FIELDS = frozenset(
+    {"id", "name", "opd", "unit", "unit_name", "position", "unit_role", "supervisor", "active"}
+)
+EMPLOYEE_PERSONAL_FIELDS = frozenset(
+    {
+        "nip",
+        "asn_type",
+        "email",
+        "phone",
+        "wfh_eligible",
+        "ineligible_reason",
+        "ineligible_note",
+        "eligibility",
+        "new_in_post_since",
+        "supervisor_nip",
+        "active_from",
+        "active_to",
+        "home_location",  # pages only: the API never gives it out
+        "placements",  # pages only: the history of OPD, unit and position with dates
+    }
+)
+
+
+def employee_field_set(*, personal: bool) -> frozenset[str]:
+    """The fields shown of an employee to one who may (not) see their personal data; API clients
+    decide `personal` by their scope (org:read), users by `can_see_personal_data`."""
+    return EMPLOYEE_BASIC_FIELDS | EMPLOYEE_PERSONAL_FIELDS if personal else EMPLOYEE_BASIC_FIELDS
+
+
+def employee_fields(user: User, employee: Employee) -> frozenset[str]:
+    """What `user` may see of `employee` (who they may see at all: `can_view_employee`)."""
+    return employee_field_set(personal=can_see_personal_data(user, employee))
+
+
+def nip_searchable_employees(user: User) -> QuerySet[Employee]:
+    """The employees whose NIP `user` may see, so may find by NIP: a NIP prefix search over
+    anyone else would reveal their NIP a digit at a time."""
+    scope = scope_for(user)
+    if scope.is_hr:
+        return Employee.objects.all()
+    qs = Employee.objects.filter(id=scope.employee_id or 0)
+    if scope.opd_ids:
+        qs = Employee.objects.filter(opd_id__in=scope.opd_ids) | qs
+    return qs
 
 
 def require(allowed: bool) -> None:

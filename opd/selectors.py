@@ -20,12 +20,20 @@ def opds_with_counts(opds: QuerySet[Opd], *, search: str = "") -> QuerySet[Opd]:
     )
 
 
-def search_employees(employees: QuerySet[Employee], *, query: str = "") -> QuerySet[Employee]:
+def search_employees(
+    employees: QuerySet[Employee],
+    *,
+    query: str = "",
+    nip_within: QuerySet[Employee] | None = None,
+) -> QuerySet[Employee]:
+    """By name, or by NIP prefix among `nip_within` (those whose NIP the reader may see)."""
     query = query.strip()
     if query:
         digits = query.replace(" ", "")
         if digits.isdigit():
             employees = employees.filter(nip__startswith=digits)
+            if nip_within is not None:
+                employees = employees.filter(id__in=nip_within.values("id"))
         else:
             employees = employees.filter(name__icontains=query)
     return employees.select_related("opd", "unit")

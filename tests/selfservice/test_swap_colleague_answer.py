@@ -38,7 +38,7 @@ def test_colleague_declines_final_schedule_untouched_requester_mailed(
         swap = request_swap(client, sched)
     client.force_login(sched.rekan_user)
     page = client.get(MINE).content.decode()
-    assert "Tolak" in page and "confirm(" in page  # the decline asks first
+    assert "Tolak" in page and "data-confirm=" in page  # the decline asks first (static/js/app.js)
     with django_capture_on_commit_callbacks(execute=True):
         response = answer(client, swap, "decline", note="  Saya ada rapat di kantor  ")
     assert response.status_code == 302

@@ -173,7 +173,7 @@ def test_requester_cancels_while_the_colleague_has_not_answered(client, sched):
     client.force_login(sched.world.pegawai_user)
     swap = request_swap(client, sched)
     page = client.get(MINE).content.decode()
-    assert "Batalkan" in page and "confirm(" in page
+    assert "Batalkan" in page and "data-confirm=" in page
     response = client.post(reverse("selfservice:swap_cancel", args=[swap.pk]))
     assert response.status_code == 302
     swap.refresh_from_db()

@@ -1,0 +1,41 @@
+/* Behaviour every page shares, declared in the templates by data- attributes (the Content
+ * Security Policy allows no inline script or on...= handler):
+ *   <form data-confirm="Question?">          asks before sending; Cancel keeps the page as it is
+ *   <form data-confirm-if="field" ...>       asks only when that field has a value
+ *   <input data-select-on-focus>             selects its text when focused (a link to copy)
+ *   <a data-clear-target="#id">              with htmx, empties #id instead of following the link
+ * Listeners sit on the document, so content that htmx swaps in works the same. */
+(function () {
+  "use strict";
+
+  // Capture phase: runs before htmx's own submit listener on the form, so Cancel stops both.
+  document.addEventListener("submit", function (event) {
+    var form = event.target;
+    if (!(form instanceof HTMLFormElement) || !form.hasAttribute("data-confirm")) { return; }
+    var onlyIf = form.getAttribute("data-confirm-if");
+    if (onlyIf) {
+      var field = form.elements.namedItem(onlyIf);
+      if (!field || !field.value) { return; }
+    }
+    if (!window.confirm(form.getAttribute("data-confirm"))) {
+      event.preventDefault();
+      event.stopImmediatePropagation();
+    }
+  }, true);
+
+  document.addEventListener("focusin", function (event) {
+    var input = event.target;
+    if (input instanceof HTMLInputElement && input.hasAttribute("data-select-on-focus")) {
+      input.select();
+    }
+  });
+
+  document.addEventListener("click", function (event) {
+    var link = event.target instanceof Element && event.target.closest("[data-clear-target]");
+    if (!link || !window.htmx) { return; }
+    var target = document.querySelector(link.getAttribute("data-clear-target"));
+    if (!target) { return; }
+    event.preventDefault();
+    target.innerHTML = "";
+  });
+})();
