@@ -77,27 +77,40 @@ def declared_list(request):
 
 
 @login_required
-@require_http_methods(["GET", "POST"])
-def declared_revoke(request, pk: int):
-    _hr(request)
-    declared = get_object_or_404(DeclaredDay, pk=pk)
+def _revoke_page(
+    request, *, revoke, done: str, done_args: dict, inactive: str, back: str, context: dict
+):
+    """GET: the confirmation page (or back to the list when already revoked); POST: `revoke()`
+    (the number of days given back to the phase) and back to the list with its message."""
+    active = next(iter(context.values())).status == OverrideStatus.ACTIVE
     if request.method == "POST":
         try:
-            changed = declared_day_revoke(declared=declared, user=request.user)
+            changed = revoke()
         except ValidationError as exc:
             for message in exc.messages:
                 messages.error(request, message)
         else:
-            messages.success(
-                request,
-                _("%(ref)s dicabut: %(n)s hari terbit kembali mengikuti tahap.")
-                % {"ref": declared.reference, "n": changed},
-            )
-        return redirect("wfh:declared")
-    if declared.status != OverrideStatus.ACTIVE:
-        messages.error(request, _("Penetapan ini sudah dicabut."))
-        return redirect("wfh:declared")
-    return render(request, "wfh/override_revoke.html", {"declared": declared})
+            messages.success(request, done % {**done_args, "n": changed})
+        return redirect(back)
+    if not active:
+        messages.error(request, inactive)
+        return redirect(back)
+    return render(request, "wfh/override_revoke.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+def declared_revoke(request, pk: int):
+    _hr(request)
+    declared = get_object_or_404(DeclaredDay, pk=pk)
+    return _revoke_page(
+        request,
+        revoke=lambda: declared_day_revoke(declared=declared, user=request.user),
+        done=_("%(ref)s dicabut: %(n)s hari terbit kembali mengikuti tahap."),
+        done_args={"ref": declared.reference},
+        inactive=_("Penetapan ini sudah dicabut."),
+        back="wfh:declared",
+        context={"declared": declared},
+    )
 
 
 @login_required
@@ -142,20 +155,12 @@ def order_revoke(request, pk: int):
     schedule_scope(request)
     order = get_object_or_404(WfhOrder.objects.select_related("opd"), pk=pk)
     access.require(access.can_manage_opd(request.user, order.opd))
-    if request.method == "POST":
-        try:
-            changed = wfh_order_revoke(order=order, user=request.user)
-        except ValidationError as exc:
-            for message in exc.messages:
-                messages.error(request, message)
-        else:
-            messages.success(
-                request,
-                _("Perintah WFH %(number)s dicabut: %(n)s hari terbit kembali mengikuti tahap.")
-                % {"number": order.number, "n": changed},
-            )
-        return redirect("wfh:orders")
-    if order.status != OverrideStatus.ACTIVE:
-        messages.error(request, _("Perintah ini sudah dicabut."))
-        return redirect("wfh:orders")
-    return render(request, "wfh/override_revoke.html", {"order": order})
+    return _revoke_page(
+        request,
+        revoke=lambda: wfh_order_revoke(order=order, user=request.user),
+        done=_("Perintah WFH %(number)s dicabut: %(n)s hari terbit kembali mengikuti tahap."),
+        done_args={"number": order.number},
+        inactive=_("Perintah ini sudah dicabut."),
+        back="wfh:orders",
+        context={"order": order},
+    )

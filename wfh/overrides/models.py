@@ -25,7 +25,27 @@ class DeclaredMode(models.TextChoices):
     WFH = "WFH", _("WFH (bekerja dari rumah)")
 
 
-class DeclaredDay(models.Model):
+class RevocableOverride(models.Model):
+    """What a declared day and an individual order share: active until revoked, with who created
+    and who revoked it and when."""
+
+    status = models.CharField(
+        max_length=8, choices=OverrideStatus.choices, default=OverrideStatus.ACTIVE
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    revoked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    revoked_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        abstract = True
+
+
+class DeclaredDay(RevocableOverride):
     """HR declares a day or a range as WFA/WFH, for every OPD or some, under a circular.
 
     Without a share every eligible employee in scope is at home on those days (the unit minimum
@@ -74,18 +94,7 @@ class DeclaredDay(models.Model):
         help_text=_("Unit layanan langsung selalu dikecualikan kecuali disebut di sini."),
     )
     seed = models.BigIntegerField(default=0)
-    status = models.CharField(
-        max_length=8, choices=OverrideStatus.choices, default=OverrideStatus.ACTIVE
-    )
     stats = models.JSONField(default=dict, blank=True)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    created_at = models.DateTimeField(auto_now_add=True)
-    revoked_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    revoked_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["-start", "-id"]
@@ -109,7 +118,7 @@ class OrderReason(models.TextChoices):
     LAINNYA = "lainnya", _("Lainnya")
 
 
-class WfhOrder(models.Model):
+class WfhOrder(RevocableOverride):
     """An OPD head's order: these employees work from home on these days, for this reason.
 
     `departures` keeps (in Indonesian, as stored text) each limit the order breaks (the weekly
@@ -128,17 +137,6 @@ class WfhOrder(models.Model):
     )
     departures = models.JSONField(default=list, blank=True)
     departure_reason = models.TextField(_("alasan penyimpangan"), blank=True)
-    status = models.CharField(
-        max_length=8, choices=OverrideStatus.choices, default=OverrideStatus.ACTIVE
-    )
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    created_at = models.DateTimeField(auto_now_add=True)
-    revoked_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    revoked_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["-start", "-id"]
