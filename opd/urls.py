@@ -13,7 +13,6 @@ urlpatterns = [
     path(
         "hukuman-disiplin/templat.csv", views_sanctions.sanction_template, name="sanctions_template"
     ),
-
     path("pegawai/id/<int:pk>/", views.employee_detail_by_id, name="employee_by_id"),
     path("pegawai/<str:nip>/", views.employee_detail, name="employee"),
     path("impor/", views_import.import_upload, name="import"),

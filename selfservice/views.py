@@ -100,7 +100,6 @@ def my_month(request):
             "bad_month": "" if month_ok else request.GET.get("bulan", ""),
             "asked_of_me": asked_of_me,
             "eligibility_text": describe(employee_eligibility(employee, today)),
-
             "declared_days": [d for week in weeks for d in week if d.in_month and d.note],
         },
     )

@@ -514,6 +514,8 @@ def test_a_name_that_looks_like_a_formula_is_text_in_the_csv(client, summarised)
     summarised.head.save()
     body = _client(client, summarised.hr).get(_day_url(format="csv")).content.decode()
     assert ",'@SUM(1+1)" in body and ",@SUM" not in body
+
+
 def test_a_check_in_647_km_away_claiming_a_huge_accuracy_is_flagged(client, office):
     """The accuracy credit is capped (issue 14): 999,999 m of claimed error buys 100 m."""
     publish(office.staff, _today(), Mode.WFO)
