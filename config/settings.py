@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "opd",
     "leave",
     "wfh",
+    "buildings",
     "attendance",
     "selfservice",
     "evaluation",
