@@ -35,7 +35,7 @@ def onsite_by_unit_day(
 def onsite_by_zone_day(
     *, zone_ids: Iterable[int], start: dt.date, end: dt.date
 ) -> dict[tuple[int, dt.date], int]:
-    """{(zone id, day): people expected on site} from the units seated in each zone (two queries)."""
+    """{(zone id, day): people expected on site}, from the units seated in each zone."""
     zone_of_unit = dict(
         UnitSeat.objects.filter(zone_id__in=list(zone_ids)).values_list("unit_id", "zone_id")
     )
