@@ -8,8 +8,9 @@ same number of queries for 5 OPDs or 500:
 - present, absent, late, mismatches: OpdDaySummary when the OPD's day is summarised; otherwise
   (today, summarised only at night) counted from the accepted check-ins so far: present per
   claimed mode, late as the daily records count it (a first check-in after the OPD's
-  attendance.rules.last_on_time_second that day, nobody on leave), mismatches against the
-  schedule;
+  attendance.rules.last_on_time_second that day), mismatches against the schedule; nobody on
+  leave (approved leave or a scheduled LEAVE day) counts as present, late or mismatched, as in the
+  nightly records;
 - units below their minimum on site: scheduled WFO per unit against Unit.min_onsite.
 """
 
@@ -150,9 +151,22 @@ def _late_thresholds(opd_ids: list[int], day: dt.date) -> dict[int, int]:
 
 def _live_counts(opd_ids: list[int], day: dt.date) -> dict[str, dict]:
     """Present per claimed mode, late and mismatches from the day's accepted check-ins so far."""
-    ins = AttendanceEvent.objects.filter(
-        opd_id__in=opd_ids, day=day, kind=EventKind.IN, status__in=PRESENT_STATUSES
-    ).order_by()
+    # as the daily records: nobody on leave is present or late (approved leave covering the day,
+    # or a scheduled LEAVE day), even if they checked in
+    on_leave = LeaveRecord.objects.filter(
+        approved_covering(start=day, end=day), employee_id=OuterRef("employee_id")
+    )
+    leave_day = ScheduleDay.objects.filter(
+        employee_id=OuterRef("employee_id"), day=day, mode=Mode.LEAVE
+    )
+    ins = (
+        AttendanceEvent.objects.filter(
+            opd_id__in=opd_ids, day=day, kind=EventKind.IN, status__in=PRESENT_STATUSES
+        )
+        .exclude(Exists(on_leave))
+        .exclude(Exists(leave_day))
+        .order_by()
+    )
     present: dict[int, dict[str, int]] = {}
     for row in ins.values("opd_id", "mode").annotate(n=Count("employee_id", distinct=True)):
         present.setdefault(row["opd_id"], {})[row["mode"]] = row["n"]
@@ -172,20 +186,11 @@ def _live_counts(opd_ids: list[int], day: dt.date) -> dict[str, dict]:
             status__in=PRESENT_STATUSES,
             local_second__lte=OuterRef("threshold"),
         )
-        # as the daily records: nobody on leave is late (approved leave, a scheduled LEAVE day)
-        on_leave = LeaveRecord.objects.filter(
-            approved_covering(start=day, end=day), employee_id=OuterRef("employee_id")
-        )
-        leave_day = ScheduleDay.objects.filter(
-            employee_id=OuterRef("employee_id"), day=day, mode=Mode.LEAVE
-        )
         late = _counts(
             ins.annotate(threshold=threshold)
             .filter(local_second__gt=F("threshold"))
             .annotate(in_time=Exists(in_time))
             .filter(in_time=False)
-            .exclude(Exists(on_leave))
-            .exclude(Exists(leave_day))
             .values("opd_id")
             .annotate(n=Count("employee_id", distinct=True))
         )

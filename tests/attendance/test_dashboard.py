@@ -101,7 +101,8 @@ def day_world(world):
     _event(w.clerk, hour=9, mode=Mode.WFH)
     _event(w.clerk, hour=9, minute=30, mode=Mode.WFH)
     _event(w.clerk, hour=16, minute=30, mode=Mode.WFH, kind="out")
-    # clerk2 on leave checks in WFO at 07:00: present, on time, no mismatch (leave is no mode)
+    # clerk2 on leave checks in WFO at 07:00: not present (as in the nightly records), not late,
+    # no mismatch (leave is no mode)
     _event(w.clerk2, hour=7, mode=Mode.WFO)
     # clerk3: one flagged check-in (not counted until accepted), then one rejected
     _event(w.clerk3, hour=7, status=EventStatus.FLAGGED)
@@ -130,9 +131,9 @@ def test_numbers_equal_a_hand_count(day_world):
 
     assert dukcapil.source == dashboard.LIVE
     assert (dukcapil.staff, dukcapil.wfh, dukcapil.wfo, dukcapil.leave) == (3, 0, 2, 1)
-    assert (dukcapil.present_wfh, dukcapil.present_wfo) == (1, 1)
+    assert (dukcapil.present_wfh, dukcapil.present_wfo) == (1, 0)
     assert dukcapil.absent is None  # counted by the nightly summary
-    assert dukcapil.not_yet == 0  # 2 scheduled, 2 checked in
+    assert dukcapil.not_yet == 1  # 2 scheduled, 1 checked in (clerk3's check-ins do not count)
     assert dukcapil.late == 1
     assert dukcapil.mismatches == 1
     assert dukcapil.below_units == []
@@ -140,7 +141,7 @@ def test_numbers_equal_a_hand_count(day_world):
     total = dashboard.totals(list(rows.values()))
     assert (total.opds, total.staff, total.wfh, total.wfo) == (2, 6, 2, 3)
     assert (total.present, total.absent, total.late, total.mismatches, total.below) == (
-        4,
+        3,
         1,
         2,
         1,
@@ -298,3 +299,16 @@ def test_queries_do_not_grow_with_opds(client, day_world, django_assert_max_num_
         response = client.get(url, {"date": DAY.isoformat(), "sort": "-late"})
     assert response.status_code == 200
     assert response.context["total"].opds == n_opds + 2
+
+
+def test_someone_on_approved_leave_who_checks_in_is_not_counted_present(day_world):
+    from leave.models import LeaveKind, LeaveRecord
+
+    # clerk3 is scheduled WFO but has approved annual leave covering the day; an accepted
+    # check-in does not make them present, as the nightly daily record would not
+    LeaveRecord.objects.create(
+        employee=day_world.clerk3, kind=LeaveKind.CUTI_TAHUNAN, start=DAY, end=DAY
+    )
+    _event(day_world.clerk3, hour=7, minute=10)
+    row = _rows(day_world)["DISDUKCAPIL"]
+    assert (row.present_wfh, row.present_wfo) == (1, 0)
