@@ -89,6 +89,11 @@ class BadCell(Exception):
     """A cell that cannot be read; its message says why."""
 
 
+class JsonNumber(str):
+    """A cell that arrived as a JSON number, not as typed text: its dot is a decimal point, never
+    a thousands separator (1.234 is one point two three four, not 1234)."""
+
+
 # -- cell parsers ---------------------------------------------------------------------------------
 
 _THOUSANDS_DOT = re.compile(r"^\d{1,3}(\.\d{3})+$")
@@ -97,7 +102,10 @@ _THOUSANDS_COMMA = re.compile(r"^\d{1,3}(,\d{3})+$")
 
 def parse_number(value: str, *, integer: bool) -> Decimal | None:
     """A number as people type it: 18750000, 18.750.000, Rp 18.750.000, 1234,5 or 1.234,5.
-    Empty means not reported (None). Rupiah (integer) fields take dots as thousand separators."""
+    Empty means not reported (None). Rupiah (integer) fields take dots as thousand separators,
+    except in a JSON number (JsonNumber), whose dot is always the decimal point."""
+    if isinstance(value, JsonNumber):
+        return _checked_number(value, Decimal(value), integer=integer)
     text = value.replace("Rp", "").replace("rp", "").replace(" ", "").replace("\u00a0", "")
     if not text:
         return None
@@ -117,6 +125,10 @@ def parse_number(value: str, *, integer: bool) -> Decimal | None:
         number = Decimal(text)
     except InvalidOperation:
         raise BadCell(_("'%(value)s' bukan angka.") % {"value": value}) from None
+    return _checked_number(value, number, integer=integer)
+
+
+def _checked_number(value: str, number: Decimal, *, integer: bool) -> Decimal:
     if not number.is_finite():
         raise BadCell(_("'%(value)s' bukan angka.") % {"value": value})
     if number < 0:
@@ -231,7 +243,8 @@ class Row:
         self.failed = False
 
     def get(self, column: str, parse: Callable[[str], object], *, required: bool = False):
-        text = self.cells.get(column, "").strip()
+        cell = self.cells.get(column, "")
+        text = cell if isinstance(cell, JsonNumber) else cell.strip()
         if not text:
             if required:
                 self.fail(column, _("Wajib diisi."))

@@ -304,8 +304,10 @@ def _api_cells(index: int, item, columns: tuple[str, ...], errors: list) -> dict
             errors.append(
                 RowError(file="api", row=index, column=key, message=_("Isi teks atau angka."))
             )
-        else:
-            cells[column] = str(value)
+        elif isinstance(value, str):
+            cells[column] = value
+        else:  # a JSON number: its dot is a decimal point, whatever the column
+            cells[column] = inputs.JsonNumber(value)
     return cells
 
 

@@ -181,3 +181,22 @@ def test_only_hr_may_send_through_a_browser_session(world):
     response = http.post(COSTS, [cost()], format="json")
     assert response.status_code == 200
     assert OperatingCost.objects.get().updated_by.username == "hr"
+
+
+def test_a_json_number_with_a_dot_is_a_decimal_never_thousands(world, make_client):
+    """1.234 as a JSON number is one point two three four: refused for a whole-rupiah field
+    (never stored as 1234); the text "1.234" is Indonesian for one thousand two hundred and
+    thirty-four; a decimal JSON number is kept as sent where decimals are allowed."""
+    http = make_client(["evaluation:write"])
+    items = [
+        cost(electricity_rp=1.234),
+        cost(month="2025-11", electricity_rp="1.234", water_m3=1.5),
+        cost(month="2025-12", electricity_rp=1234.0),
+    ]
+    results = http.post(COSTS, items, format="json").json()["results"]
+    assert [r["status"] for r in results] == ["rejected", "created", "created"]
+    assert results[0]["field"] == "electricity_rp" and "bulat" in results[0]["message"]
+    assert not OperatingCost.objects.filter(month=OCT).exists()
+    november = OperatingCost.objects.get(month=dt.date(2025, 11, 1))
+    assert november.electricity_rp == 1234 and november.water_m3 == Decimal("1.5")
+    assert OperatingCost.objects.get(month=dt.date(2025, 12, 1)).electricity_rp == 1234
