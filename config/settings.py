@@ -169,6 +169,10 @@ IMPORT_MAX_UNCOMPRESSED_MB = env_int("IMPORT_MAX_UNCOMPRESSED_MB", 100, minimum=
 IMPORT_MAX_COMPRESSION_RATIO = env_int("IMPORT_MAX_COMPRESSION_RATIO", 100, minimum=2)
 IMPORT_MAX_ROWS = env_int("IMPORT_MAX_ROWS", 200_000, minimum=1)
 IMPORT_MAX_COLUMNS = env_int("IMPORT_MAX_COLUMNS", 200, minimum=1)
+# A preview (dry run) of an upload reports its progress as it reads; one silent for this long has
+# lost its worker and is started again by the beat sweep, at most this many checks in all.
+IMPORT_PREVIEW_STALE_S = env_int("IMPORT_PREVIEW_STALE_S", 300, minimum=10)
+IMPORT_PREVIEW_MAX_ATTEMPTS = env_int("IMPORT_PREVIEW_MAX_ATTEMPTS", 3, minimum=1)
 # An upload streams to a temporary file in chunks past 2.5 MB (Django's default), counted as it
 # comes: LimitedUploadHandler drops a file over IMPORT_MAX_FILE_MB without keeping it.
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
@@ -273,6 +277,8 @@ CELERY_BEAT_SCHEDULE = {
     "drain-outbox": {"task": "common.drain_outbox", "schedule": float(TASK_OUTBOX_SWEEP_S)},
     # Rosters whose worker is gone (lease run out) or whose message was lost.
     "sweep-rosters": {"task": "wfh.sweep_rosters", "schedule": float(ROSTER_SWEEP_S)},
+    # Import previews whose worker is gone, or whose message was lost.
+    "sweep-import-batches": {"task": "opd.sweep_import_batches", "schedule": 60.0},
 }
 
 # Eligibility (opd/eligibility.py, PermenPANRB 4/2025 art. 25): months after the start of a post

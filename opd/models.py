@@ -379,6 +379,8 @@ class ImportBatch(models.Model):
     holds the counts and errors of the last run (see opd.importing.results.ImportResult.as_dict).
     A new batch is `queued`; a Celery task checks it (`checking`, with `progress` in percent and
     `rows_read`) and leaves it `previewed`, or `failed` with `error` when the check itself broke.
+    A check whose worker died (no progress for IMPORT_PREVIEW_STALE_S) is started again by the
+    sweep, at most IMPORT_PREVIEW_MAX_ATTEMPTS times, then `failed` with the reason.
     """
 
     created_by = models.ForeignKey(
@@ -395,6 +397,10 @@ class ImportBatch(models.Model):
     )
     progress = models.PositiveSmallIntegerField(_("kemajuan (persen)"), default=0)
     rows_read = models.PositiveIntegerField(_("baris terbaca"), default=0)
+    # a check's sign of life (its claim and each progress report) and how many checks began:
+    # the sweep (opd.importing.batches.import_batches_sweep) restarts one whose worker died
+    heartbeat_at = models.DateTimeField(null=True, blank=True)
+    attempts = models.PositiveSmallIntegerField(default=0)
     error = models.TextField(_("galat"), blank=True)
     keep_good_rows = models.BooleanField(_("simpan baris yang benar saja"), default=False)
     opds_name = models.CharField(max_length=255, blank=True)

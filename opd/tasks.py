@@ -5,7 +5,7 @@ Services queue them by name (common.tasks), so this module imports them at its t
 
 from celery import shared_task
 
-from opd.importing.batches import import_batch_preview
+from opd.importing.batches import import_batch_preview, import_batches_sweep
 
 
 @shared_task(name="opd.preview_import_batch", acks_late=True)
@@ -13,3 +13,10 @@ def preview_import_batch(batch_id: int, language: str = "") -> dict:
     """Check an uploaded batch (a dry run). Idempotent: a batch no longer queued is left alone."""
     batch = import_batch_preview(batch_id=batch_id, language=language)
     return {"batch": batch.pk, "status": batch.status}
+
+
+@shared_task(name="opd.sweep_import_batches")
+def sweep_import_batches() -> dict:
+    """Beat: checks whose worker died are started again (or failed after the last attempt);
+    queued batches whose message was lost are sent again."""
+    return import_batches_sweep()

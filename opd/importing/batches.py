@@ -6,11 +6,14 @@ from __future__ import annotations
 import datetime as dt
 import logging
 
+from django.conf import settings
+from django.db.models import F, Q
 from django.utils import timezone, translation
+from django.utils.translation import gettext as _
 
 from accounts.models import User
 from common.tabular import Upload
-from common.tasks import queue_on_commit
+from common.tasks import outbox_waiting, queue_on_commit
 from opd.importing.services import org_import
 from opd.importing.sheets import SHEETS
 from opd.models import ImportBatch, ImportStatus
@@ -19,6 +22,7 @@ logger = logging.getLogger(__name__)
 
 KINDS = (*SHEETS, "workbook")  # the files a batch can hold
 BUSY = (ImportStatus.QUEUED, ImportStatus.CHECKING, ImportStatus.RUNNING)
+PREVIEW_TASK = "opd.preview_import_batch"
 
 
 def import_batch_create(
@@ -33,9 +37,7 @@ def import_batch_create(
         setattr(batch, f"{kind}_name", upload.name)
         setattr(batch, f"{kind}_data", upload.data)
     batch.save()
-    queue_on_commit(
-        "opd.preview_import_batch", batch.pk, language or translation.get_language() or ""
-    )
+    queue_on_commit(PREVIEW_TASK, batch.pk, language or translation.get_language() or "")
     return batch
 
 
@@ -47,7 +49,11 @@ def import_batch_preview(*, batch_id: int, language: str = "") -> ImportBatch:
     that breaks leaves the batch `failed` with the reason in `error`."""
     claimed = (
         ImportBatch.objects.filter(pk=batch_id, status=ImportStatus.QUEUED).update(
-            status=ImportStatus.CHECKING, progress=0, rows_read=0
+            status=ImportStatus.CHECKING,
+            progress=0,
+            rows_read=0,
+            heartbeat_at=timezone.now(),
+            attempts=F("attempts") + 1,
         )
         == 1
     )
@@ -55,8 +61,11 @@ def import_batch_preview(*, batch_id: int, language: str = "") -> ImportBatch:
     if not claimed:
         return batch
 
+    attempt = batch.attempts
+    mine = ImportBatch.objects.filter(pk=batch_id, status=ImportStatus.CHECKING, attempts=attempt)
+
     def report(percent: int, rows_read: int) -> None:
-        ImportBatch.objects.filter(pk=batch_id).update(progress=percent, rows_read=rows_read)
+        mine.update(progress=percent, rows_read=rows_read, heartbeat_at=timezone.now())
 
     try:
         with translation.override(language or None):
@@ -68,19 +77,62 @@ def import_batch_preview(*, batch_id: int, language: str = "") -> ImportBatch:
             )
     except Exception as exc:
         logger.exception("preview of import batch %s failed", batch_id)
-        batch.status = ImportStatus.FAILED
-        batch.error = f"{type(exc).__name__}: {exc}"[:1000]
-        batch.finished_at = timezone.now()
-        batch.save(update_fields=["status", "error", "finished_at"])
+        mine.update(
+            status=ImportStatus.FAILED,
+            error=f"{type(exc).__name__}: {exc}"[:1000],
+            finished_at=timezone.now(),
+        )
+        batch.refresh_from_db()
         return batch
-    batch.status = ImportStatus.PREVIEWED
-    batch.result = result.as_dict()
-    batch.progress = 100
-    batch.rows_read = sum(
-        c.created + c.updated + c.unchanged + c.skipped for c in result.counts.values()
+    # only this run may finish the batch: a run the sweep gave up on writes nothing
+    mine.update(
+        status=ImportStatus.PREVIEWED,
+        result=result.as_dict(),
+        progress=100,
+        rows_read=sum(
+            c.created + c.updated + c.unchanged + c.skipped for c in result.counts.values()
+        ),
     )
-    batch.save(update_fields=["status", "result", "progress", "rows_read"])
+    batch.refresh_from_db()
     return batch
+
+
+def import_batches_sweep(*, now: dt.datetime | None = None) -> dict[str, list[int]]:
+    """Beat: start again every check whose worker died (no sign of life for
+    IMPORT_PREVIEW_STALE_S), or mark it failed after IMPORT_PREVIEW_MAX_ATTEMPTS checks; send
+    again every queued batch whose message is lost (waiting that long, and in no outbox)."""
+    now = now or timezone.now()
+    cutoff = now - dt.timedelta(seconds=settings.IMPORT_PREVIEW_STALE_S)
+    outcome: dict[str, list[int]] = {"requeued": [], "failed": [], "resent": []}
+    lost = ImportBatch.objects.filter(status=ImportStatus.CHECKING).filter(
+        Q(heartbeat_at__lt=cutoff) | Q(heartbeat_at__isnull=True, created_at__lt=cutoff)
+    )
+    for batch in lost.only("pk", "attempts"):
+        guard = ImportBatch.objects.filter(
+            pk=batch.pk, status=ImportStatus.CHECKING, attempts=batch.attempts
+        )
+        if batch.attempts < settings.IMPORT_PREVIEW_MAX_ATTEMPTS:
+            if guard.update(status=ImportStatus.QUEUED, progress=0, rows_read=0):
+                queue_on_commit(PREVIEW_TASK, batch.pk, "")
+                logger.warning("import batch %s: check stopped, queued again", batch.pk)
+                outcome["requeued"].append(batch.pk)
+            continue
+        reason = _(
+            "Pemeriksaan berkas berhenti tanpa selesai %(n)s kali (worker berhenti). "
+            "Unggah ulang berkasnya; bila terulang, hubungi admin sistem."
+        ) % {"n": batch.attempts}
+        if guard.update(status=ImportStatus.FAILED, error=reason, finished_at=now):
+            logger.error("import batch %s failed: %s", batch.pk, reason)
+            outcome["failed"].append(batch.pk)
+    waiting = {args[0] for args in outbox_waiting(PREVIEW_TASK) if args}
+    queued = ImportBatch.objects.filter(status=ImportStatus.QUEUED, created_at__lt=cutoff).filter(
+        Q(heartbeat_at__isnull=True) | Q(heartbeat_at__lt=cutoff)
+    )
+    for pk in queued.values_list("pk", flat=True):
+        if pk not in waiting:
+            queue_on_commit(PREVIEW_TASK, pk, "")
+            outcome["resent"].append(pk)
+    return outcome
 
 
 def import_batch_run(*, batch_id: int, today: dt.date | None = None) -> ImportBatch:

@@ -245,3 +245,71 @@ def test_a_preview_that_breaks_leaves_the_batch_failed_with_the_reason(
     client.force_login(world.hr)
     body = client.get(reverse("opd:import_batch", args=[batch.pk])).content.decode()
     assert "Pemeriksaan berkas gagal" in body and "Lanjutkan impor" not in body
+
+
+# --- a preview whose worker died
+
+
+def _checking_batch(world, *, attempts: int, silent_s: int) -> ImportBatch:
+    import datetime as dt
+
+    from django.utils import timezone
+
+    upload = employees(emp(name="Rina Sapu"))
+    batch = ImportBatch.objects.create(
+        created_by=world.hr, employees_name=upload.name, employees_data=upload.data
+    )
+    ImportBatch.objects.filter(pk=batch.pk).update(
+        status=ImportStatus.CHECKING,
+        attempts=attempts,
+        progress=40,
+        heartbeat_at=timezone.now() - dt.timedelta(seconds=silent_s),
+    )
+    return batch
+
+
+def test_the_sweep_restarts_a_check_whose_worker_died_and_leaves_a_live_one(
+    settings, world, django_capture_on_commit_callbacks
+):
+    settings.IMPORT_PREVIEW_STALE_S = 300
+    dead = _checking_batch(world, attempts=1, silent_s=301)
+    alive = _checking_batch(world, attempts=1, silent_s=30)
+    with django_capture_on_commit_callbacks(execute=True):
+        outcome = batches.import_batches_sweep()
+    assert outcome["requeued"] == [dead.pk] and not outcome["failed"]
+    dead.refresh_from_db()
+    alive.refresh_from_db()
+    # queued again and, the task having run (eager here), previewed by its second check
+    assert dead.status == ImportStatus.PREVIEWED and dead.attempts == 2
+    assert alive.status == ImportStatus.CHECKING and alive.progress == 40
+
+
+def test_after_the_last_attempt_the_sweep_fails_the_batch_with_the_reason(settings, world):
+    settings.IMPORT_PREVIEW_STALE_S = 300
+    settings.IMPORT_PREVIEW_MAX_ATTEMPTS = 3
+    batch = _checking_batch(world, attempts=3, silent_s=400)
+    outcome = batches.import_batches_sweep()
+    batch.refresh_from_db()
+    assert outcome["failed"] == [batch.pk]
+    assert batch.status == ImportStatus.FAILED and "3 kali" in batch.error
+
+
+def test_a_run_the_sweep_gave_up_on_writes_nothing(settings, world, monkeypatch):
+    """The first worker was only slow: by the time it finishes, the sweep has queued a second
+    check (attempt 2); the first run's result is not written over the second's state."""
+    settings.IMPORT_PREVIEW_STALE_S = 300
+    upload = employees(emp(name="Rina Lambat"))
+    batch = ImportBatch.objects.create(
+        created_by=world.hr, employees_name=upload.name, employees_data=upload.data
+    )
+    real = batches.org_import
+
+    def slow(**kwargs):
+        result = real(**kwargs)
+        ImportBatch.objects.filter(pk=batch.pk).update(status=ImportStatus.QUEUED, attempts=5)
+        return result
+
+    monkeypatch.setattr(batches, "org_import", slow)
+    batches.import_batch_preview(batch_id=batch.pk)
+    batch.refresh_from_db()
+    assert batch.status == ImportStatus.QUEUED and batch.result == {}
