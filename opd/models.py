@@ -367,6 +367,7 @@ class ImportStatus(models.TextChoices):
     QUEUED = "queued", _("Menunggu giliran")
     CHECKING = "checking", _("Sedang diperiksa")
     PREVIEWED = "previewed", _("Pratinjau")
+    CONFIRMED = "confirmed", _("Menunggu giliran impor")
     RUNNING = "running", _("Sedang diimpor")
     DONE = "done", _("Selesai")
     FAILED = "failed", _("Gagal")
@@ -379,8 +380,11 @@ class ImportBatch(models.Model):
     holds the counts and errors of the last run (see opd.importing.results.ImportResult.as_dict).
     A new batch is `queued`; a Celery task checks it (`checking`, with `progress` in percent and
     `rows_read`) and leaves it `previewed`, or `failed` with `error` when the check itself broke.
-    A check whose worker died (no progress for IMPORT_PREVIEW_STALE_S) is started again by the
-    sweep, at most IMPORT_PREVIEW_MAX_ATTEMPTS times, then `failed` with the reason.
+    Confirming makes it `confirmed`; a second task runs it (`running`, with its progress) and
+    leaves it `done` or `failed`. A check or run whose worker died (no progress for
+    IMPORT_PREVIEW_STALE_S) is started again by the sweep, at most IMPORT_PREVIEW_MAX_ATTEMPTS
+    times, then `failed` with the reason (the run writes in one transaction: a dead run wrote
+    nothing).
     """
 
     created_by = models.ForeignKey(

@@ -13,9 +13,9 @@ from common.upload_limits import Limits, file_too_big_message, refused_uploads
 from opd import access
 from opd.importing.batches import (
     BUSY,
+    import_batch_confirm,
     import_batch_create,
     import_batch_file_names,
-    import_batch_run,
 )
 from opd.importing.reading import template_csv, template_xlsx
 from opd.importing.results import ImportResult
@@ -154,8 +154,8 @@ def import_progress(request, pk):
 @require_POST
 def import_confirm(request, pk):
     _require_hr(request)
-    get_object_or_404(ImportBatch, pk=pk)
-    import_batch_run(batch_id=pk)
+    get_object_or_404(ImportBatch.objects.only("pk"), pk=pk)
+    import_batch_confirm(batch_id=pk)
     return redirect("opd:import_batch", pk=pk)
 
 

@@ -41,7 +41,7 @@ def hr_file():
 
 
 def test_free_text_reasons_import_each_read_as_the_preview_says(
-    client, world, django_capture_on_commit_callbacks
+    client, world, django_capture_on_commit_callbacks, confirm
 ):
     client.force_login(world.hr)
     upload = hr_file()
@@ -69,7 +69,7 @@ def test_free_text_reasons_import_each_read_as_the_preview_says(
     assert readings[(8, "wfh_eligible")] == "ya" and readings[(8, "role")] == "Staf"
     for text in readings.values():
         assert text in body
-    client.post(reverse("opd:import_confirm", args=[batch.pk]))
+    confirm(batch)
     for name, (text, reason, since, _note) in REASONS.items():
         e = Employee.objects.get(name=name)
         assert (e.wfh_eligible, e.ineligible_reason, e.new_in_post_since) == (False, reason, since)

@@ -74,7 +74,7 @@ def test_upload_with_one_bad_row_shows_the_row_and_reason_and_writes_nothing(
     assert "employees.csv,3,nip," in errors_csv
 
 
-def test_preview_then_confirm_imports_and_shows_the_counts(client, world, post_upload):
+def test_preview_then_confirm_imports_and_shows_the_counts(client, world, post_upload, confirm):
     client.force_login(world.hr)
     upload = employees(emp(name="Rina Baru"), emp(name="Tono Baru", unit_code="TIK"))
     resp = post_upload({"employees": as_file(upload)}, follow=True)
@@ -83,7 +83,7 @@ def test_preview_then_confirm_imports_and_shows_the_counts(client, world, post_u
     assert not Employee.objects.filter(name="Rina Baru").exists()
     batch = ImportBatch.objects.get()
     assert batch.status == ImportStatus.PREVIEWED
-    resp = client.post(reverse("opd:import_confirm", args=[batch.pk]), follow=True)
+    resp = confirm(batch, follow=True)
     body = resp.content.decode()
     assert "Impor selesai." in body and "Hasil impor" in body
     assert Employee.objects.filter(name__in=["Rina Baru", "Tono Baru"]).count() == 2
@@ -91,24 +91,26 @@ def test_preview_then_confirm_imports_and_shows_the_counts(client, world, post_u
     assert batch.status == ImportStatus.DONE and batch.finished_at is not None
     assert batch.result["counts"]["employees"]["created"] == 2
     # a second confirm (double click, back button) does not import again
-    client.post(reverse("opd:import_confirm", args=[batch.pk]))
+    confirm(batch)
     assert Employee.objects.filter(name="Rina Baru").count() == 1
 
 
-def test_keep_good_rows_checkbox_imports_the_good_rows_on_confirm(client, world, post_upload):
+def test_keep_good_rows_checkbox_imports_the_good_rows_on_confirm(
+    client, world, post_upload, confirm
+):
     client.force_login(world.hr)
     upload = employees(emp(name="Lolos"), emp("123", name="Gagal"))
     post_upload({"employees": as_file(upload), "keep_good_rows": "on"})
     batch = ImportBatch.objects.get()
     body = client.get(reverse("opd:import_batch", args=[batch.pk])).content.decode()
     assert "akan dilewati" in body and "Lanjutkan impor" in body
-    client.post(reverse("opd:import_confirm", args=[batch.pk]))
+    confirm(batch)
     assert Employee.objects.filter(name="Lolos").exists()
     assert not Employee.objects.filter(name="Gagal").exists()
 
 
 def test_confirm_rechecks_and_fails_when_the_registry_changed_since_the_preview(
-    client, world, post_upload
+    client, world, post_upload, confirm
 ):
     client.force_login(world.hr)
     upload = employees(emp(name="Kepala Baru", unit_code="SEK", role="kepala"))
@@ -116,7 +118,7 @@ def test_confirm_rechecks_and_fails_when_the_registry_changed_since_the_preview(
     batch = ImportBatch.objects.get()
     world.other.unit_role = "head"  # someone made another head of SEK meanwhile
     world.other.save()
-    body = client.post(reverse("opd:import_confirm", args=[batch.pk]), follow=True)
+    body = confirm(batch, follow=True)
     assert "Impor dibatalkan" in body.content.decode()
     batch.refresh_from_db()
     assert batch.status == ImportStatus.FAILED
@@ -176,7 +178,7 @@ def test_template_workbook_columns_are_text_for_the_rows_hr_types_below_the_exam
         assert ws.column_dimensions[letter].number_format == "@", name
 
 
-def test_hr_uploads_one_xlsx_workbook(client, world, post_upload):
+def test_hr_uploads_one_xlsx_workbook(client, world, post_upload, confirm):
     from openpyxl import Workbook
 
     wb = Workbook()
@@ -193,7 +195,7 @@ def test_hr_uploads_one_xlsx_workbook(client, world, post_upload):
     post_upload({"workbook": upload})
     batch = ImportBatch.objects.get()
     assert batch.result["errors"] == []
-    client.post(reverse("opd:import_confirm", args=[batch.pk]))
+    confirm(batch)
     assert Opd.objects.get(code="DINSOS").employees.count() == 1
 
 
@@ -203,3 +205,55 @@ def test_a_binary_upload_is_previewed_with_an_error_not_a_server_error(client, w
     resp = post_upload({"employees": junk}, follow=True)
     assert resp.status_code == 200
     assert "CSV UTF-8" in resp.content.decode()
+
+
+def test_confirm_queues_the_run_and_the_page_shows_its_progress_until_done(
+    client, world, post_upload, django_capture_on_commit_callbacks
+):
+    """The import runs in a task, not in the request: confirm answers at once with the run
+    queued, the page polls its progress, and the task imports."""
+    client.force_login(world.hr)
+    post_upload({"employees": as_file(employees(emp(name="Rina Antre")))})
+    batch = ImportBatch.objects.get()
+    with django_capture_on_commit_callbacks() as callbacks:
+        resp = client.post(reverse("opd:import_confirm", args=[batch.pk]))
+    assert resp.status_code == 302 and len(callbacks) == 1
+    batch.refresh_from_db()
+    assert batch.status == ImportStatus.CONFIRMED
+    assert not Employee.objects.filter(name="Rina Antre").exists()
+    body = client.get(resp.url).content.decode()
+    assert "Impor sedang dijalankan" in body and "Menunggu giliran impor" in body
+    assert reverse("opd:import_progress", args=[batch.pk]) in body
+    callbacks[0]()  # the worker runs the import
+    batch.refresh_from_db()
+    assert batch.status == ImportStatus.DONE and batch.progress == 100
+    assert Employee.objects.filter(name="Rina Antre").exists()
+    part = client.get(reverse("opd:import_progress", args=[batch.pk]), HTTP_HX_REQUEST="true")
+    assert part["HX-Refresh"] == "true"
+
+
+def test_a_run_whose_worker_died_is_run_again_by_the_sweep(
+    settings, client, world, post_upload, django_capture_on_commit_callbacks
+):
+    import datetime as dt
+
+    from django.utils import timezone
+
+    from opd.importing.batches import import_batches_sweep
+
+    client.force_login(world.hr)
+    post_upload({"employees": as_file(employees(emp(name="Rina Ulang")))})
+    batch = ImportBatch.objects.get()
+    with django_capture_on_commit_callbacks():  # the message is lost with its worker
+        client.post(reverse("opd:import_confirm", args=[batch.pk]))
+    ImportBatch.objects.filter(pk=batch.pk).update(
+        status=ImportStatus.RUNNING,
+        attempts=1,
+        heartbeat_at=timezone.now() - dt.timedelta(seconds=settings.IMPORT_PREVIEW_STALE_S + 1),
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        outcome = import_batches_sweep()
+    assert outcome["requeued"] == [batch.pk]
+    batch.refresh_from_db()
+    assert batch.status == ImportStatus.DONE and batch.attempts == 2
+    assert Employee.objects.filter(name="Rina Ulang").count() == 1
