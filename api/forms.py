@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from api.models import Scope
 from opd.models import Opd
+from opd.widgets import OpdPicker
 
 
 class ApiClientForm(forms.Form):
@@ -23,5 +24,5 @@ class ApiClientForm(forms.Form):
         required=False,
         to_field_name="code",
         help_text=_("Kosongkan agar klien boleh mengakses semua OPD."),
-        widget=forms.SelectMultiple(attrs={"size": 6}),
+        widget=OpdPicker,
     )

@@ -4,27 +4,16 @@ rules (and the field-named errors) are wfh.overrides.inputs' and wfh.overrides.o
 from __future__ import annotations
 
 from django import forms
-from django.template.loader import render_to_string
-from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from opd.models import Opd, OpdKind
+from opd.widgets import OpdPicker
 from wfh.forms_schedule import DateInput
 from wfh.overrides.models import DeclaredMode, OrderReason
 
 
 def _opd_choices():
     return Opd.objects.filter(active=True).order_by("kind", "code")
-
-
-class OpdPicker(forms.CheckboxSelectMultiple):
-    """Checkboxes in a scrolling box with a filter field (static/js/opd-picker.js)."""
-
-    template_name = "wfh/_opd_picker.html"
-
-    def _render(self, template_name, context, renderer=None):
-        # the project's templates (the default form renderer reads only Django's own)
-        return mark_safe(render_to_string(template_name, context))  # noqa: S308 -- a template
 
 
 class DeclaredDayForm(forms.Form):

@@ -22,6 +22,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from opd.models import Employee, Opd
+from opd.widgets import OpdPicker
 from wfh.calendar import days_off
 from wfh.engine.ratio import exact_ratio
 from wfh.forms_schedule import DateInput
@@ -72,7 +73,7 @@ class PhaseForm(forms.ModelForm):
             "pattern": forms.RadioSelect,
             "ratio": forms.NumberInput(attrs={"step": "0.05", "min": "0", "max": "1"}),
             "weekly_cap": forms.NumberInput(attrs={"min": "1", "max": "5"}),
-            "opds": forms.SelectMultiple(attrs={"size": 6}),
+            "opds": OpdPicker,
             "wfh_note": forms.Textarea(attrs={"rows": 3}),
         }
         help_texts = {

@@ -6,6 +6,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from opd.models import Opd
+from opd.widgets import OpdPicker
 from wfh.models import Composition, Mode, PatternKind, Phase
 
 
@@ -27,8 +28,8 @@ class LocalDayOffForm(forms.Form):
         label=_("Berlaku untuk OPD"),
         queryset=Opd.objects.filter(active=True).order_by("code"),
         required=False,
-        help_text=_("Kosongkan untuk semua OPD. Tahan Ctrl/Cmd untuk memilih lebih dari satu."),
-        widget=forms.SelectMultiple(attrs={"size": 6}),
+        help_text=_("Kosongkan untuk semua OPD."),
+        widget=OpdPicker,
     )
 
 
@@ -86,7 +87,7 @@ class GenerateForm(_RunOptions):
                 queryset=opds,
                 required=False,
                 help_text=_("Kosongkan untuk semua OPD dalam tahap ini."),
-                widget=forms.SelectMultiple(attrs={"size": 6}),
+                widget=OpdPicker,
             )
         else:
             self.fields["opd"] = forms.ModelChoiceField(

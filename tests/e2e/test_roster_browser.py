@@ -25,7 +25,10 @@ def _generate_kominfo(page, live_server, live_world) -> Roster:
     page.get_by_role("link", name="Tahap I — setiap Kamis", exact=True).click()
     expect(page.locator("h1")).to_contain_text("Tahap I")
     expect(page.locator("main")).to_contain_text("20 hari kerja")  # November 2025, no holiday
-    page.locator("select[name=opds]").select_option(label=str(live_world.kominfo))
+    picker = page.locator(".opd-picker")  # a filterable checkbox list, usable on a phone
+    picker.get_by_placeholder("Ketik untuk menyaring OPD…").fill("kominfo")
+    picker.get_by_label(str(live_world.kominfo)).check()
+    expect(picker.locator(".opd-picker-count")).to_have_text("1 OPD dipilih")
     page.get_by_role("button", name="Buat jadwal").click()
 
     # one OPD: straight to its roster page, whose progress bar polls until the roster is ready
