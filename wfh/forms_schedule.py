@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from opd.models import Opd
 from opd.widgets import OpdPicker
+from wfh.dates import long_date
 from wfh.models import Composition, Mode, PatternKind, Phase
 
 
@@ -132,3 +135,17 @@ class PublishForm(forms.Form):
         widget=DateInput(),
         help_text=_("Kosongkan untuk seluruh tahap. Hari yang sudah lewat tidak ditulis ulang."),
     )
+
+    def __init__(self, *args, phase: Phase | None = None, today: dt.date | None = None, **kw):
+        super().__init__(*args, **kw)
+        if phase is None:
+            return
+        field = self.fields["from_date"]
+        field.widget.attrs.update({"min": phase.start.isoformat(), "max": phase.end.isoformat()})
+        if today is not None and phase.end < today:
+            # an ended phase publishes nothing "from today": offer its first day instead
+            field.initial = phase.start
+            field.help_text = _(
+                "Tahap ini sudah berakhir pada %(end)s. Pilih tanggal di dalam tahap "
+                "(%(start)s s.d. %(end)s); jadwal terbit sebelumnya mulai tanggal itu diganti."
+            ) % {"start": long_date(phase.start), "end": long_date(phase.end)}

@@ -16,6 +16,7 @@ from django.db.models import QuerySet
 from django.http import QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
@@ -149,6 +150,7 @@ def phase_detail(request, slug: str):
             else []
         ),
         "is_rotation": phase.pattern == PatternKind.ROTATION,
+        "ended": phase.end < timezone.localdate(),
         **_phase_facts(phase),
     }
     return render(request, "wfh/phase_detail.html", context)

@@ -90,7 +90,7 @@ def roster_detail(request, pk: int):
         or roster.workflow == Roster.Workflow.PUBLISHED,
         "regenerate_form": RegenerateForm(phase=phase, initial={"seed": roster.seed}),
         "return_form": ReturnForm(),
-        "publish_form": PublishForm(),
+        "publish_form": PublishForm(phase=phase, today=roster.opd.local_today()),
     }
     if roster.status == Roster.Status.READY:
         context.update(

@@ -384,3 +384,26 @@ def test_the_grid_shows_someone_who_changed_unit_in_each_unit_only_on_its_days(j
     }
     assert sorted(map(len, shown)) == [9, 12]  # SEK from 17 Dec, TIK before
     assert set.union(*shown) == days and not set.intersection(*shown)
+
+
+@pytest.mark.django_db
+def test_the_page_of_an_ended_phase_offers_its_first_day_to_publish_from_and_no_flag(client, jabar):
+    from django.urls import reverse
+
+    first = generate(jabar.phase2, jabar.kominfo, seed=1)
+    publication.roster_publish(roster=first, user=jabar.hr)
+    second = generate(jabar.phase2, jabar.kominfo, seed=2)
+    client.force_login(jabar.hr)
+    with mock.patch("django.utils.timezone.localdate", return_value=AFTER_THE_PHASES):
+        phase_page = client.get(reverse("wfh:phase", args=[jabar.phase2.slug])).content.decode()
+        page = client.get(reverse("wfh:roster", args=[second.pk])).content.decode()
+        refused = client.post(reverse("wfh:roster_publish", args=[second.pk]), follow=True)
+    assert "Tahap ini sudah berakhir pada Rabu, 31 Desember 2025" in phase_page
+    form = page.split('id="publish-title"', 1)[1].split("</form>", 1)[0]
+    assert 'name="from_date" value="2025-12-01"' in form
+    assert 'min="2025-12-01"' in form and 'max="2025-12-31"' in form
+    assert "Senin, 1 Desember 2025 s.d. Rabu, 31 Desember 2025" in form
+    assert "<details>" not in page.split('id="publish-title"', 1)[0].rsplit("</details>", 1)[-1]
+    body = refused.content.decode()
+    assert "Tidak ada hari yang dapat diterbitkan" in body and "--from" not in body
+    assert "di dalam tahap (Senin, 1 Desember 2025 s.d. Rabu, 31 Desember 2025)" in body

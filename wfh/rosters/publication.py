@@ -106,9 +106,14 @@ def roster_publish(*, roster: Roster, user=None, from_date: dt.date | None = Non
         raise ValidationError(
             _(
                 "Tidak ada hari yang dapat diterbitkan mulai %(day)s, jadi jadwal terbit tetap "
-                "versi sebelumnya. Pilih tanggal mulai terbit (--from) di dalam tahap."
+                "versi sebelumnya. Pilih tanggal mulai terbit di dalam tahap (%(start)s s.d. "
+                "%(end)s)."
             )
-            % {"day": long_date(start)}
+            % {
+                "day": long_date(start),
+                "start": long_date(phase.start),
+                "end": long_date(phase.end),
+            }
         )
     Roster.objects.filter(phase=phase, opd=roster.opd, workflow=Roster.Workflow.PUBLISHED).exclude(
         pk=roster.pk
