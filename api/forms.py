@@ -6,6 +6,11 @@ from opd.models import Opd
 from opd.widgets import OpdPicker
 
 
+def _scope_choices() -> list[tuple[str, str]]:
+    """Read when a form is made, so the descriptions are in the language of the request."""
+    return [(s.value, f"{s.value} — {s.label}") for s in Scope]
+
+
 class ApiClientForm(forms.Form):
     name = forms.CharField(
         label=_("Nama sistem"),
@@ -14,7 +19,7 @@ class ApiClientForm(forms.Form):
     )
     scopes = forms.MultipleChoiceField(
         label=_("Cakupan"),
-        choices=[(s.value, f"{s.value} — {s.label}") for s in Scope],
+        choices=_scope_choices,
         widget=forms.CheckboxSelectMultiple,
         error_messages={"required": _("Pilih paling sedikit satu cakupan.")},
     )

@@ -84,3 +84,13 @@ def test_rotating_shows_a_new_token_once_and_the_old_one_stops(world):
     assert new != old and new in response.content.decode()
     assert Client(HTTP_AUTHORIZATION=f"Token {old}").get("/api/v1/opds/").status_code == 401
     assert Client(HTTP_AUTHORIZATION=f"Token {new}").get("/api/v1/opds/").status_code == 200
+
+
+def test_the_scope_descriptions_follow_the_language_of_the_request(world, settings):
+    http = login(world, "hr")
+    indonesian = http.get(reverse("api_pages:clients")).content.decode()
+    http.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    english = http.get(reverse("api_pages:clients")).content.decode()
+    assert "org:read — Baca OPD, unit dan pegawai" in indonesian
+    assert "org:read — Read OPDs, units and employees" in english
+    assert "Baca OPD, unit dan pegawai" not in english
