@@ -113,14 +113,15 @@ def swap_days(*, employee: Employee, today: dt.date) -> list[ScheduleDay]:
 
 
 def swap_colleagues(*, employee: Employee, day: dt.date) -> list[ScheduleDay]:
-    """Colleagues of the employee's unit that day with the opposite mode (WFH <-> WFO)."""
+    """Colleagues of the employee's unit that day with the opposite mode (WFH <-> WFO), but not
+    their supervisor, who approves the swap."""
     mine = ScheduleDay.objects.filter(employee_id=employee.pk, day=day).first()
     if mine is None or mine.unit_id is None or mine.mode == Mode.LEAVE:
         return []
     opposite = Mode.WFO if mine.mode == Mode.WFH else Mode.WFH
     return list(
         ScheduleDay.objects.filter(unit_id=mine.unit_id, opd_id=mine.opd_id, day=day, mode=opposite)
-        .exclude(employee_id=employee.pk)
+        .exclude(employee_id__in=[employee.pk, employee.supervisor_id or 0])
         .select_related("employee")
         .order_by("employee__name", "employee_id")
     )

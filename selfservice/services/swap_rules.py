@@ -105,6 +105,13 @@ def swap_check(
             % {"name": colleague.name, "day": long_date(day)}
         )
         return check
+    if colleague.pk == requester.supervisor_id:
+        # the supervisor approves the swap: they would approve their own day (the other checks
+        # still run, so every reason is named at once)
+        check.problems.append(
+            _("%(name)s adalah atasan yang menyetujui tukar jadwal Anda: pilih rekan lain.")
+            % {"name": colleague.name}
+        )
     if {mine.source, theirs.source} & {Source.DECLARED, Source.ORDER}:
         # a declared day or an individual order outranks a swap (wfh.overrides.precedence)
         check.problems.append(

@@ -139,6 +139,17 @@ def test_page_offers_future_days_and_colleagues_of_my_unit_with_the_opposite_mod
     assert "Budi Kepala" not in choices  # same mode (WFO)
 
 
+def test_the_supervisor_who_approves_is_never_offered_nor_accepted_as_the_colleague(client, sched):
+    head = sched.world.head  # Sari's supervisor, in her unit
+    assert sched.sari.supervisor_id == head.pk
+    ScheduleDay.objects.filter(employee=head, day=THU).update(mode=Mode.WFH)  # opposite of Sari
+    client.force_login(sched.world.pegawai_user)
+    choices = preview(client, THU)
+    assert "Rudi Rekan" in choices and "Budi Kepala" not in choices
+    result = check(sched, head, THU)
+    assert not result.ok and any("atasan yang menyetujui" in p for p in result.problems)
+
+
 def test_preview_says_the_swap_keeps_the_limits(client, sched):
     client.force_login(sched.world.pegawai_user)
     html = preview(client, THU, sched.rudi)
