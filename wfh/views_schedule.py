@@ -28,6 +28,7 @@ from opd import access
 from opd.access import Scope
 from wfh import exports, selectors
 from wfh.calendar import working_days
+from wfh.dates import long_date
 from wfh.forms_schedule import CellForm, PublishForm, RegenerateForm, ReturnForm
 from wfh.models import Mode, Roster
 from wfh.rosters import edits, publication
@@ -172,14 +173,15 @@ def cell_edit(request, pk: int):
         else:
             message = _("%(name)s pada %(day)s kini %(mode)s.") % {
                 "name": cell.employee.name,
-                "day": cell.day.isoformat(),
+                "day": long_date(cell.day),
                 "mode": changed.mode,
             }
             if not is_htmx(request):
                 messages.success(request, message)
                 return redirect(context["back_url"])
             saved = saved_cell(roster, cell, changed, message)
-            return render(request, "wfh/_cell_saved.html", {**context, **saved})
+            changes = selectors.roster_changes(roster, limit=100)
+            return render(request, "wfh/_cell_saved.html", {**context, **saved, "changes": changes})
     return render(request, template, {**context, "form": form})
 
 

@@ -9,6 +9,7 @@ import pytest
 from django.urls import reverse
 
 from tests.wfh.page_helpers import HTMX, a_cell, generate, login
+from wfh.dates import long_date
 from wfh.models import Assignment, AssignmentChange, Mode
 from wfh.rosters import publication
 
@@ -41,6 +42,14 @@ def test_single_day_edit_records_who_when_and_why(
     assert resp.status_code == 200
     assert f'id="c-{cell.employee_id}-{cell.day.isoformat()}"' in body
     assert 'hx-swap-oob="true"' in body
+    # the message speaks a date as people write it, and the change log is swapped in at once
+    assert (
+        f"pada {long_date(cell.day)} kini WFO" in body
+        and cell.day.isoformat() + " kini" not in body
+    )
+    log = body.split('id="changes-log"', 1)[1]
+    assert log.startswith(' aria-labelledby="changes" hx-swap-oob="true"')
+    assert "Rapat dengan DPRD" in log and "Belum ada perubahan manual" not in log
     change = AssignmentChange.objects.get(roster=roster)
     assert (change.changed_by, change.reason, change.old_mode, change.new_mode) == (
         w.opd_admin,
