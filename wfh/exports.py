@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 from collections.abc import Iterable, Iterator
 
@@ -70,15 +71,45 @@ def write_csv(rows: Iterable[list[str]], out: io.TextIOBase) -> int:
     return n
 
 
-def write_xlsx(rows: Iterable[list[str]], out) -> int:
+def write_xlsx(rows: Iterable[list[str]], out, *, grid: bool = False) -> int:
+    """The long sheet "jadwal" (COLUMNS, one row per person per day); with `grid`, a second
+    sheet "per_hari": one row per person and one column per day, as HR reads a roster (one OPD's
+    roster: it holds the rows in memory)."""
     from openpyxl import Workbook
 
     wb = Workbook(write_only=True)
     ws = wb.create_sheet("jadwal")
     ws.append(COLUMNS)
+    kept: list[list[str]] = []
     n = 0
     for row in rows:
         xlsx_append(ws, row)  # a name "=HYPERLINK(...)" stays text
+        if grid:
+            kept.append(row)
         n += 1
+    if grid:
+        _grid_sheet(wb, kept)
     wb.save(out)
     return n
+
+
+def _grid_sheet(wb, rows: list[list[str]]) -> None:
+    """Staff x days: NIP, name, unit, then each day's mode; the day headers are real dates."""
+    from openpyxl.cell import WriteOnlyCell
+
+    ws = wb.create_sheet("per_hari")
+    days = sorted({row[4] for row in rows})
+    column = {day: i for i, day in enumerate(days)}
+    people: dict[str, list] = {}  # NIP -> [nip, name, unit, mode per day...], in the rows' order
+    for nip, name, _opd, unit, day, mode, _source in rows:
+        line = people.setdefault(nip, [nip, name, unit, *([""] * len(days))])
+        line[3 + column[day]] = mode
+    header = [WriteOnlyCell(ws, value=v) for v in ("nip", "name", "unit_code")]
+    for day in days:
+        cell = WriteOnlyCell(ws, value=dt.date.fromisoformat(day))
+        cell.number_format = "ddd d mmm yyyy"
+        header.append(cell)
+    ws.append(header)
+    ws.freeze_panes = "D2"
+    for line in people.values():
+        xlsx_append(ws, line)

@@ -273,7 +273,7 @@ def roster_download(request, pk: int, fmt: str):
     filename = f"jadwal-{roster.phase.slug}-{roster.opd.code}-{kind}.{fmt}"
     if fmt == "xlsx":
         buffer = io.BytesIO()
-        exports.write_xlsx(rows, buffer)
+        exports.write_xlsx(rows, buffer, grid=True)
         response = HttpResponse(
             buffer.getvalue(),
             content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",

@@ -66,8 +66,18 @@ def test_published_roster_downloads_as_csv_and_xlsx(
     assert len(rows) - 1 == ScheduleDay.objects.filter(opd=w.kominfo).count()
     assert {r[2] for r in rows[1:]} == {"DISKOMINFO"}
     resp = client.get(reverse("wfh:roster_download", args=[roster.pk, "xlsx"]))
-    sheet = load_workbook(io.BytesIO(resp.content), read_only=True)["jadwal"]
-    assert next(sheet.iter_rows(values_only=True))[:3] == ("nip", "name", "opd_code")
+    book = load_workbook(io.BytesIO(resp.content), read_only=True)
+    assert next(book["jadwal"].iter_rows(values_only=True))[:3] == ("nip", "name", "opd_code")
+    # the staff x days sheet: one row per person, one column per working day, modes in the cells
+    grid = list(book["per_hari"].iter_rows(values_only=True))
+    published = ScheduleDay.objects.filter(opd=w.kominfo)
+    days = sorted(set(published.values_list("day", flat=True)))
+    assert grid[0][:3] == ("nip", "name", "unit_code")
+    assert [d.date() for d in grid[0][3:]] == days
+    assert len(grid) - 1 == published.values("employee").distinct().count()
+    staff_row = next(r for r in grid[1:] if r[0] == w.staff.nip)
+    for day, mode in published.filter(employee=w.staff).values_list("day", "mode"):
+        assert staff_row[3 + days.index(day)] == mode
     assert client.get(reverse("wfh:roster_download", args=[roster.pk, "pdf"])).status_code == 404
 
 
