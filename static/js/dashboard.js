@@ -38,9 +38,12 @@
   }
 
   var L = data.labels;
+  // the modes' colours are the ones every page uses (static/css/app.css :root)
+  var css = getComputedStyle(document.documentElement);
+  function mode(name, fallback) { return css.getPropertyValue(name).trim() || fallback; }
   chart("chart-schedule", "bar", L.schedule, [
-    { label: L.wfh, values: data.wfh, color: "#1f5fa8" },
-    { label: L.wfo, values: data.wfo, color: "#1b7f4b" }
+    { label: L.wfh, values: data.wfh, color: mode("--wfh-wfh", "#1b7f4b") },
+    { label: L.wfo, values: data.wfo, color: mode("--wfh-wfo", "#1f5fa8") }
   ], true);
   chart("chart-attendance", "bar", L.attendance, [
     { label: L.present, values: data.present, color: "#1b7f4b" },
