@@ -48,6 +48,12 @@ class EvaluationDemo:
     no_saving: list[str]
 
 
+def _next_period(today: dt.date) -> str:
+    """The year the recommendation is for: the coming one once this year is half gone (a
+    kajian written in December recommends for next year, not for the month left)."""
+    return f"Tahun {today.year + 1 if today.month >= 7 else today.year}"
+
+
 def _rp(value: float) -> Decimal:
     return Decimal(round(value / 1000) * 1000)
 
@@ -63,7 +69,7 @@ def evaluation_seed(*, seed: int) -> EvaluationDemo:
         baseline_start=BASELINE[0],
         baseline_end=BASELINE[1],
         phases=phases,
-        next_period="Tahun 2026",
+        next_period=_next_period(timezone.localdate()),
     )
     opds = list(Opd.objects.filter(active=True).order_by("code"))
     staff = _staff_counts(opds)

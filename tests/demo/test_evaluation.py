@@ -35,3 +35,13 @@ def test_evaluation_seed_gives_savings_gaps_and_readiness_without_attendance(wor
     evaluation_seed(seed=7)
     after = list(OperatingCost.objects.order_by("opd__code", "month").values_list("electricity_rp"))
     assert before == after
+
+
+def test_the_demo_recommends_for_the_coming_year_once_this_one_is_half_gone():
+    import datetime as dt
+
+    from demo.evaluation import _next_period
+
+    assert _next_period(dt.date(2026, 12, 2)) == "Tahun 2027"
+    assert _next_period(dt.date(2026, 7, 1)) == "Tahun 2027"
+    assert _next_period(dt.date(2026, 3, 10)) == "Tahun 2026"
