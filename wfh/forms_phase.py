@@ -81,11 +81,22 @@ class PhaseForm(forms.ModelForm):
             "ratio": _("Untuk pola rotasi: 0,5 berarti paling banyak separuh pegawai tiap unit."),
             "weekly_cap": _("Ketentuan nasional: paling banyak 2 hari per minggu."),
             "wfh_note": _("Tampil di kalender pegawai pada hari WFH."),
+            "order": _("Urutan tahap dalam program: 1 untuk tahap pertama, 2 untuk berikutnya."),
         }
+        labels = {"programme": _("Program")}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["opds"].queryset = Opd.objects.filter(active=True).order_by("code")
+        self.fields["pattern"].choices = PatternKind.choices  # no blank "---------" radio
+        if not self.instance.pk:
+            self.fields["pattern"].initial = PatternKind.WEEKDAY
+        programmes = self.fields["programme"]
+        programmes.empty_label = None  # a phase always belongs to one: no "---------" to pick
+        if not self.instance.pk and not self.initial.get("programme"):
+            newest = Programme.objects.order_by("-pk").first()
+            if newest is not None:
+                self.initial["programme"] = newest.pk
         self.fields["slug"].required = False
         self.fields["slug"].help_text = _(
             "Kosongkan untuk dibuat dari nama. Huruf kecil, angka dan tanda hubung."
@@ -123,12 +134,8 @@ class PhaseForm(forms.ModelForm):
                 "end", _("Satu tahap paling lama 400 hari; bagi menjadi beberapa tahap.")
             )
         pattern = data.get("pattern")
-        if pattern == PatternKind.WEEKDAY and not data.get("wfh_weekdays"):
-            self.add_error(
-                "wfh_weekdays", _("Pilih sedikitnya satu hari WFH untuk pola hari tetap.")
-            )
-        if pattern == PatternKind.ROTATION and data.get("ratio") is None:
-            self.add_error("ratio", _("Isi rasio WFH untuk pola rotasi (mis. 0,5)."))
+        # "a weekday pattern needs a day" and "a rotation needs a ratio" are Phase.clean's (the
+        # model's one home for them; the form would name them a second time)
         weekdays = data.get("wfh_weekdays") or []
         cap = data.get("weekly_cap")
         if pattern == PatternKind.WEEKDAY and cap and len(weekdays) > cap:

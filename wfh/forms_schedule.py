@@ -48,10 +48,13 @@ class _RunOptions(forms.Form):
     """Seed and regeneration date shared by the phase's and the roster's generate forms."""
 
     seed = forms.IntegerField(
-        label=_("Seed (opsional)"),
+        label=_("Nomor acak (opsional)"),
         required=False,
         min_value=0,
-        help_text=_("Seed yang sama dan data yang sama menghasilkan jadwal yang sama."),
+        help_text=_(
+            "Menentukan siapa mendapat hari WFH bila beberapa pilihan sama adilnya. Nomor yang "
+            "sama dengan data yang sama menghasilkan jadwal yang sama; kosongkan bila ragu."
+        ),
     )
     regenerate_from = forms.DateField(
         label=_("Buat ulang mulai tanggal (opsional)"),

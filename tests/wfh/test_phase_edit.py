@@ -262,3 +262,32 @@ def test_preview_reads_the_ratio_exactly_not_as_a_float(world):
     (row,) = result.rows
     assert row.eligible == 100
     assert row.wfh_per_day == 29
+
+
+@pytest.mark.parametrize(
+    ("overrides", "message"),
+    [
+        ({"pattern": PatternKind.ROTATION, "ratio": ""}, "Isi rasio WFH untuk pola rotasi"),
+        ({"wfh_weekdays": []}, "Pilih sedikitnya satu hari WFH"),
+    ],
+)
+def test_a_missing_ratio_or_weekday_is_named_once_on_its_field(
+    client, world, programme, overrides, message
+):
+    response = _post(client, world.hr, _data(programme, **overrides))
+    assert response.status_code == 200
+    assert response.content.decode().count(message) == 1
+    assert not Phase.objects.filter(programme=programme).exists()
+
+
+def test_the_new_phase_form_speaks_indonesian_and_preselects_the_newest_programme(
+    client, world, programme
+):
+    Programme.objects.create(slug="lama", name="Program lama")
+    newest = Programme.objects.create(slug="baru", name="Program baru")
+    client.force_login(world.hr)
+    html = client.get(reverse("wfh:phase_create")).content.decode()
+    assert 'for="id_programme">Program\n' in html
+    assert "Programme" not in html and "---------" not in html
+    assert f'<option value="{newest.pk}" selected>' in html
+    assert "Urutan tahap dalam program" in html
