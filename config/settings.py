@@ -160,6 +160,11 @@ STORAGES = {
 }
 WHITENOISE_USE_FINDERS = True
 
+# Leave requests (leave/requests.py): the attachments' folder, outside MEDIA and STATIC (only
+# the download view serves them, to the employee, their approver and HR), and their size cap.
+LEAVE_ATTACHMENT_ROOT = env_str("LEAVE_ATTACHMENT_ROOT", str(BASE_DIR / "private" / "leave"))
+LEAVE_ATTACHMENT_MAX_MB = env_int("LEAVE_ATTACHMENT_MAX_MB", 5, minimum=1)
+
 # Imports (common.upload_limits): an uploaded or opened file, what an XLSX opens into, how far
 # one of its parts may be compressed, rows and cells per row of one table. Each is checked while
 # reading, and the error names the limit.
@@ -183,6 +188,9 @@ REQUEST_BODY_MAX_BYTES = env_int("REQUEST_BODY_MAX_MB", 50, minimum=1) * 1024 * 
 
 EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "wfh-asn@localhost")
+# The address people open the app at: every mail links to the page where its reader acts
+# (common.links.absolute_url), so it must be what their browser reaches, scheme included.
+SITE_URL = env_str("SITE_URL", "http://localhost:8000").rstrip("/")
 
 # Celery: with REDIS_URL a real broker and worker; without it tasks run eagerly in-process so a
 # newcomer needs nothing but Python.
