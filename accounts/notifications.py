@@ -75,6 +75,19 @@ def notify(
     return len(rows)
 
 
+def notify_each(*, kind: str, rows: Iterable[tuple[int, dict, str]], url: str = "") -> int:
+    """Many users, each their own params and key, in one query (rows of (user id, params,
+    key)); rows without a user are dropped, a key a user already has is ignored."""
+    made = [
+        Notification(user_id=u, kind=kind, params=p, url=url[:300], key=k[:80])
+        for u, p, k in rows
+        if u
+    ]
+    if not made:
+        return 0
+    return len(Notification.objects.bulk_create(made, ignore_conflicts=True))
+
+
 def _param(name: str, value):
     if name.endswith("day") and isinstance(value, str):
         try:
