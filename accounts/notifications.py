@@ -147,3 +147,9 @@ def mark_read(*, user_id: int, pk: int | None = None) -> int:
     if pk is not None:
         qs = qs.filter(pk=pk)
     return qs.update(read_at=timezone.now())
+
+
+def reminder_set(*, user, on: bool) -> None:
+    """Switch the user's daily check-in reminder on or off."""
+    type(user).objects.filter(pk=user.pk).update(checkin_reminder=on)
+    user.checkin_reminder = on

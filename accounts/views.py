@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from accounts import notifications
@@ -37,3 +39,16 @@ def open_one(request, pk: int):
 def read_all(request):
     notifications.mark_read(user_id=request.user.pk)
     return redirect("inbox:list")
+
+
+@login_required
+@require_POST
+def reminder_switch(request):
+    """The daily check-in reminder on or off, from the profile page."""
+    on = request.POST.get("on") == "1"
+    notifications.reminder_set(user=request.user, on=on)
+    if on:
+        messages.success(request, _("Pengingat presensi harian dinyalakan."))
+    else:
+        messages.success(request, _("Pengingat presensi harian dimatikan."))
+    return redirect("opd:me")

@@ -265,6 +265,10 @@ TASK_OUTBOX_SWEEP_S = env_int("TASK_OUTBOX_SWEEP_S", 30, minimum=1)
 ROSTER_LEASE_S = env_int("ROSTER_LEASE_S", 45, minimum=2)
 ROSTER_SWEEP_S = env_int("ROSTER_SWEEP_S", 15, minimum=1)
 ROSTER_MAX_ATTEMPTS = env_int("ROSTER_MAX_ATTEMPTS", 3, minimum=1)
+# The daily check-in reminder: sent this many minutes before an OPD's start of day at most (the
+# beat looks every CHECKIN_REMINDER_EVERY_S seconds), to employees who have not checked in.
+CHECKIN_REMINDER_LEAD_MIN = env_int("CHECKIN_REMINDER_LEAD_MIN", 30, minimum=5)
+CHECKIN_REMINDER_EVERY_S = env_int("CHECKIN_REMINDER_EVERY_S", 300, minimum=60)
 # Nightly: yesterday's attendance records and OPD summaries, after every time zone's midnight.
 CELERY_BEAT_SCHEDULE = {
     "summarize-yesterday": {
@@ -278,6 +282,12 @@ CELERY_BEAT_SCHEDULE = {
     "retry-webhooks": {"task": "api.retry_webhooks", "schedule": 60.0},
     # Tasks a commit recorded while the broker was down (common.tasks' outbox).
     "drain-outbox": {"task": "common.drain_outbox", "schedule": float(TASK_OUTBOX_SWEEP_S)},
+    # The daily check-in reminder (attendance/reminders.py): each run acts for the OPDs whose day
+    # starts within CHECKIN_REMINDER_LEAD_MIN minutes; keyed per employee and day.
+    "checkin-reminders": {
+        "task": "attendance.checkin_reminders",
+        "schedule": float(CHECKIN_REMINDER_EVERY_S),
+    },
     # Rosters whose worker is gone (lease run out) or whose message was lost.
     "sweep-rosters": {"task": "wfh.sweep_rosters", "schedule": float(ROSTER_SWEEP_S)},
 }
