@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import uuid
 from pathlib import Path
 
@@ -34,10 +35,22 @@ class LeaveStatus(models.TextChoices):
     RETURNED = "returned", _("dikembalikan")
 
 
+class AttachmentStorage(FileSystemStorage):
+    """Files under LEAVE_ATTACHMENT_ROOT, read when used (so a setting changed in a test holds)."""
+
+    @property
+    def base_location(self):
+        return settings.LEAVE_ATTACHMENT_ROOT
+
+    @property
+    def location(self):
+        return os.path.abspath(self.base_location)
+
+
 def attachment_storage() -> FileSystemStorage:
     """Attachments (a doctor's letter) live outside MEDIA and STATIC, never served by URL: only
     the download view, which asks opd.access, hands them out."""
-    return FileSystemStorage(location=settings.LEAVE_ATTACHMENT_ROOT, base_url=None)
+    return AttachmentStorage(base_url=None)
 
 
 def attachment_path(record: LeaveRecord, filename: str) -> str:
