@@ -19,7 +19,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
-from accounts.models import Notification, NotificationKind
+from accounts.models import Notification, NotificationKind, User
 
 INBOX_PAGE = 30
 
@@ -151,5 +151,5 @@ def mark_read(*, user_id: int, pk: int | None = None) -> int:
 
 def reminder_set(*, user, on: bool) -> None:
     """Switch the user's daily check-in reminder on or off."""
-    type(user).objects.filter(pk=user.pk).update(checkin_reminder=on)
+    User.objects.filter(pk=user.pk).update(checkin_reminder=on)
     user.checkin_reminder = on
