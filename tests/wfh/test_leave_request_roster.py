@@ -31,7 +31,7 @@ def changes(roster):
 
 
 @pytest.mark.django_db
-def test_an_approved_request_moves_the_roster_exactly_as_the_same_leave_imported(jabar):
+def test_an_approved_request_moves_the_roster_exactly_as_the_same_leave_imported(jabar):  # noqa: F811
     roster = published(jabar.phase1, jabar.kominfo)
     before = schedule(jabar.kominfo)
     row = {"nip": jabar.staff.nip, "kind": "sakit", "start": DAY.isoformat(), "end": "2025-11-13"}
@@ -59,7 +59,7 @@ def test_an_approved_request_moves_the_roster_exactly_as_the_same_leave_imported
 
 
 @pytest.mark.django_db
-def test_a_returned_request_leaves_the_roster_alone(jabar):
+def test_a_returned_request_leaves_the_roster_alone(jabar):  # noqa: F811
     published(jabar.phase1, jabar.kominfo)
     before = schedule(jabar.kominfo)
     with TestCase.captureOnCommitCallbacks(execute=True):

@@ -12,7 +12,7 @@ from wfh.rosters.publication_notice import roster_published_notify
 
 
 @pytest.mark.django_db
-def test_publishing_tells_each_employee_with_a_login_once(jabar):
+def test_publishing_tells_each_employee_with_a_login_once(jabar):  # noqa: F811
     with TestCase.captureOnCommitCallbacks(execute=True):
         roster = published(jabar.phase1, jabar.kominfo)
     told = Notification.objects.filter(kind=NotificationKind.ROSTER_PUBLISHED)
