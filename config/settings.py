@@ -352,6 +352,8 @@ SPECTACULAR_SETTINGS = {
         "WebhookDeliveryStatusEnum": "api.models.WebhookDelivery.Status",
         "WebhookEventEnum": "api.models.WebhookEvent",
         "OverrideStatusEnum": "wfh.overrides.models.OverrideStatus",
+        "LeaveKindEnum": "leave.models.LeaveKind",
+        "LeaveStatusEnum": "leave.models.LeaveStatus",
     },
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",
