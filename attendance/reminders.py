@@ -29,14 +29,28 @@ from attendance.models import AttendanceEvent, EventKind
 from attendance.selectors import policy_of, working_hours_rows
 from common.links import absolute_reverse
 from opd.models import Opd
-from wfh.calendar import days_off
-from wfh.models import Mode, ScheduleDay
+from wfh.calendar import national_days_off
+from wfh.models import LocalDayOff, Mode, ScheduleDay
 
 
 def _due(local: dt.datetime, start: dt.time, lead_min: int) -> bool:
     """Whether a reminder is due at `local` for a day starting at `start`: within the lead."""
     begin = dt.datetime.combine(local.date(), start, tzinfo=local.tzinfo)
     return begin - dt.timedelta(minutes=lead_min) <= local < begin
+
+
+def _days_off_on(day: dt.date) -> tuple[bool, frozenset[int]]:
+    """Whether `day` is off for every OPD (a national holiday, cuti bersama, a local day off for
+    all), else the OPDs it is off for: one query whatever the number of OPDs."""
+    if day in {off.day for off in national_days_off(day.year)}:
+        return True, frozenset()
+    some: set[int] = set()
+    for off in LocalDayOff.objects.filter(date=day).prefetch_related("opds"):
+        ids = {o.pk for o in off.opds.all()}
+        if not ids:
+            return True, frozenset()
+        some |= ids
+    return False, frozenset(some)
 
 
 def reminder_key(day: dt.date) -> str:
@@ -50,12 +64,16 @@ def checkin_reminders_send(*, now: dt.datetime | None = None) -> int:
     opds = list(Opd.objects.values_list("pk", "time_zone"))
     policies = working_hours_rows(opd_ids=[pk for pk, _tz in opds])
     due: dict[dt.date, list[tuple[int, dt.time]]] = defaultdict(list)
+    off_of: dict[dt.date, tuple[bool, frozenset[int]]] = {}
     for opd_id, tz_name in opds:
         local = now.astimezone(ZoneInfo(tz_name))
         start = rules.hours_on(policy_of(policies[opd_id]), local.date())
         if start is None or local.weekday() >= 5 or not _due(local, start[0], lead):
             continue
-        if days_off(local.date(), local.date(), opd_id=opd_id):
+        if local.date() not in off_of:
+            off_of[local.date()] = _days_off_on(local.date())
+        everyone, some = off_of[local.date()]
+        if everyone or opd_id in some:
             continue
         due[local.date()].append((opd_id, start[0]))
     total = 0

@@ -7,12 +7,15 @@ import datetime as dt
 import zoneinfo
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
-from accounts.models import Notification, NotificationKind
+from accounts.models import Notification, NotificationKind, Role
 from accounts.notifications import text_of
 from attendance.reminders import checkin_reminders_send
 from attendance.services import events_ingest
 from tests.attendance.conftest import OFFICE, WFH_DAY, WFO_DAY, publish
+from tests.factories import make_employee, make_opd, make_user
 from wfh.models import LocalDayOff, Mode
 
 WIB = zoneinfo.ZoneInfo("Asia/Jakarta")
@@ -127,3 +130,19 @@ def test_an_opd_in_wita_is_reminded_before_its_own_start(reminded):
 def test_the_reminder_is_on_the_beat_schedule(settings):
     entry = settings.CELERY_BEAT_SCHEDULE["checkin-reminders"]
     assert entry["task"] == "attendance.checkin_reminders"
+
+
+@pytest.mark.django_db
+def test_the_reminder_run_costs_the_same_queries_for_one_or_many_opds_and_people(reminded):
+    with CaptureQueriesContext(connection) as ctx:
+        checkin_reminders_send(now=at(WFO_DAY, 7, 10))
+    one = len(ctx.captured_queries)
+    Notification.objects.all().delete()
+    for n in range(4):
+        opd = make_opd(f"OPD{n}")
+        for i in range(3):
+            user = make_user(f"u{n}-{i}", Role.EMPLOYEE, email=f"u{n}{i}@example.id")
+            publish(make_employee(opd, name=f"Staf {n}-{i}", user=user), WFO_DAY, Mode.WFO)
+    with CaptureQueriesContext(connection) as ctx:
+        assert checkin_reminders_send(now=at(WFO_DAY, 7, 10)) == 13
+    assert len(ctx.captured_queries) == one
