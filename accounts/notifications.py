@@ -39,6 +39,7 @@ TEXTS = {
     NotificationKind.LEAVE_DECIDED: {
         "approved": _("%(what)s %(start_day)s – %(end_day)s disetujui; jadwal Anda sudah diubah."),
         "returned": _("%(what)s %(start_day)s – %(end_day)s dikembalikan: %(note)s"),
+        "rejected": _("%(what)s %(start_day)s – %(end_day)s ditolak: %(note)s"),
     },
     NotificationKind.ROSTER_PUBLISHED: _(
         "Jadwal %(opd)s untuk %(phase)s diterbitkan; lihat hari WFH dan WFO Anda."

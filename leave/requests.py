@@ -26,6 +26,7 @@ from accounts import notifications
 from accounts.models import NotificationKind
 from leave import mail
 from leave.models import LeaveKind, LeaveRecord, LeaveStatus
+from leave.notices import leave_decided_notify
 from leave.selectors import active_overlapping
 from leave.services import describe, leave_changed_send, leave_check
 from leave.signals import LeaveChange
@@ -202,12 +203,7 @@ def leave_request_decide(
             employee=employee, start=record.start, end=record.end, reason=describe(record)
         )
         leave_changed_send(changes=[change], user=user, today=today)
-    notifications.notify(
-        users=[employee.user_id],
-        kind=NotificationKind.LEAVE_DECIDED,
-        params={**_params(record), "status": record.status, "note": record.decision_note},
-        url=reverse("selfservice:leave_mine") + f"#cuti-{record.pk}",
-    )
+    leave_decided_notify(record=record, employee_user_id=employee.user_id)
     transaction.on_commit(lambda: _mail("decided", record.pk))
     return record
 

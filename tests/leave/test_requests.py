@@ -13,6 +13,7 @@ from django.test import TestCase
 from accounts.models import Notification, NotificationKind, Role
 from accounts.notifications import text_of
 from leave import requests as leave_requests
+from leave import services as leave_services
 from leave.models import LeaveKind, LeaveRecord, LeaveStatus
 from tests.factories import make_employee, make_opd, make_user
 
@@ -244,3 +245,21 @@ def test_the_queue_holds_only_the_pending_requests_one_may_decide(world):
     other_admin = make_user("admin.bappeda", Role.OPD_ADMIN)
     other.admins.add(other_admin)
     assert list(leave_requests.requests_to_decide(user=other_admin)) == []
+
+
+@pytest.mark.django_db
+def test_deciding_on_the_opd_admins_leave_page_tells_the_employee_too(world):
+    first, second = (
+        ask(world),
+        ask(world, start=DAY + dt.timedelta(days=7), end=DAY + dt.timedelta(days=7)),
+    )
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        leave_services.leave_approve(record=first, user=world.opd_admin, today=TODAY)
+        leave_services.leave_reject(record=second, user=world.opd_admin, note="Kuota habis")
+    texts = [
+        text_of(n)
+        for n in Notification.objects.filter(
+            user=world.pegawai_user, kind=NotificationKind.LEAVE_DECIDED
+        ).order_by("pk")
+    ]
+    assert "disetujui" in texts[0] and "ditolak: Kuota habis" in texts[1]
