@@ -21,6 +21,7 @@ class User(AbstractUser):
     checkin_reminder = models.BooleanField(
         _("pengingat presensi harian"),
         default=True,
+        db_default=True,  # the org import writes users in bulk SQL
         help_text=_("Kirim pengingat pada hari kerja bila belum presensi sebelum jam masuk."),
     )
 
