@@ -217,3 +217,11 @@ def test_the_queue_costs_the_same_queries_for_two_or_eight_requests(client, worl
             assert client.get(QUEUE).status_code == 200
         counts.append(len(ctx.captured_queries))
     assert counts[0] == counts[1]
+
+
+@pytest.mark.django_db
+def test_the_opd_admins_leave_list_links_the_attachment(client, world):
+    record = with_attachment(world)
+    client.force_login(world.opd_admin)
+    page = client.get(reverse("attendance:leave_list")).content.decode()
+    assert reverse("selfservice:leave_attachment", args=[record.pk]) in page
