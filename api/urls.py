@@ -6,6 +6,7 @@ from api import (
     views_attendance,
     views_errors,
     views_evaluation,
+    views_me,
     views_org,
     views_overrides,
     views_rosters,
@@ -17,6 +18,7 @@ app_name = "api"
 
 urlpatterns = [
     path("opds/", views_org.OpdListView.as_view(), name="opd-list"),
+    path("me/leave-requests/", views_me.MyLeaveRequestsView.as_view(), name="my-leave-requests"),
     path("opds/<str:code>/", views_org.OpdDetailView.as_view(), name="opd-detail"),
     path("schedule/", views_schedule.ScheduleView.as_view(), name="schedule"),
     path("calendar/", views_schedule.CalendarView.as_view(), name="calendar"),

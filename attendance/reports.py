@@ -13,9 +13,12 @@ import datetime as dt
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import QuerySet
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from accounts import notifications
+from accounts.models import NotificationKind
 from attendance.models import ReportStatus, WorkReport
 from attendance.summaries.runs import summaries_recompute
 from opd import access
@@ -148,6 +151,13 @@ def report_review(
         )
     report.refresh_from_db()
     employee = Employee.objects.select_related("opd").get(pk=report.employee_id)
+    if not approve:
+        notifications.notify(
+            users=[employee.user_id],
+            kind=NotificationKind.REPORT_RETURNED,
+            params={"day": report.day.isoformat(), "note": note},
+            url=reverse("attendance:report_mine"),
+        )
     _recompute_if_lived(report, employee, today or employee.opd.local_today())
     return report
 

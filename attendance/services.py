@@ -14,10 +14,12 @@ from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from accounts.models import User
+from accounts import notifications
+from accounts.models import NotificationKind, User
 from attendance import rules
 from attendance.flags import (
     DAY_OFF,
@@ -274,6 +276,7 @@ def _ingest(items: list[dict], source: str, sender: str, received_at: dt.datetim
     _new, stored_changed = integrity.shared_with_batch(events)
     AttendanceEvent.objects.bulk_create(events)
     write_stored_flags(stored_changed)
+    _tell_flagged(rows, employees)
     _recompute_late_days(events + stored_changed, received_at)
     for p, event in rows:
         results[p.index] = Result(
@@ -289,6 +292,23 @@ def _ingest(items: list[dict], source: str, sender: str, received_at: dt.datetim
             item = items[result.index]
             result.event_id = by_external.get(str(item.get("external_id", "")).strip())
     return [results[i] for i in range(len(items))]
+
+
+def _tell_flagged(rows: list[tuple[Parsed, AttendanceEvent]], employees: dict) -> None:
+    """Each employee with a flagged event learns it in their inbox, once per day."""
+    seen: dict[tuple[int, dt.date], tuple[int, dict, str]] = {}
+    for p, event in rows:
+        employee = employees[p.nip]
+        key = (employee.pk, event.day)
+        if event.flags and employee.user_id and key not in seen:
+            params = {"day": event.day.isoformat(), "reason": event.flag_message}
+            seen[key] = (employee.user_id, params, f"flag-{employee.pk}-{event.day.isoformat()}")
+    if seen:
+        notifications.notify_each(
+            kind=NotificationKind.CHECKIN_FLAGGED,
+            rows=seen.values(),
+            url=reverse("attendance:checkin"),
+        )
 
 
 @dataclass

@@ -13,6 +13,7 @@ import datetime as dt
 from celery import shared_task
 from django.utils import timezone
 
+from attendance import reminders
 from attendance.models import SummaryRun
 from attendance.summaries.runs import summaries_build
 
@@ -46,3 +47,9 @@ def summarize_days(
     """Rebuild the records and summaries of [start, end] for these OPDs (all when None)."""
     start, end = dt.date.fromisoformat(start_iso), dt.date.fromisoformat(end_iso)
     return _figures(summaries_build(start=start, end=end, opd_ids=opd_ids, trigger=trigger))
+
+
+@shared_task(name="attendance.checkin_reminders")
+def checkin_reminders() -> dict:
+    """The check-in reminders due now (keyed per employee and day: a rerun sends none twice)."""
+    return {"reminded": reminders.checkin_reminders_send()}

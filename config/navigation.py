@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext_lazy as _
 
+from accounts.notifications import unread_count
 from opd.access import scope_for
 
 
@@ -24,6 +25,11 @@ class Entry:
     group: str = "work"
     bottom: bool = False
     icon: str = ""
+    badge: str = ""  # "inbox": shows the unread count beside the label
+
+
+def _everyone(s) -> bool:
+    return True
 
 
 def _registry(s) -> bool:
@@ -91,6 +97,14 @@ MENU: list[Entry] = [
     Entry(_("Akun terkunci"), "opd:lockouts", _hr, group="admin"),
     Entry(_("Admin"), "admin:index", _hr, group="admin"),
     Entry(_("Profil saya"), "opd:me", _employee, group="me", bottom=True, icon="profile"),
+    Entry(_("Cuti & dinas saya"), "selfservice:leave_mine", _employee, group="me"),
+    Entry(
+        _("Persetujuan cuti"),
+        "selfservice:leave_queue",
+        lambda s: s.sees_registry or s.is_supervisor,
+        group="review",
+    ),
+    Entry(_("Notifikasi"), "inbox:list", _everyone, group="me", icon="inbox", badge="inbox"),
 ]
 
 
@@ -102,10 +116,12 @@ class Item:
     bottom: bool
     icon: str
     current: bool
+    badge: int = 0
 
 
-def menu_for(scope, path: str = "") -> list[Item]:
-    """The entries this scope sees, in MENU's order, each with its URL and whether it is open."""
+def menu_for(scope, path: str = "", unread: int = 0) -> list[Item]:
+    """The entries this scope sees, in MENU's order, each with its URL and whether it is open;
+    the inbox's entry carries `unread`."""
     items = []
     for entry in MENU:
         if not entry.shown(scope):
@@ -115,13 +131,16 @@ def menu_for(scope, path: str = "") -> list[Item]:
         except NoReverseMatch:  # an app switched off in this deployment
             continue
         current = bool(path) and (path == url or (url != "/" and path.startswith(url)))
-        items.append(Item(entry.label, url, entry.group, entry.bottom, entry.icon, current))
+        badge = unread if entry.badge == "inbox" else 0
+        items.append(Item(entry.label, url, entry.group, entry.bottom, entry.icon, current, badge))
     return items
 
 
 def menu(request):
-    """Context processor: `menu`, the header's entries for the user asking."""
+    """Context processor: `menu`, the header's entries for the user asking, the inbox's with
+    the unread count (one COUNT query)."""
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
         return {}
-    return {"menu": menu_for(scope_for(user), request.path)}
+    unread = unread_count(user_id=user.pk)
+    return {"menu": menu_for(scope_for(user), request.path, unread), "unread_notifications": unread}

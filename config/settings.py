@@ -161,6 +161,11 @@ STORAGES = {
 }
 WHITENOISE_USE_FINDERS = True
 
+# Leave requests (leave/requests.py): the attachments' folder, outside MEDIA and STATIC (only
+# the download view serves them, to the employee, their approver and HR), and their size cap.
+LEAVE_ATTACHMENT_ROOT = env_str("LEAVE_ATTACHMENT_ROOT", str(BASE_DIR / "private" / "leave"))
+LEAVE_ATTACHMENT_MAX_MB = env_int("LEAVE_ATTACHMENT_MAX_MB", 5, minimum=1)
+
 # Imports (common.upload_limits): an uploaded or opened file, what an XLSX opens into, how far
 # one of its parts may be compressed, rows and cells per row of one table. Each is checked while
 # reading, and the error names the limit.
@@ -188,6 +193,9 @@ REQUEST_BODY_MAX_BYTES = env_int("REQUEST_BODY_MAX_MB", 50, minimum=1) * 1024 * 
 
 EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "wfh-asn@localhost")
+# The address people open the app at: every mail links to the page where its reader acts
+# (common.links.absolute_url), so it must be what their browser reaches, scheme included.
+SITE_URL = env_str("SITE_URL", "http://localhost:8000").rstrip("/")
 
 # Celery: with REDIS_URL a real broker and worker; without it tasks run eagerly in-process so a
 # newcomer needs nothing but Python.
@@ -262,6 +270,10 @@ TASK_OUTBOX_SWEEP_S = env_int("TASK_OUTBOX_SWEEP_S", 30, minimum=1)
 ROSTER_LEASE_S = env_int("ROSTER_LEASE_S", 45, minimum=2)
 ROSTER_SWEEP_S = env_int("ROSTER_SWEEP_S", 15, minimum=1)
 ROSTER_MAX_ATTEMPTS = env_int("ROSTER_MAX_ATTEMPTS", 3, minimum=1)
+# The daily check-in reminder: sent this many minutes before an OPD's start of day at most (the
+# beat looks every CHECKIN_REMINDER_EVERY_S seconds), to employees who have not checked in.
+CHECKIN_REMINDER_LEAD_MIN = env_int("CHECKIN_REMINDER_LEAD_MIN", 30, minimum=5)
+CHECKIN_REMINDER_EVERY_S = env_int("CHECKIN_REMINDER_EVERY_S", 300, minimum=60)
 # Nightly: yesterday's attendance records and OPD summaries, after every time zone's midnight.
 CELERY_BEAT_SCHEDULE = {
     "summarize-yesterday": {
@@ -275,6 +287,12 @@ CELERY_BEAT_SCHEDULE = {
     "retry-webhooks": {"task": "api.retry_webhooks", "schedule": 60.0},
     # Tasks a commit recorded while the broker was down (common.tasks' outbox).
     "drain-outbox": {"task": "common.drain_outbox", "schedule": float(TASK_OUTBOX_SWEEP_S)},
+    # The daily check-in reminder (attendance/reminders.py): each run acts for the OPDs whose day
+    # starts within CHECKIN_REMINDER_LEAD_MIN minutes; keyed per employee and day.
+    "checkin-reminders": {
+        "task": "attendance.checkin_reminders",
+        "schedule": float(CHECKIN_REMINDER_EVERY_S),
+    },
     # Rosters whose worker is gone (lease run out) or whose message was lost.
     "sweep-rosters": {"task": "wfh.sweep_rosters", "schedule": float(ROSTER_SWEEP_S)},
     # Import previews whose worker is gone, or whose message was lost.
@@ -341,6 +359,8 @@ SPECTACULAR_SETTINGS = {
         "WebhookDeliveryStatusEnum": "api.models.WebhookDelivery.Status",
         "WebhookEventEnum": "api.models.WebhookEvent",
         "OverrideStatusEnum": "wfh.overrides.models.OverrideStatus",
+        "LeaveKindEnum": "leave.models.LeaveKind",
+        "LeaveStatusEnum": "leave.models.LeaveStatus",
     },
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",

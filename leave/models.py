@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+import os
+import uuid
+from pathlib import Path
+
 from django.conf import settings
+from django.core.files.storage import FileSystemStorage
 from django.db import models
 from django.db.models import F, Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from opd.models import Employee
@@ -26,6 +32,31 @@ class LeaveStatus(models.TextChoices):
     PENDING = "pending", _("diajukan")
     REJECTED = "rejected", _("ditolak")
     CANCELLED = "cancelled", _("dibatalkan")
+    RETURNED = "returned", _("dikembalikan")
+
+
+class AttachmentStorage(FileSystemStorage):
+    """Files under LEAVE_ATTACHMENT_ROOT, read when used (so a setting changed in a test holds)."""
+
+    @property
+    def base_location(self):
+        return settings.LEAVE_ATTACHMENT_ROOT
+
+    @property
+    def location(self):
+        return os.path.abspath(self.base_location)
+
+
+def attachment_storage() -> FileSystemStorage:
+    """Attachments (a doctor's letter) live outside MEDIA and STATIC, never served by URL: only
+    the download view, which asks opd.access, hands them out."""
+    return AttachmentStorage(base_url=None)
+
+
+def attachment_path(record: LeaveRecord, filename: str) -> str:
+    """A random name under the month: nothing of the employee's or the sender's file name."""
+    ext = Path(filename).suffix.lower()[:6]
+    return f"{timezone.now():%Y-%m}/{uuid.uuid4().hex}{ext}"
 
 
 class LeaveRecord(models.Model):
@@ -61,6 +92,15 @@ class LeaveRecord(models.Model):
     )
     decided_at = models.DateTimeField(_("diputuskan pada"), null=True, blank=True)
     decision_note = models.TextField(_("catatan keputusan"), blank=True)
+    attachment = models.FileField(
+        _("lampiran"),
+        storage=attachment_storage,
+        upload_to=attachment_path,
+        max_length=200,
+        blank=True,
+        help_text=_("Surat keterangan dokter atau surat tugas (PDF, JPG atau PNG)."),
+    )
+    attachment_name = models.CharField(_("nama berkas lampiran"), max_length=120, blank=True)
 
     class Meta:
         db_table = "attendance_leaverecord"  # made by attendance, which kept it until 0007

@@ -20,6 +20,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from leave.models import LeaveKind, LeaveRecord, LeaveStatus
+from leave.notices import leave_decided_notify
 from leave.selectors import ACTIVE, active_overlapping
 from leave.signals import LeaveChange, leave_changed
 from opd import access
@@ -203,6 +204,7 @@ def leave_approve(
     )
     record.employee = employee
     leave_changed_send(changes=[_change(record, describe(record))], user=user, today=today)
+    leave_decided_notify(record=record, employee_user_id=employee.user_id)
     return record
 
 
@@ -213,9 +215,11 @@ def leave_reject(*, record: LeaveRecord, user, note: str) -> LeaveRecord:
     _require_manager(user, employee)
     if not note.strip():
         raise ValidationError({"note": _("Tuliskan alasan penolakan.")})
-    return _decide(
+    record = _decide(
         record, user=user, frm=(LeaveStatus.PENDING,), to=LeaveStatus.REJECTED, note=note
     )
+    leave_decided_notify(record=record, employee_user_id=employee.user_id)
+    return record
 
 
 @transaction.atomic

@@ -186,3 +186,40 @@ def require(allowed: bool) -> None:
 def can_unlock_logins(user: User) -> bool:
     """See locked-out logins (accounts and addresses) and unlock them: HR."""
     return scope_for(user).is_hr
+
+
+# -- leave and duty requests (leave/requests.py) ---------------------------------------------------
+
+
+def can_decide_leave(user: User, employee: Employee) -> bool:
+    """Approve or return an employee's leave request: HR, an admin of the employee's OPD, or the
+    employee's direct supervisor; never the employee themself."""
+    scope = scope_for(user)
+    if scope.employee_id is not None and scope.employee_id == employee.pk:
+        return False
+    if scope.is_hr or employee.opd_id in scope.opd_ids:
+        return True
+    return scope.employee_id is not None and employee.supervisor_id == scope.employee_id
+
+
+def leave_decidable_employees(user: User) -> QuerySet[Employee]:
+    """The employees whose leave requests `user` may decide (`can_decide_leave` as a query)."""
+    scope = scope_for(user)
+    if scope.is_hr:
+        qs = Employee.objects.all()
+    else:
+        qs = Employee.objects.none()
+        if scope.opd_ids:
+            qs = Employee.objects.filter(opd_id__in=scope.opd_ids)
+        if scope.is_supervisor:
+            qs = qs | Employee.objects.filter(supervisor_id=scope.employee_id)
+    if scope.employee_id is not None:
+        qs = qs.exclude(pk=scope.employee_id)
+    return qs
+
+
+def can_open_leave_attachment(user: User, employee: Employee) -> bool:
+    """A leave request's attachment (a doctor's letter): the employee, whoever may decide on
+    it, and HR."""
+    scope = scope_for(user)
+    return scope.employee_id == employee.pk or can_decide_leave(user, employee)

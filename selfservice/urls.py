@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from selfservice import views
+from selfservice import views, views_leave
 
 app_name = "selfservice"
 
@@ -16,4 +16,9 @@ urlpatterns = [
     path("saya/tukar/<int:pk>/jawab/", views.swap_answer, name="swap_answer"),
     path("saya/tukar/persetujuan/", views.swap_queue, name="swap_queue"),
     path("saya/tukar/persetujuan/<int:pk>/", views.swap_decide, name="swap_decide"),
+    path("saya/cuti/", views_leave.leave_mine, name="leave_mine"),
+    path("saya/cuti/<int:pk>/batal/", views_leave.leave_cancel, name="leave_cancel"),
+    path("saya/cuti/<int:pk>/lampiran/", views_leave.leave_attachment, name="leave_attachment"),
+    path("persetujuan/cuti/", views_leave.leave_queue, name="leave_queue"),
+    path("persetujuan/cuti/<int:pk>/", views_leave.leave_decide, name="leave_decide"),
 ]

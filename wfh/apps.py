@@ -16,3 +16,6 @@ class WfhConfig(AppConfig):
         roster_published.connect(
             receivers.overrides_follow_publication, dispatch_uid="wfh.overrides_follow_publication"
         )
+        roster_published.connect(
+            receivers.staff_told_of_publication, dispatch_uid="wfh.staff_told_of_publication"
+        )

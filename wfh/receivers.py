@@ -5,13 +5,14 @@ the days around it are regenerated once the transaction commits (wfh.rosters).
 
 `wfh.signals.roster_published`: the active declared days and individual orders over the days a
 version just published are written again (a version generated before they existed does not
-carry them; wfh.overrides.precedence).
+carry them; wfh.overrides.precedence), and the version's staff are told in their inbox.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 
+from common.tasks import queue_on_commit
 from leave.signals import LeaveChange
 from wfh.overrides.revoking import overrides_reapply
 from wfh.rosters.leave_sync import LeaveSpan, schedule_refresh_for_leaves
@@ -32,3 +33,8 @@ def overrides_follow_publication(sender, *, roster, **kwargs) -> None:
     """Declared days and orders keep their days over a version published after them."""
     start = roster.published_from or roster.phase.start
     overrides_reapply(start=start, end=roster.phase.end, opd_ids={roster.opd_id})
+
+
+def staff_told_of_publication(sender, *, roster, **kwargs) -> None:
+    """The version's staff find the publication in their inbox (a task: an OPD has thousands)."""
+    queue_on_commit("wfh.notify_roster_published", roster.pk)

@@ -10,7 +10,7 @@ import socket
 from celery import shared_task
 
 from wfh.overrides import mail
-from wfh.rosters import generation, lease, leave_sync
+from wfh.rosters import generation, lease, leave_sync, publication_notice
 
 
 @shared_task(name="wfh.echo", ignore_result=False)
@@ -75,3 +75,10 @@ def overrides_mail(kind: str, pk: int, employee_ids: list) -> dict:
     "declared_revoked", "order", "order_revoked"). Re-reads the days, so a rerun says the same."""
     sent = mail.overrides_mail(kind=kind, pk=pk, employee_ids=employee_ids)
     return {"kind": kind, "id": pk, "sent": sent}
+
+
+@shared_task(name="wfh.notify_roster_published", acks_late=True)
+def notify_roster_published(roster_id: int) -> dict:
+    """Tell the version's staff in their inbox; keyed per version, so a rerun adds nothing."""
+    notified = publication_notice.roster_published_notify(roster_id=roster_id)
+    return {"roster": roster_id, "notified": notified}

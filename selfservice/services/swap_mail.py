@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.core.mail import send_mail
 from django.utils.translation import gettext as _
 
+from common.links import absolute_reverse
 from opd.models import Employee
 from selfservice.models import SwapRequest, SwapStatus
 from wfh.dates import long_date
@@ -32,9 +33,11 @@ def requested(*, swap_id: int) -> None:
     subject = _("Permintaan tukar jadwal %(day)s menunggu persetujuan Anda") % {"day": day}
     body = _(
         "%(a)s (%(am)s) meminta bertukar jadwal dengan Anda (%(bm)s) pada %(day)s.\n"
-        "Alasan: %(note)s\n\nSetujui atau tolak di halaman Permintaan tukar saya. Bila Anda "
-        "setuju, atasan %(a)s atau BKPSDM yang memutuskan; bila Anda menolak, jadwal tetap."
+        "Alasan: %(note)s\n\nSetujui atau tolak di halaman Permintaan tukar saya: %(link)s\n"
+        "Bila Anda setuju, atasan %(a)s atau BKPSDM yang memutuskan; bila Anda menolak, jadwal "
+        "tetap."
     ) % {
+        "link": absolute_reverse("selfservice:swap_mine", fragment=f"minta-{swap.pk}"),
         "a": swap.requester.name,
         "am": swap.requester_mode_before,
         "bm": swap.colleague_mode_before,
@@ -54,8 +57,9 @@ def agreed(*, swap_id: int) -> None:
     body = _(
         "%(a)s (%(am)s) meminta bertukar jadwal dengan %(b)s (%(bm)s) pada %(day)s, dan %(b)s "
         "sudah menyetujui.\nAlasan: %(note)s\n\nAtasan %(a)s atau BKPSDM memutuskan di halaman "
-        "Persetujuan tukar jadwal."
+        "Persetujuan tukar jadwal: %(link)s"
     ) % {
+        "link": absolute_reverse("selfservice:swap_queue"),
         "a": swap.requester.name,
         "am": swap.requester_mode_before,
         "b": swap.colleague.name,
@@ -73,8 +77,13 @@ def declined(*, swap_id: int) -> None:
     subject = _("Tukar jadwal %(day)s ditolak rekan") % {"day": day}
     body = _(
         "%(b)s menolak permintaan tukar jadwal Anda pada %(day)s; jadwal tetap.\n"
-        "Catatan %(b)s: %(note)s"
-    ) % {"b": swap.colleague.name, "day": day, "note": swap.colleague_note or "-"}
+        "Catatan %(b)s: %(note)s\n\nPermintaan Anda: %(link)s"
+    ) % {
+        "b": swap.colleague.name,
+        "day": day,
+        "note": swap.colleague_note or "-",
+        "link": absolute_reverse("selfservice:swap_mine"),
+    }
     _send(subject, body, [swap.requester])
 
 
@@ -106,4 +115,5 @@ def decided(*, swap_id: int) -> None:
             "b": swap.colleague.name,
             "note": swap.decision_note or "-",
         }
+    body += "\n\n" + _("Jadwal Anda: %(link)s") % {"link": absolute_reverse("selfservice:my_month")}
     _send(subject, body, [swap.requester, swap.colleague])

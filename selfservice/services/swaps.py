@@ -9,10 +9,12 @@ import datetime as dt
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from accounts.models import User
+from accounts import notifications
+from accounts.models import NotificationKind, User
 from opd import access
 from opd.models import Employee, Unit
 from selfservice.models import OPEN_SWAP_STATUSES, SwapRequest, SwapStatus
@@ -57,8 +59,23 @@ def swap_request_create(
             _("Sudah ada permintaan tukar Anda yang menunggu untuk %(day)s.")
             % {"day": long_date(day)}
         ) from None
+    notifications.notify(
+        users=[colleague.user_id],
+        kind=NotificationKind.SWAP_ASKED,
+        params={"name": requester.name, "day": day.isoformat()},
+        url=reverse("selfservice:swap_mine") + f"#minta-{swap.pk}",
+    )
     transaction.on_commit(lambda: swap_mail.requested(swap_id=swap.pk))
     return swap
+
+
+def _tell_decided(swap: SwapRequest, status: str, note: str, to: list[Employee], name: str):
+    notifications.notify(
+        users=[e.user_id for e in to],
+        kind=NotificationKind.SWAP_DECIDED,
+        params={"day": swap.day.isoformat(), "status": status, "note": note, "name": name},
+        url=reverse("selfservice:swap_mine"),
+    )
 
 
 def swap_is_colleague(*, user: User, swap: SwapRequest) -> bool:
@@ -183,6 +200,9 @@ def swap_decline(*, swap: SwapRequest, user: User, note: str = "") -> SwapReques
     swap.status, swap.colleague_answered_at = SwapStatus.DECLINED, timezone.now()
     swap.colleague_note = note.strip()
     swap.save(update_fields=["status", "colleague_answered_at", "colleague_note"])
+    requester = Employee.objects.only("user_id").get(pk=swap.requester_id)
+    colleague = Employee.objects.only("name").get(pk=swap.colleague_id)
+    _tell_decided(swap, "declined", swap.colleague_note, [requester], colleague.name)
     transaction.on_commit(lambda: swap_mail.declined(swap_id=swap.pk))
     return swap
 
@@ -234,6 +254,11 @@ def _decided(swap: SwapRequest, status: str, *, user: User, note: str) -> SwapRe
     swap.status, swap.decided_by, swap.decided_at = status, user, timezone.now()
     swap.decision_note = note.strip()
     swap.save(update_fields=["status", "decided_by", "decided_at", "decision_note"])
+    pair = Employee.objects.filter(pk__in=[swap.requester_id, swap.colleague_id])
+    people = {e.pk: e for e in pair}
+    requester, colleague = people[swap.requester_id], people[swap.colleague_id]
+    _tell_decided(swap, status, swap.decision_note, [requester], colleague.name)
+    _tell_decided(swap, status, swap.decision_note, [colleague], requester.name)
     transaction.on_commit(lambda: swap_mail.decided(swap_id=swap.pk))
     return swap
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 from django.core.mail import EmailMessage, get_connection
 from django.utils.translation import gettext as _
 
+from common.links import absolute_reverse
 from opd.models import Employee
 from wfh.dates import long_date
 from wfh.models import ScheduleDay
@@ -86,13 +87,16 @@ def overrides_mail(*, kind: str, pk: int, employee_ids: list[int]) -> int:
         label = _("Cuti/izin/dinas") if mode == "LEAVE" else mode
         days.setdefault(employee_id, []).append(f"- {long_date(day)}: {label}")
     messages = []
+    link = absolute_reverse("selfservice:my_month")
     employees = Employee.objects.filter(id__in=employee_ids).select_related("user")
     for employee in employees.order_by("id"):
         address = _address(employee)
         if not address:
             continue
         lines = days.get(employee.pk, [])
-        body = "\n".join([intro, *lines, "", _("Lihat Kalender saya untuk jadwal lengkap.")])
+        body = "\n".join(
+            [intro, *lines, "", _("Jadwal lengkap di Kalender saya: %(link)s") % {"link": link}]
+        )
         messages.append(EmailMessage(subject, body, None, [address]))
     sent = 0
     connection = get_connection()
