@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import functools
 import logging
+import re
 import threading
 import time
 
@@ -100,4 +101,25 @@ class FailOpenRedisCache(RedisCache):
     incr = _fail_open(_incr)(RedisCache.incr)
     set_many = _fail_open(_all_keys)(RedisCache.set_many)
     delete_many = _fail_open(_nothing)(RedisCache.delete_many)
-    clear = _fail_open(_false)(RedisCache.clear)
+
+    @_fail_open(_false)
+    def clear(self) -> bool:
+        """Delete this cache's keys (those under KEY_PREFIX), not the whole Redis database.
+
+        Django's RedisCache.clear() is FLUSHDB: on a database that another process shares (a
+        second site, or another test worker with its own prefix) it would empty their keys too.
+        Without a prefix there is no way to tell ours apart, and the database is flushed.
+        """
+        if not self.key_prefix:
+            return RedisCache.clear(self)
+        client = self._cache.get_client(write=True)
+        pattern = re.sub(r"([*?\[\]\\])", r"\\\1", self.key_prefix) + ":*"
+        batch: list[bytes] = []
+        for key in client.scan_iter(match=pattern, count=1000):
+            batch.append(key)
+            if len(batch) >= 1000:
+                client.delete(*batch)
+                batch = []
+        if batch:
+            client.delete(*batch)
+        return True

@@ -7,6 +7,7 @@ DISKOMINFO has a secretariat and an IT unit; DUKCAPIL has a frontline counter. `
 from __future__ import annotations
 
 import datetime as dt
+import os
 from types import SimpleNamespace
 
 import pytest
@@ -97,6 +98,14 @@ def pytest_configure(config):
     from django.conf import settings
 
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    # With REDIS_URL every xdist worker shares one Redis database for the cache; each worker
+    # gets its own key prefix so that one worker's cache.clear() (before and after each API
+    # test) does not empty another's throttle buckets in the middle of a test.
+    default = settings.CACHES.get("default", {})
+    if default.get("BACKEND") == "common.cache.FailOpenRedisCache":
+        worker = os.environ.get("PYTEST_XDIST_WORKER", "main")
+        mine = {**default, "KEY_PREFIX": f"wfh-test-{worker}"}
+        settings.CACHES = {**settings.CACHES, "default": mine}
 
 
 def pytest_collection_modifyitems(items):
