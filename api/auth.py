@@ -38,6 +38,11 @@ class ClientUser:
     def __str__(self) -> str:
         return f"api:{self.client.name}"
 
+    @property
+    def replica_identity(self) -> str:
+        """Whose writes make reads sticky to the primary (common/replica.py): this client's."""
+        return f"api-client:{self.client.pk}"
+
 
 class TokenAuthentication(authentication.BaseAuthentication):
     """`Authorization: Token <key>`; a missing header leaves the session authentication to try."""

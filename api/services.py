@@ -16,6 +16,7 @@ from accounts.models import User
 from api.models import ApiClient, Scope
 from attendance import services as attendance_services
 from attendance.models import EventSource
+from common.replica import bookkeeping_writes
 from opd.models import Employee, Opd
 
 TOKEN_PREFIX = "wfh_"  # noqa: S105  (a marker that tells tokens apart, not a secret)
@@ -120,9 +121,10 @@ def api_client_for_token(*, token: str) -> ApiClient | None:
         return None
     now = timezone.now()
     if client.last_used_at is None or client.last_used_at < now - LAST_USED_EVERY:
-        ApiClient.objects.filter(pk=client.pk).filter(
-            Q(last_used_at__isnull=True) | Q(last_used_at__lt=now - LAST_USED_EVERY)
-        ).update(last_used_at=now)
+        with bookkeeping_writes():  # not the client's own write: no read-your-writes pin
+            ApiClient.objects.filter(pk=client.pk).filter(
+                Q(last_used_at__isnull=True) | Q(last_used_at__lt=now - LAST_USED_EVERY)
+            ).update(last_used_at=now)
         client.last_used_at = now
     return client
 

@@ -17,6 +17,7 @@ from api.serializers import (
     OpdDaySummarySerializer,
 )
 from attendance import services as attendance_services
+from common.replica import ReplicaReadsMixin
 
 # -- attendance ------------------------------------------------------------------------------
 
@@ -78,7 +79,7 @@ def _batch_items(data) -> list:
     ),
     examples=docs_attendance.DAILY_EXAMPLES,
 )
-class DailyRecordView(generics.ListAPIView):
+class DailyRecordView(ReplicaReadsMixin, generics.ListAPIView):
     required_scope = Scope.ATTENDANCE_READ
     serializer_class = DailyRecordSerializer
     filterset_class = filters.DailyRecordFilter
@@ -97,7 +98,7 @@ class DailyRecordView(generics.ListAPIView):
     ),
     examples=docs_attendance.SUMMARY_EXAMPLES,
 )
-class OpdSummaryView(generics.ListAPIView):
+class OpdSummaryView(ReplicaReadsMixin, generics.ListAPIView):
     required_scope = Scope.SUMMARY_READ
     serializer_class = OpdDaySummarySerializer
     filterset_class = filters.OpdSummaryFilter

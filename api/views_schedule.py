@@ -20,6 +20,7 @@ from api.serializers import (
     ScheduleEntrySerializer,
 )
 from api.views_org import employee_or_404
+from common.replica import ReplicaReadsMixin
 from wfh.models import ScheduleDay
 
 
@@ -69,7 +70,7 @@ class PlainRowsMixin:
     examples=docs_schedule.SCHEDULE_EXAMPLES,
     etag=True,
 )
-class ScheduleView(ETagMixin, PlainRowsMixin, generics.ListAPIView):
+class ScheduleView(ReplicaReadsMixin, ETagMixin, PlainRowsMixin, generics.ListAPIView):
     required_scope = Scope.SCHEDULE_READ
     serializer_class = ScheduleEntrySerializer
     filterset_class = filters.ScheduleFilter
@@ -91,7 +92,7 @@ class ScheduleView(ETagMixin, PlainRowsMixin, generics.ListAPIView):
     etag=True,
     path={"nip": "NIP 18 digit pegawai."},
 )
-class EmployeeScheduleView(ETagMixin, PlainRowsMixin, generics.ListAPIView):
+class EmployeeScheduleView(ReplicaReadsMixin, ETagMixin, PlainRowsMixin, generics.ListAPIView):
     required_scope = Scope.SCHEDULE_READ
     serializer_class = EmployeeDaySerializer
     filterset_class = filters.EmployeeScheduleFilter
@@ -122,7 +123,7 @@ class EmployeeScheduleView(ETagMixin, PlainRowsMixin, generics.ListAPIView):
     etag=True,
     tag="Jadwal",
 )
-class CalendarView(ETagMixin, APIView):
+class CalendarView(ReplicaReadsMixin, ETagMixin, APIView):
     required_scope = (Scope.SCHEDULE_READ, Scope.ORG_READ)
 
     def get(self, request):

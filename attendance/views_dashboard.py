@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from attendance import dashboard
+from common.replica import replica_ok
 from common.views import page_of
 from opd import access
 from wfh.calendar import days_off
@@ -40,6 +41,7 @@ def _day(request, today: dt.date) -> dt.date:
         return today
 
 
+@replica_ok
 @login_required
 @require_GET
 def today(request):

@@ -103,6 +103,27 @@ DATABASES = {
         conn_max_age=env_int("DB_CONN_MAX_AGE", 60, minimum=0),
     )
 }
+# A read replica (common/replica.py): with DATABASE_REPLICA_URL, reads that may be a little stale
+# (dashboards, the evaluation, exports, API schedule and summary reads) go to it; writes, and a
+# user's reads for REPLICA_STICKY_S seconds after they wrote, go to the primary. A replica more
+# than REPLICA_MAX_LAG_S behind (checked every REPLICA_CHECK_S) or not answering (then left alone
+# for REPLICA_RETRY_S) is not read. Without the variable there is one database and no router.
+REPLICA_STICKY_S = env_int("REPLICA_STICKY_S", 15, minimum=0)
+REPLICA_MAX_LAG_S = env_int("REPLICA_MAX_LAG_S", 30, minimum=0)
+REPLICA_CHECK_S = env_int("REPLICA_CHECK_S", 5, minimum=0)
+REPLICA_RETRY_S = env_int("REPLICA_RETRY_S", 30, minimum=1)
+if env_str("DATABASE_REPLICA_URL"):
+    DATABASES["replica"] = env_database(
+        "DATABASE_REPLICA_URL",
+        "",
+        conn_max_age=env_int("DB_CONN_MAX_AGE", 60, minimum=0),
+    )
+    DATABASES["replica"]["TEST"] = {"MIRROR": "default"}  # the suite's test database is one
+    DATABASE_ROUTERS = ["common.replica.ReplicaRouter"]
+    MIDDLEWARE.insert(
+        MIDDLEWARE.index("django.contrib.auth.middleware.AuthenticationMiddleware") + 1,
+        "common.replica.ReplicaMiddleware",
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"

@@ -23,6 +23,7 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from common.replica import replica_ok
 from common.views import is_htmx
 from opd import access
 from opd.access import Scope
@@ -260,6 +261,7 @@ def roster_regenerate(request, pk: int):
     return redirect("wfh:roster", pk=queued[0].pk)
 
 
+@replica_ok
 @login_required
 @require_GET
 def roster_download(request, pk: int, fmt: str):
