@@ -124,6 +124,12 @@ if env_str("DATABASE_REPLICA_URL"):
         MIDDLEWARE.index("django.contrib.auth.middleware.AuthenticationMiddleware") + 1,
         "common.replica.ReplicaMiddleware",
     )
+# Behind PgBouncer in transaction mode (DB_PGBOUNCER=1) a server-side cursor cannot outlive the
+# transaction that PgBouncer gives a server connection for: Django's .iterator() then reads with
+# client-side cursors (docs/scaling.md).
+if env_bool("DB_PGBOUNCER", False):
+    for _alias in DATABASES.values():
+        _alias["DISABLE_SERVER_SIDE_CURSORS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"

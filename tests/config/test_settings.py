@@ -128,3 +128,48 @@ def test_start_with_good_values_succeeds():
     proc = start_django(SECRET_KEY="not-secret-test-key", TIME_ZONE="Asia/Jayapura")
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout.strip() == "started"
+
+
+def _settings_of(code: str, **overrides: str) -> str:
+    environ = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "PYTEST_"))}
+    for name in ("DATABASE_URL", "DATABASE_REPLICA_URL", "DB_PGBOUNCER"):
+        environ.pop(name, None)
+    environ.update(DJANGO_SETTINGS_MODULE="config.settings", SECRET_KEY="k", **overrides)
+    proc = subprocess.run(  # noqa: S603 - our own interpreter
+        [
+            sys.executable,
+            "-c",
+            f"import django; django.setup(); from django.conf import settings as s; print({code})",
+        ],
+        cwd=ROOT,
+        env=environ,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert proc.returncode == 0, proc.stderr
+    return proc.stdout.strip()
+
+
+def test_without_a_replica_url_there_is_one_database_and_no_router():
+    assert _settings_of("sorted(s.DATABASES), s.DATABASE_ROUTERS") == "['default'] []"
+
+
+def test_a_replica_url_adds_the_alias_the_router_and_the_middleware():
+    out = _settings_of(
+        "sorted(s.DATABASES), s.DATABASE_ROUTERS,"
+        " 'common.replica.ReplicaMiddleware' in s.MIDDLEWARE, s.DATABASES['replica']['PORT']",
+        DATABASE_URL="postgres://u@127.0.0.1:5432/wfh",
+        DATABASE_REPLICA_URL="postgres://u@127.0.0.1:5433/wfh",
+    )
+    assert out == "['default', 'replica'] ['common.replica.ReplicaRouter'] True 5433"
+
+
+def test_behind_pgbouncer_no_server_side_cursors():
+    out = _settings_of(
+        "[d.get('DISABLE_SERVER_SIDE_CURSORS') for d in s.DATABASES.values()]",
+        DATABASE_URL="postgres://u@127.0.0.1:6432/wfh",
+        DATABASE_REPLICA_URL="postgres://u@127.0.0.1:6433/wfh",
+        DB_PGBOUNCER="1",
+    )
+    assert out == "[True, True]"
