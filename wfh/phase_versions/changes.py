@@ -119,7 +119,7 @@ def change_parse(data: Mapping) -> ChangeSpec:
     if data.get("ratio") not in (None, ""):
         try:
             ratio = parse_share(data.get("ratio"))
-        except ValueError:
+        except (ValueError, ArithmeticError):  # "abc", True, NaN
             errors["ratio"] = _(
                 "Rasio %(v)s tidak dikenal: tulis angka antara 0,01 dan 1 (mis. 0,5 atau 50%%)."
             ) % {"v": data.get("ratio")}
