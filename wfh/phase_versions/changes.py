@@ -167,10 +167,16 @@ class ChangeResult:
 
 @transaction.atomic
 def phase_change(
-    *, phase: Phase, spec: ChangeSpec, user=None, today: dt.date | None = None
+    *,
+    phase: Phase,
+    spec: ChangeSpec,
+    user=None,
+    today: dt.date | None = None,
+    regenerate: bool = True,
 ) -> ChangeResult:
     """Record the change and queue the regeneration of every OPD roster of the phase from its
-    date. `user=None` is the command line; a user must be HR (opd.access)."""
+    date (`regenerate=False`: the caller builds them itself, as the demo does in-process).
+    `user=None` is the command line; a user must be HR (opd.access)."""
     if user is not None and not access.can_change_phases(user):
         raise PermissionDenied(_("Hanya HR yang boleh mengubah tahap."))
     phase = Phase.objects.select_for_update().get(pk=phase.pk)
@@ -227,8 +233,10 @@ def phase_change(
         note=spec.note,
         created_by=user,
     )
-    with_rosters = list(
-        selectors.phase_opds(phase).filter(rosters__phase=phase).distinct().order_by("code")
-    )
-    rosters = rosters_start(phase=phase, opds=with_rosters, user=user, regenerate_from=day)
+    rosters: list[Roster] = []
+    if regenerate:
+        with_rosters = list(
+            selectors.phase_opds(phase).filter(rosters__phase=phase).distinct().order_by("code")
+        )
+        rosters = rosters_start(phase=phase, opds=with_rosters, user=user, regenerate_from=day)
     return ChangeResult(version=version, before=before, rosters=rosters)
