@@ -147,7 +147,9 @@ class Phase(models.Model):
         _("jenis OPD yang dikecualikan"),
         default=list,
         blank=True,
-        help_text=_("Seluruh pegawai OPD jenis ini tetap bekerja di kantor (mis. RSUD, Puskesmas)."),
+        help_text=_(
+            "Seluruh pegawai OPD jenis ini tetap bekerja di kantor (mis. RSUD, Puskesmas)."
+        ),
     )
 
     class Meta:

@@ -116,7 +116,8 @@ PRESETS: dict[str, dict] = {
                         "weekly_cap": 2,
                         "exempt_kinds": DEPOK_EXEMPT,
                         "reference": (
-                            "Surat Edaran Wali Kota Depok tentang perubahan hari WFH (Februari 2026)"
+                            "Surat Edaran Wali Kota Depok tentang perubahan hari WFH "
+                            "(Februari 2026)"
                         ),
                         "note": "Hari WFH dipindah dari Kamis ke Senin.",
                     }

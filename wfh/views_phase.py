@@ -11,8 +11,8 @@ from __future__ import annotations
 import datetime as dt
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
 from django.http import QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
@@ -215,9 +215,7 @@ def phase_change_add(request, slug: str):
         flash_errors(request, form)
         return redirect(reverse("wfh:phase", args=[phase.slug]) + "#perubahan")
     try:
-        result = phase_change(
-            phase=phase, spec=change_parse(form.change_data()), user=request.user
-        )
+        result = phase_change(phase=phase, spec=change_parse(form.change_data()), user=request.user)
     except ValidationError as exc:
         for name, errors in exc.message_dict.items():
             label = form.fields[name].label if name in form.fields else ""

@@ -35,7 +35,9 @@ def monday_ahead() -> dt.date:
     return today + dt.timedelta(days=7 - today.weekday())
 
 
-def test_the_depok_history_is_listed_oldest_first(make_client, world, django_assert_max_num_queries):
+def test_the_depok_history_is_listed_oldest_first(
+    make_client, world, django_assert_max_num_queries
+):
     call_command("load_preset", "depok-2026", stdout=io.StringIO())
     http = make_client(["schedule:read"])
     with django_assert_max_num_queries(8):
@@ -86,7 +88,9 @@ def test_a_bad_change_answers_400_naming_each_field(make_client, running):
 def test_only_hr_and_unrestricted_clients_change_a_phase(make_client, world, running):
     data = {"valid_from": monday_ahead().isoformat(), "wfh_weekdays": [0], "reference": "X"}
     restricted = make_client(["roster:write"], opds=[world.kominfo])
-    assert restricted.post("/api/v1/phases/uji-kamis/changes/", data, format="json").status_code == 403
+    assert (
+        restricted.post("/api/v1/phases/uji-kamis/changes/", data, format="json").status_code == 403
+    )
     session = APIClient()
     session.force_login(world.opd_admin)
     assert session.post("/api/v1/phases/uji-kamis/changes/", data, format="json").status_code == 403

@@ -132,9 +132,7 @@ def test_the_demo_declares_a_two_day_wfa_with_dishub_and_the_puskesmas_exempt(de
     assert "SE MenPANRB 2/2026" in page and "Senin, 30 November 2026" in page
 
 
-def test_the_demo_moves_the_2026_weekday_to_monday_from_a_date_and_shows_the_history(
-    demo, client
-):
+def test_the_demo_moves_the_2026_weekday_to_monday_from_a_date_and_shows_the_history(demo, client):
     from wfh.models import Phase, PhaseVersion
 
     phase = Phase.objects.get(slug="jabar-2026-kamis")
@@ -155,8 +153,9 @@ def test_the_demo_has_sanctions_and_recent_moves_that_bar_wfh_with_a_reason(demo
 
     sanctioned = list(DisciplinarySanction.objects.values_list("employee_id", flat=True))
     moved = list(
-        Placement.objects.filter(kind="rotation", valid_from__gte=TODAY - dt.timedelta(days=80))
-        .values_list("employee_id", flat=True)
+        Placement.objects.filter(
+            kind="rotation", valid_from__gte=TODAY - dt.timedelta(days=80)
+        ).values_list("employee_id", flat=True)
     )
     assert len(sanctioned) == 3 and len(moved) == 2
     thursday = dt.date(2026, 11, 26)

@@ -38,7 +38,9 @@ def next_monday(after: dt.date) -> dt.date:
     return after + dt.timedelta(days=7 - after.weekday())
 
 
-def test_the_depok_phase_page_shows_its_history_in_words(client, world, django_assert_max_num_queries):
+def test_the_depok_phase_page_shows_its_history_in_words(
+    client, world, django_assert_max_num_queries
+):
     call_command("load_preset", "depok-2026", stdout=io.StringIO())
     login(client, world.hr)
     url = reverse("wfh:phase", args=["depok-2026"])
@@ -89,7 +91,12 @@ def test_a_bad_change_is_refused_naming_the_field(client, world, running):
     past = timezone.localdate() - dt.timedelta(days=3)
     response = client.post(
         url,
-        {"valid_from": past.isoformat(), "wfh_weekdays": ["0"], "weekly_cap": "2", "reference": "X"},
+        {
+            "valid_from": past.isoformat(),
+            "wfh_weekdays": ["0"],
+            "weekly_cap": "2",
+            "reference": "X",
+        },
         follow=True,
     )
     assert "Berlaku mulai: Tanggal berlaku" in response.content.decode()
@@ -99,7 +106,12 @@ def test_a_bad_change_is_refused_naming_the_field(client, world, running):
     same = next_monday(timezone.localdate())
     response = client.post(
         url,
-        {"valid_from": same.isoformat(), "wfh_weekdays": ["3"], "weekly_cap": "2", "reference": "X"},
+        {
+            "valid_from": same.isoformat(),
+            "wfh_weekdays": ["3"],
+            "weekly_cap": "2",
+            "reference": "X",
+        },
         follow=True,
     )
     assert "Tidak ada yang berubah" in response.content.decode()

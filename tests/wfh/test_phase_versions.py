@@ -29,7 +29,6 @@ def generate(phase, opd, **kw):
     return roster
 
 
-
 @pytest.fixture
 def depok(world):
     """The depok-2026 preset without its February change (the test makes it), a puskesmas."""
@@ -171,9 +170,14 @@ def test_a_mid_week_change_keeps_the_weekly_cap_across_the_change(depok):
 
 @pytest.mark.django_db
 def test_a_change_is_refused_with_the_field_named(depok):
-    def refused(data, today=D(2026, 2, 10), user=None):
+    def refused(data, today=None, user=None):
         with pytest.raises(ValidationError) as caught:
-            phase_change(phase=depok.phase, spec=change_parse(data), user=user, today=today)
+            phase_change(
+                phase=depok.phase,
+                spec=change_parse(data),
+                user=user,
+                today=today or D(2026, 2, 10),
+            )
         return caught.value.message_dict
 
     base = {"valid_from": "2026-02-17", "reference": "SE 2/2026"}
@@ -240,8 +244,17 @@ def test_change_phase_command_records_the_change_and_queues_the_rosters(depok):
     assert "DISKOMINFO v1: dibuat ulang" in out.getvalue()  # its draft, regenerated
     with pytest.raises(CommandError, match="--weekday"):
         call_command(
-            "change_phase", "depok-2026", "--from", "2026-03-02", "--weekday", "minggu",
-            "--reference", "X", "--today", "2026-02-10", stdout=io.StringIO(),
+            "change_phase",
+            "depok-2026",
+            "--from",
+            "2026-03-02",
+            "--weekday",
+            "minggu",
+            "--reference",
+            "X",
+            "--today",
+            "2026-02-10",
+            stdout=io.StringIO(),
         )
     with pytest.raises(CommandError, match="tidak ditemukan"):
         call_command("change_phase", "nope", "--from", "2026-03-02", stdout=io.StringIO())
