@@ -9,6 +9,7 @@ from api import (
     views_me,
     views_org,
     views_overrides,
+    views_phase_changes,
     views_rosters,
     views_schedule,
     views_webhooks,
@@ -45,6 +46,11 @@ urlpatterns = [
         name="evaluation-service-output",
     ),
     path("phases/", views_rosters.PhaseListView.as_view(), name="phase-list"),
+    path(
+        "phases/<slug:slug>/changes/",
+        views_phase_changes.PhaseChangeListView.as_view(),
+        name="phase-change-list",
+    ),
     path("rosters/", views_rosters.RosterListView.as_view(), name="roster-list"),
     path("rosters/<int:id>/", views_rosters.RosterDetailView.as_view(), name="roster-detail"),
     path(

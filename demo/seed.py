@@ -17,6 +17,7 @@ from demo.city import DemoResult, city_seed, registry_reset
 from demo.evaluation import evaluation_seed
 from demo.logins import EMPLOYEE_USERNAME
 from demo.overrides import DEMO_REFERENCE, overrides_seed
+from demo.policy import eligibility_records_seed, phase_change_seed
 from demo.schedules import schedules_seed
 from demo.swaps import swap_partner_link
 from wfh.dates import long_date
@@ -47,6 +48,8 @@ class ActivityResult:
     trial_records: int
     swap_partner: str = ""  # who rekan.demo is, and the day a swap with pegawai.demo passes
     declared_wfa: str = ""  # the demo's declared days, for the printed summary
+    phase_change: str = ""  # the demo's change of the 2026 weekday, for the printed summary
+    ineligible: str = ""  # the demo's sanctions and recent moves, for the printed summary
 
 
 @dataclass
@@ -91,11 +94,14 @@ def activity_seed(
     today = today or timezone.localdate()
     end = today - dt.timedelta(days=1)
     start = today - dt.timedelta(days=days)
+    records = eligibility_records_seed(today=today)
     leave = leave_seed(start=start, end=today + dt.timedelta(days=14), seed=seed)
     say("Membuat dan menerbitkan jadwal demo…")
     schedules = schedules_seed(start=start, end=today + dt.timedelta(days=31))
     say("Menetapkan WFA nasional dan perintah WFH contoh…")
     overrides = overrides_seed(today=today)
+    say("Memindah hari WFH 2026 mulai suatu tanggal (contoh perubahan tahap)…")
+    changed = phase_change_seed(today=today)
     partner = swap_partner_link(today=today)
     say("Mengisi presensi demo…")
     activity = events_seed(start=start, end=end, today=today, seed=seed)
@@ -128,6 +134,9 @@ def activity_seed(
         trial_records=trial_run.records,
         declared_wfa=f"{DEMO_REFERENCE}: WFA {long_date(overrides.declared_start)} dan hari "
         f"berikutnya, {overrides.declared_employees} pegawai (DISHUB dan puskesmas dikecualikan)",
+        phase_change=changed,
+        ineligible=f"{records.sanctioned} pegawai dengan hukuman disiplin, {records.moved} "
+        "baru dirotasi",
         swap_partner=""
         if partner is None
         else f"{partner.colleague.name}, NIP {partner.colleague.nip}; tukar jadwal dengan "

@@ -118,6 +118,11 @@ def can_see_personal_data(user: User, employee: Employee) -> bool:
     return scope.is_hr or employee.opd_id in scope.opd_ids or scope.employee_id == employee.pk
 
 
+def can_change_phases(user: User) -> bool:
+    """Change a running phase's terms from a date (weekday, ratio, cap, exemptions): HR only."""
+    return scope_for(user).is_hr
+
+
 def can_manage_sanctions(user: User) -> bool:
     """Open the disciplinary sanctions page and import sanctions: HR and OPD admins."""
     return scope_for(user).sees_registry

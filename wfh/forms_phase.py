@@ -21,7 +21,7 @@ from django.db.models import Count, Q
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
-from opd.models import Employee, Opd
+from opd.models import Employee, Opd, OpdKind
 from opd.widgets import OpdPicker
 from wfh.calendar import days_off
 from wfh.engine.ratio import exact_ratio
@@ -48,6 +48,16 @@ class PhaseForm(forms.ModelForm):
         empty_value=None,
         required=False,
     )
+    exempt_kinds = forms.MultipleChoiceField(
+        label=_("Jenis OPD yang dikecualikan"),
+        choices=OpdKind.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_(
+            "Seluruh pegawai OPD jenis ini tetap bekerja di kantor (mis. RSUD, Puskesmas, "
+            "sekolah). Unit layanan langsung selalu dikecualikan."
+        ),
+    )
 
     class Meta:
         model = Phase
@@ -65,6 +75,7 @@ class PhaseForm(forms.ModelForm):
             "default_composition",
             "weekly_cap",
             "opds",
+            "exempt_kinds",
             "wfh_note",
         ]
         widgets = {

@@ -143,6 +143,14 @@ class Phase(models.Model):
         validators=[MinValueValidator(1), MaxValueValidator(5)],
     )
     wfh_note = models.TextField(_("catatan hari WFH"), blank=True)
+    exempt_kinds = models.JSONField(
+        _("jenis OPD yang dikecualikan"),
+        default=list,
+        blank=True,
+        help_text=_(
+            "Seluruh pegawai OPD jenis ini tetap bekerja di kantor (mis. RSUD, Puskesmas)."
+        ),
+    )
 
     class Meta:
         ordering = ["programme", "order", "start"]
@@ -392,3 +400,4 @@ from wfh.overrides.models import (  # noqa: E402, F401
     OverrideStatus,
     WfhOrder,
 )
+from wfh.phase_versions.models import PhaseVersion  # noqa: E402, F401

@@ -7,9 +7,11 @@ from decimal import Decimal
 
 from django.db import transaction
 
-from wfh.models import Composition, PatternKind, Phase, Programme
+from wfh.models import Composition, PatternKind, Phase, PhaseVersion, Programme
 
-THURSDAY, FRIDAY = 3, 4
+MONDAY, THURSDAY, FRIDAY = 0, 3, 4
+# Depok's exempt units serve the public directly: hospitals, puskesmas, schools.
+DEPOK_EXEMPT = ["puskesmas", "rsud", "sekolah"]
 ONLINE_NOTE = "Kegiatan penting tetap dilaksanakan secara daring."
 
 PRESETS: dict[str, dict] = {
@@ -81,6 +83,48 @@ PRESETS: dict[str, dict] = {
             },
         ],
     },
+    "depok-2026": {
+        "programme": {
+            "name": "WFH ASN Pemerintah Kota Depok 2026",
+            "legal_basis": "Surat Edaran Wali Kota Depok tentang WFH ASN (Januari 2026)",
+            "description": (
+                "Setiap Kamis WFH mulai 29 Januari 2026, dipindah ke Senin mulai 17 Februari 2026 "
+                "oleh surat edaran baru; unit layanan langsung (RSUD, Puskesmas, sekolah) tetap "
+                "bekerja di kantor."
+            ),
+        },
+        "phases": [
+            {
+                "slug": "depok-2026",
+                "order": 1,
+                "name": "2026 — satu hari WFH per minggu",
+                "start": dt.date(2026, 1, 29),
+                "end": dt.date(2026, 12, 31),
+                "pattern": PatternKind.WEEKDAY,
+                "wfh_weekdays": [THURSDAY],
+                "optional_weekday": None,
+                "ratio": None,
+                "default_composition": Composition.BALANCED,
+                "weekly_cap": 2,
+                "wfh_note": ONLINE_NOTE,
+                "exempt_kinds": DEPOK_EXEMPT,
+                "versions": [
+                    {
+                        "valid_from": dt.date(2026, 2, 17),
+                        "wfh_weekdays": [MONDAY],
+                        "ratio": None,
+                        "weekly_cap": 2,
+                        "exempt_kinds": DEPOK_EXEMPT,
+                        "reference": (
+                            "Surat Edaran Wali Kota Depok tentang perubahan hari WFH "
+                            "(Februari 2026)"
+                        ),
+                        "note": "Hari WFH dipindah dari Kamis ke Senin.",
+                    }
+                ],
+            },
+        ],
+    },
 }
 
 
@@ -94,11 +138,17 @@ def preset_load(*, name: str) -> dict[str, int]:
     programme, created = Programme.objects.get_or_create(slug=name, defaults=spec["programme"])
     _count(counts, programme, spec["programme"], created)
     for phase_spec in spec["phases"]:
-        values = {k: v for k, v in phase_spec.items() if k != "slug"}
+        values = {k: v for k, v in phase_spec.items() if k not in ("slug", "versions")}
         phase, created = Phase.objects.get_or_create(
             slug=phase_spec["slug"], defaults={"programme": programme, **values}
         )
         _count(counts, phase, {"programme": programme, **values}, created)
+        for version_spec in phase_spec.get("versions", []):
+            values = {k: v for k, v in version_spec.items() if k != "valid_from"}
+            version, created = PhaseVersion.objects.get_or_create(
+                phase=phase, valid_from=version_spec["valid_from"], defaults=values
+            )
+            _count(counts, version, values, created)
     return counts
 
 

@@ -21,6 +21,11 @@ urlpatterns = [
     path("jadwal/tahap/<slug:slug>/ubah/", views_phase.phase_edit, name="phase_edit"),
     path("jadwal/tahap/<slug:slug>/buat/", views_phase.phase_generate, name="phase_generate"),
     path(
+        "jadwal/tahap/<slug:slug>/perubahan/",
+        views_phase.phase_change_add,
+        name="phase_change",
+    ),
+    path(
         "jadwal/tahap/<slug:slug>/opd/<str:code>/ajukan-hari/",
         views_phase.weekday_apply,
         name="weekday_apply",

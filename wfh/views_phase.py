@@ -12,6 +12,7 @@ import datetime as dt
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
 from django.http import QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
@@ -24,12 +25,17 @@ from django.views.decorators.http import require_GET, require_POST
 from common.views import page_of
 from opd import access
 from opd.access import Scope
-from opd.models import Opd
+from opd.models import Opd, OpdKind
 from wfh import presets, selectors
 from wfh.calendar import days_off, working_days
+from wfh.dates import long_date
 from wfh.forms_phase import PhaseForm, ProgrammeForm, preview_from_form
+from wfh.forms_phase_change import PhaseChangeForm
 from wfh.forms_schedule import GenerateForm
 from wfh.models import WEEKDAY_NAMES, PatternKind, Phase, Roster
+from wfh.phase_versions import selectors as version_selectors
+from wfh.phase_versions.changes import change_parse, phase_change
+from wfh.phase_versions.history import history
 from wfh.presets import PRESETS
 from wfh.rosters import options
 from wfh.schedule_pages import flash_errors, generation_start, run_service, schedule_scope
@@ -119,6 +125,9 @@ def _phase_facts(phase: Phase) -> dict:
         "optional_label": _weekday_label(phase.optional_weekday),
         "ratio_pct": round(float(phase.ratio) * 100) if phase.ratio is not None else None,
         "departures": phase.departures(),
+        "exempt_labels": [
+            str(dict(OpdKind.choices).get(k, k)) for k in sorted(phase.exempt_kinds or [])
+        ],
     }
 
 
@@ -138,7 +147,16 @@ def phase_detail(request, slug: str):
     if not scope.is_hr and rows and rows[0]["option"]:
         initial["composition"] = rows[0]["option"].composition
     form = GenerateForm(phase=phase, opds=opds, is_hr=scope.is_hr, initial=initial)
+    today = timezone.localdate()
+    versions = list(version_selectors.versions_of(phase).select_related("created_by"))
+    spans = version_selectors.phase_spans(phase, versions)
+    can_change = access.can_change_phases(request.user) and phase.end > today
     context = {
+        "history": history(phase, spans, today=today),
+        "versions": versions,
+        "change_form": (
+            PhaseChangeForm(phase=phase, current=spans[-1].terms) if can_change else None
+        ),
         "phase": phase,
         "page": page,
         "rows": rows,
@@ -181,6 +199,38 @@ def phase_generate(request, slug: str):
     if len(queued) == 1:
         return redirect("wfh:roster", pk=queued[0].pk)
     return redirect("wfh:phase", slug=phase.slug)
+
+
+@login_required
+@require_POST
+def phase_change_add(request, slug: str):
+    """HR changes the phase from a date (wfh.phase_versions): the rosters are regenerated from
+    it as drafts, to be submitted and published as usual."""
+    schedule_scope(request)
+    access.require(access.can_change_phases(request.user))
+    phase = _phase_or_404(slug)
+    current = version_selectors.phase_spans(phase)[-1].terms
+    form = PhaseChangeForm(request.POST, phase=phase, current=current)
+    if not form.is_valid():
+        flash_errors(request, form)
+        return redirect(reverse("wfh:phase", args=[phase.slug]) + "#perubahan")
+    try:
+        result = phase_change(phase=phase, spec=change_parse(form.change_data()), user=request.user)
+    except ValidationError as exc:
+        for name, errors in exc.message_dict.items():
+            label = form.fields[name].label if name in form.fields else ""
+            for error in errors:
+                messages.error(request, f"{label}: {error}" if label else error)
+        return redirect(reverse("wfh:phase", args=[phase.slug]) + "#perubahan")
+    messages.success(
+        request,
+        _(
+            "Perubahan mulai %(day)s dicatat. %(n)s jadwal OPD disusun ulang sebagai draf: "
+            "ajukan dan terbitkan seperti biasa agar pegawai menerimanya."
+        )
+        % {"day": long_date(result.version.valid_from), "n": len(result.rosters)},
+    )
+    return redirect(reverse("wfh:phase", args=[phase.slug]) + "#riwayat")
 
 
 @login_required

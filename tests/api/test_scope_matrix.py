@@ -35,6 +35,7 @@ CONTRACT: dict[str, dict[str, set[str]]] = {
     "evaluation-costs": {"POST": {Scope.EVALUATION_WRITE}},
     "evaluation-service-output": {"POST": {Scope.EVALUATION_WRITE}},
     "phase-list": {"GET": {SCHEDULE, ROSTER}},
+    "phase-change-list": {"GET": {SCHEDULE, ROSTER}, "POST": {ROSTER}},
     "roster-list": {"GET": {ROSTER, SCHEDULE}, "POST": {ROSTER}},
     "roster-detail": {"GET": {ROSTER, SCHEDULE}},
     "roster-publish": {"POST": {ROSTER}},
@@ -45,10 +46,18 @@ CONTRACT: dict[str, dict[str, set[str]]] = {
     "wfh-order-revoke": {"POST": {ROSTER}},
 }
 # writes the scope lets an OPD admin's session reach, which only HR may do
-HR_ONLY = {"roster-publish", "declared-day-list", "declared-day-revoke"}
+HR_ONLY = {"roster-publish", "declared-day-list", "declared-day-revoke", "phase-change-list"}
 RESOURCE_VIEWS = {
     f"api.views_{name}"
-    for name in ("org", "schedule", "attendance", "evaluation", "rosters", "overrides")
+    for name in (
+        "org",
+        "schedule",
+        "attendance",
+        "evaluation",
+        "rosters",
+        "overrides",
+        "phase_changes",
+    )
 }
 CASES = [(name, method) for name, methods in CONTRACT.items() for method in methods]
 
@@ -100,6 +109,7 @@ def request(http, name: str, method: str, world):
         "attendance-daily": f"/api/v1/attendance/daily/?date={DAY}",
         "summaries-opd": f"/api/v1/summaries/opd/?date={DAY}",
         "phase-list": "/api/v1/phases/",
+        "phase-change-list": "/api/v1/phases/jabar-2025-tahap-1/changes/",
         "roster-list": "/api/v1/rosters/",
         "roster-detail": f"/api/v1/rosters/{roster}/",
         "declared-day-list": "/api/v1/declared-days/",
@@ -111,6 +121,7 @@ def request(http, name: str, method: str, world):
         "evaluation-costs": "/api/v1/evaluation/costs/",
         "evaluation-service-output": "/api/v1/evaluation/service-output/",
         "roster-list": "/api/v1/rosters/",
+        "phase-change-list": "/api/v1/phases/jabar-2025-tahap-1/changes/",
         "roster-publish": f"/api/v1/rosters/{roster}/publish/",
         "declared-day-list": "/api/v1/declared-days/",
         "declared-day-revoke": f"/api/v1/declared-days/{world.declared.pk}/revoke/",
@@ -191,6 +202,8 @@ def test_the_schema_names_the_scopes_and_errors_of_every_endpoint(db, tmp_path):
         ("/api/v1/rosters/{id}/publish/", "post"): ("200", "404", "409"),
         ("/api/v1/declared-days/", "get"): ("200",),
         ("/api/v1/declared-days/", "post"): ("201",),
+        ("/api/v1/phases/{slug}/changes/", "get"): ("200", "404"),
+        ("/api/v1/phases/{slug}/changes/", "post"): ("201", "404"),
         ("/api/v1/declared-days/{id}/revoke/", "post"): ("200", "404", "409"),
         ("/api/v1/wfh-orders/", "post"): ("201",),
         ("/api/v1/wfh-orders/{id}/revoke/", "post"): ("200", "404", "409"),
@@ -200,6 +213,7 @@ def test_the_schema_names_the_scopes_and_errors_of_every_endpoint(db, tmp_path):
         "employee-list": "/api/v1/employees/",
         "employee-detail": "/api/v1/employees/{nip}/",
         "phase-list": "/api/v1/phases/",
+        "phase-change-list": "/api/v1/phases/{slug}/changes/",
         "roster-list": "/api/v1/rosters/",
         "roster-detail": "/api/v1/rosters/{id}/",
         "roster-publish": "/api/v1/rosters/{id}/publish/",

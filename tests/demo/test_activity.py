@@ -130,3 +130,38 @@ def test_the_demo_declares_a_two_day_wfa_with_dishub_and_the_puskesmas_exempt(de
     client.force_login(User.objects.get(username="pegawai.demo"))
     page = client.get("/saya/kalender/?bulan=2026-11").content.decode()
     assert "SE MenPANRB 2/2026" in page and "Senin, 30 November 2026" in page
+
+
+def test_the_demo_moves_the_2026_weekday_to_monday_from_a_date_and_shows_the_history(demo, client):
+    from wfh.models import Phase, PhaseVersion
+
+    phase = Phase.objects.get(slug="jabar-2026-kamis")
+    version = PhaseVersion.objects.get(phase=phase)
+    assert version.valid_from == dt.date(2026, 12, 7) and version.wfh_weekdays == [0]
+    assert demo.phase_change == version.reference
+    published = ScheduleDay.objects.filter(phase=phase, mode=Mode.WFH, source=Source.GENERATED)
+    assert published.filter(day=dt.date(2026, 11, 26)).exists()  # Thursdays before it stay
+    assert published.filter(day=dt.date(2026, 12, 7)).exists()  # Mondays from it on
+    assert not published.filter(day=dt.date(2026, 12, 10)).exists()
+    client.force_login(User.objects.get(username="hr.demo"))
+    page = client.get("/jadwal/tahap/jabar-2026-kamis/").content.decode()
+    assert "Kamis s.d. 6 Desember 2026, Senin sejak 7 Desember 2026" in page
+
+
+def test_the_demo_has_sanctions_and_recent_moves_that_bar_wfh_with_a_reason(demo, client):
+    from opd.models import DisciplinarySanction, Employee, Placement
+
+    sanctioned = list(DisciplinarySanction.objects.values_list("employee_id", flat=True))
+    moved = list(
+        Placement.objects.filter(
+            kind="rotation", valid_from__gte=TODAY - dt.timedelta(days=80)
+        ).values_list("employee_id", flat=True)
+    )
+    assert len(sanctioned) == 3 and len(moved) == 2
+    thursday = dt.date(2026, 11, 26)
+    barred = ScheduleDay.objects.filter(employee_id__in=sanctioned + moved, day=thursday)
+    assert barred.count() == 5 and not barred.filter(mode=Mode.WFH).exists()
+    client.force_login(User.objects.get(username="hr.demo"))
+    employee = Employee.objects.get(pk=moved[0])
+    page = client.get(f"/pegawai/{employee.nip}/").content.decode()
+    assert "memenuhi syarat mulai" in page

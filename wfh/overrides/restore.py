@@ -66,7 +66,7 @@ def phase_days_restore(*, cells: set[tuple[int, dt.date]], why: str, user=None) 
                 reason=reason,
                 restamp=True,
             )
-            for eid, day, mode, reason in engine_result(inp).iter_rows()
+            for eid, day, mode, reason in engine_result(inp, roster=roster).iter_rows()
             if (employee_id_of(eid), day) in open_cells
         ]
         done = published_days_rewrite(

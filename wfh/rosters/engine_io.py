@@ -28,6 +28,7 @@ from wfh.engine.types import (
 from wfh.engine.types import Composition as EngineComposition
 from wfh.engine.types import Mode as EngineMode
 from wfh.models import Assignment, PatternKind, Roster
+from wfh.rosters.version_runs import versioned_result
 
 SEGMENTS = 1000  # engine ids per employee placed in more than one unit in a phase
 
@@ -196,9 +197,17 @@ def _frozen_cells(
     return frozen, manual
 
 
-def engine_result(inp: RosterInput, *, progress: Callable[[int, int], None] | None = None):
+def engine_result(
+    inp: RosterInput,
+    *,
+    progress: Callable[[int, int], None] | None = None,
+    roster: Roster | None = None,
+):
     """The engine's result for `inp`, with the weekly cap kept across placements (see
-    `CappedAcrossPlacements`) when someone is placed in two units."""
+    `CappedAcrossPlacements`) when someone is placed in two units. With `roster`, one run per
+    version of its phase (wfh.rosters.version_runs: each stretch with its own terms)."""
+    if roster is not None:
+        return versioned_result(inp, roster=roster, run=engine_result, progress=progress)
     result = engine.generate(inp) if progress is None else engine.generate(inp, progress=progress)
     if any(e.id < 0 for e in inp.employees):
         result = CappedAcrossPlacements(result, inp)
@@ -232,6 +241,11 @@ class CappedAcrossPlacements:
                     day, eid = free.pop()
                     self.flips.add((eid, day))
                     extra -= 1
+
+    def mode_of(self, employee_id: int, day: dt.date):
+        if (employee_id, day) in self.flips:
+            return EngineMode.WFO
+        return self._result.mode_of(employee_id, day)
 
     def iter_rows(self):
         flips = self.flips

@@ -145,7 +145,7 @@ def roster_build(*, roster_id: int) -> Roster:
         with lease.heartbeat(roster_id=roster_id, attempt=roster.attempts):
             inp, unit_of, manual = engine_input(roster=roster)
             mine.update(progress_total=len(inp.employees))
-            result = engine_result(inp, progress=_progress_writer(mine))
+            result = engine_result(inp, progress=_progress_writer(mine), roster=roster)
             _write(roster, mine, inp, result, unit_of, manual)
     except Exception as exc:
         log.exception("roster %s failed", roster_id)

@@ -196,7 +196,7 @@ def _regenerate_leave_days(phase_id, opd_id, spans: list[LeaveSpan], today) -> i
         )
     inp, _unit_of, _manual = engine_input(roster=roster, is_open=lambda e, d: (e, d) in open_cells)
     fresh: dict[tuple[int, dt.date], tuple[str, str]] = {}
-    for eid, day, mode, reason in engine_result(inp).iter_rows():
+    for eid, day, mode, reason in engine_result(inp, roster=roster).iter_rows():
         key = (employee_id_of(eid), day)
         if key in open_cells:
             fresh[key] = (mode, reason)

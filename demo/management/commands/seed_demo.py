@@ -116,6 +116,10 @@ class Command(BaseCommand):
             out.write(f"rekan.demo: {a.swap_partner}.")
         if a.declared_wfa:
             out.write(f"Hari yang ditetapkan: {a.declared_wfa}.")
+        if a.phase_change:
+            out.write(f"Perubahan tahap jabar-2026-kamis: {a.phase_change} (lihat riwayat tahap).")
+        if a.ineligible:
+            out.write(f"Tidak boleh WFH dari catatan: {a.ineligible}.")
 
     def _report(self, result: DemoResult, seconds: float) -> None:
         kinds = result.opds_by_kind

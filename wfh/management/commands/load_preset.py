@@ -4,7 +4,10 @@ from wfh.presets import PRESETS, preset_load
 
 
 class Command(BaseCommand):
-    help = "Muat program WFH siap pakai (mis. jabar-2025, jabar-2026). Aman dijalankan ulang."
+    help = (
+        "Muat program WFH siap pakai (mis. jabar-2025, jabar-2026, depok-2026). "
+        "Aman dijalankan ulang."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("name", help=f"nama preset: {', '.join(sorted(PRESETS))}")
