@@ -111,7 +111,10 @@ def wait_replayed(timeout_s: float = 30) -> None:
 
 @pytest.fixture
 def paused_replay():
-    """Replay on the standby paused (the replica lags as much as the test needs), then resumed."""
+    """Replay on the standby paused (the replica lags as much as the test needs), then resumed.
+
+    What the test's other fixtures wrote (the world) is replayed first."""
+    wait_replayed()
     replica_sql("SELECT pg_wal_replay_pause()")
     deadline = time.monotonic() + 10
     while replica_sql("SELECT pg_get_wal_replay_pause_state()")[0] != "paused":
