@@ -54,6 +54,12 @@ MENU: list[Entry] = [
     Entry(_("Pegawai"), "opd:employees", lambda s: s.sees_registry or s.is_supervisor, group="hr"),
     Entry(_("Jadwal"), "wfh:schedule", _registry, group="hr"),
     Entry(_("Kalender"), "wfh:calendar", _registry, group="hr"),
+    Entry(
+        _("Kalender tim"),
+        "wfh:team_calendar",
+        lambda s: bool(s.employee_id or s.sees_registry),
+        group="me",
+    ),
     Entry(_("Presensi"), "attendance:checkin", _employee, group="me", bottom=True, icon="today"),
     Entry(
         _("Kalender saya"),
