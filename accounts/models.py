@@ -49,6 +49,7 @@ class NotificationKind(models.TextChoices):
     ROSTER_PUBLISHED = "roster_published", _("Jadwal diterbitkan")
     CHECKIN_FLAGGED = "checkin_flagged", _("Presensi ditandai untuk ditinjau")
     CHECKIN_REMINDER = "checkin_reminder", _("Pengingat presensi")
+    HOME_LOCATION_DECIDED = "home_decided", _("Lokasi rumah diputuskan")
 
 
 class Notification(models.Model):

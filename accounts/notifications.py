@@ -47,6 +47,10 @@ TEXTS = {
     NotificationKind.CHECKIN_FLAGGED: _(
         "Presensi Anda %(day)s ditandai untuk ditinjau: %(reason)s"
     ),
+    NotificationKind.HOME_LOCATION_DECIDED: {
+        "approved": _("Lokasi rumah Anda disetujui; presensi WFH kini diperiksa dari lokasi itu."),
+        "returned": _("Lokasi rumah Anda dikembalikan: %(note)s. Kirim ulang dari rumah."),
+    },
     NotificationKind.CHECKIN_REMINDER: _(
         "Anda belum presensi hari ini (%(mode)s, %(day)s). Jam masuk %(start)s."
     ),

@@ -54,6 +54,12 @@ MENU: list[Entry] = [
     Entry(_("Pegawai"), "opd:employees", lambda s: s.sees_registry or s.is_supervisor, group="hr"),
     Entry(_("Jadwal"), "wfh:schedule", _registry, group="hr"),
     Entry(_("Kalender"), "wfh:calendar", _registry, group="hr"),
+    Entry(
+        _("Kalender tim"),
+        "wfh:team_calendar",
+        lambda s: bool(s.employee_id or s.sees_registry),
+        group="me",
+    ),
     Entry(_("Presensi"), "attendance:checkin", _employee, group="me", bottom=True, icon="today"),
     Entry(
         _("Kalender saya"),
@@ -98,6 +104,14 @@ MENU: list[Entry] = [
     Entry(_("Admin"), "admin:index", _hr, group="admin"),
     Entry(_("Profil saya"), "opd:me", _employee, group="me", bottom=True, icon="profile"),
     Entry(_("Cuti & dinas saya"), "selfservice:leave_mine", _employee, group="me"),
+    Entry(_("Presensi saya"), "selfservice:my_presence", _employee, group="me"),
+    Entry(_("Lokasi rumah"), "selfservice:home_location", _employee, group="me"),
+    Entry(
+        _("Persetujuan lokasi rumah"),
+        "selfservice:home_location_queue",
+        _registry,
+        group="review",
+    ),
     Entry(
         _("Persetujuan cuti"),
         "selfservice:leave_queue",

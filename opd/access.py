@@ -22,7 +22,7 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
 
 from accounts.models import User
-from opd.models import DisciplinarySanction, Employee, Opd
+from opd.models import DisciplinarySanction, Employee, Opd, Unit
 
 
 @dataclass(frozen=True)
@@ -228,3 +228,68 @@ def can_open_leave_attachment(user: User, employee: Employee) -> bool:
     it, and HR."""
     scope = scope_for(user)
     return scope.employee_id == employee.pk or can_decide_leave(user, employee)
+
+
+# -- the team calendar and the published schedule (wfh/team_calendar.py, api ScheduleView) -------
+
+
+def schedule_employees(user: User, *, colleagues: bool = False) -> QuerySet[Employee]:
+    """Whose published schedule (modes, every date including future ones) `user` may read: HR
+    everyone; an OPD admin the staff of their OPDs; a supervisor their team (the supervisor chain
+    below them); everyone their own days. With `colleagues`, also the colleagues of the user's own
+    unit: modes only, for the team calendar ("who is in the office on Thursday"), never their
+    personal data. The team calendar page and the API's schedule read this one rule."""
+    qs = visible_employees(user)
+    scope = scope_for(user)
+    if colleagues and not scope.is_hr and scope.employee_id is not None:
+        own_unit = Employee.objects.filter(pk=scope.employee_id).values("unit_id")
+        qs = qs | Employee.objects.filter(unit_id__in=own_unit)
+    return qs
+
+
+def schedule_units(user: User) -> QuerySet[Unit]:
+    """The units `user` may open on the team calendar: HR every unit, an OPD admin the units of
+    their OPDs, a supervisor the units of their team, an employee their own unit."""
+    scope = scope_for(user)
+    if scope.is_hr:
+        return Unit.objects.all()
+    qs = Unit.objects.filter(
+        id__in=schedule_employees(user, colleagues=True).exclude(unit_id=None).values("unit_id")
+    )
+    if scope.opd_ids:
+        qs = qs | Unit.objects.filter(opd_id__in=scope.opd_ids)
+    return qs
+
+
+# -- home location requests (opd/home_location.py) -------------------------------------------------
+
+
+def can_decide_home_location(user: User, employee: Employee) -> bool:
+    """Approve or return an employee's home location: HR or an admin of the employee's OPD,
+    never the employee themself."""
+    scope = scope_for(user)
+    if scope.employee_id is not None and scope.employee_id == employee.pk:
+        return False
+    return scope.is_hr or employee.opd_id in scope.opd_ids
+
+
+def home_location_decidable_employees(user: User) -> QuerySet[Employee]:
+    """The employees whose home location `user` may decide (`can_decide_home_location`)."""
+    scope = scope_for(user)
+    if scope.is_hr:
+        qs = Employee.objects.all()
+    else:
+        qs = Employee.objects.filter(opd_id__in=scope.opd_ids)
+    if scope.employee_id is not None:
+        qs = qs.exclude(pk=scope.employee_id)
+    return qs
+
+
+def can_see_home_coordinates(user: User, employee: Employee) -> bool:
+    """Raw home coordinates: the employee themself and whoever decides their home location;
+    everyone else who may see the employee learns only whether one is registered."""
+    return scope_for(user).employee_id == employee.pk or can_decide_home_location(user, employee)
+
+
+def may_open_home_location_queue(user: User) -> bool:
+    return scope_for(user).sees_registry

@@ -424,3 +424,54 @@ class ImportBatch(models.Model):
 
     def __str__(self) -> str:
         return f"#{self.pk} {self.get_status_display()} ({self.created_at:%Y-%m-%d %H:%M})"
+
+
+class HomeLocationStatus(models.TextChoices):
+    PENDING = "pending", _("menunggu persetujuan")
+    APPROVED = "approved", _("disetujui")
+    RETURNED = "returned", _("dikembalikan")
+
+
+class HomeLocationRequest(models.Model):
+    """An employee's home location as sent from their phone (the browser's position and an
+    address note), waiting for their OPD admin; once approved it is Employee.home_latitude /
+    home_longitude, the centre of the WFH check-in's geofence."""
+
+    employee = models.ForeignKey(
+        Employee,
+        verbose_name=_("pegawai"),
+        on_delete=models.CASCADE,
+        related_name="home_location_requests",
+    )
+    latitude = models.DecimalField(_("lintang"), max_digits=9, decimal_places=6)
+    longitude = models.DecimalField(_("bujur"), max_digits=9, decimal_places=6)
+    accuracy_m = models.PositiveIntegerField(_("akurasi (m)"), null=True, blank=True)
+    address_note = models.CharField(_("keterangan alamat"), max_length=300)
+    status = models.CharField(
+        _("status"),
+        max_length=10,
+        choices=HomeLocationStatus.choices,
+        default=HomeLocationStatus.PENDING,
+    )
+    decision_note = models.CharField(_("catatan keputusan"), max_length=300, blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    decided_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["employee"],
+                condition=Q(status="pending"),
+                name="one_pending_home_location_per_employee",
+            )
+        ]
+        indexes = [models.Index(fields=["status", "created_at"])]
+        verbose_name = _("pengajuan lokasi rumah")
+        verbose_name_plural = _("pengajuan lokasi rumah")
+
+    def __str__(self) -> str:
+        return f"{self.employee_id} {self.status}"

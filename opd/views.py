@@ -94,6 +94,7 @@ def _employee_page(request, **lookup):
         "employee": employee,
         "fields": fields,
         "personal": personal,
+        "home_coordinates": access.can_see_home_coordinates(request.user, employee),
         "eligibility": eligibility,
         "eligibility_text": describe(eligibility),
         "sanctions": employee.sanctions.all() if personal else [],

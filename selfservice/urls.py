@@ -2,12 +2,21 @@
 
 from django.urls import path
 
-from selfservice import views, views_leave
+from selfservice import views, views_home, views_leave, views_presence
 
 app_name = "selfservice"
 
 urlpatterns = [
     path("saya/kalender/", views.my_month, name="my_month"),
+    path("saya/presensi/", views_presence.my_presence, name="my_presence"),
+    path("saya/presensi/csv/", views_presence.my_presence_csv, name="my_presence_csv"),
+    path("saya/lokasi-rumah/", views_home.my_home_location, name="home_location"),
+    path("persetujuan/lokasi-rumah/", views_home.home_location_queue, name="home_location_queue"),
+    path(
+        "persetujuan/lokasi-rumah/<int:pk>/",
+        views_home.home_location_decide,
+        name="home_location_decide",
+    ),
     path("saya/ical/", views.ical_settings, name="ical_settings"),
     path("ical/<str:token>.ics", views.ical_feed, name="ical"),
     path("saya/tukar/", views.swap_new, name="swap_new"),

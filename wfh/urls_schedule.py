@@ -2,12 +2,13 @@
 
 from django.urls import path
 
-from wfh import views_calendar, views_overrides, views_phase, views_schedule
+from wfh import views_calendar, views_overrides, views_phase, views_schedule, views_team
 
 app_name = "wfh"
 
 urlpatterns = [
     path("kalender/", views_calendar.calendar_month, name="calendar"),
+    path("kalender-tim/", views_team.team_calendar, name="team_calendar"),
     path("kalender/libur/tambah/", views_calendar.local_day_off_add, name="day_off_add"),
     path(
         "kalender/libur/<int:pk>/hapus/", views_calendar.local_day_off_delete, name="day_off_delete"
