@@ -109,7 +109,7 @@ class Proposal:
     end: dt.date
     plan: planner.Plan
     blocks: list[WeekdayBlock]
-    moves: list[tuple[planner.Move, object, Zone, Zone]]  # move, unit, from, to
+    moves: list[tuple]  # (move, unit, from zone, to zone, weekday name)
     zones: dict[int, Zone]
     unpriced: bool = False  # some closed zone-day had kWh but no tariff in force
 
@@ -265,7 +265,8 @@ def _explain(phase, buildings, weekdays, start, end, result, zones, seats) -> Pr
             )
         )
     moves = [
-        (m, unit_of[m.unit_id], zone_of[m.from_zone], zone_of[m.to_zone]) for m in result.moves
+        (m, unit_of[m.unit_id], zone_of[m.from_zone], zone_of[m.to_zone], WEEKDAY_NAMES[m.weekday])
+        for m in result.moves
     ]
     return Proposal(
         phase=phase,
