@@ -158,3 +158,14 @@ def test_the_presensi_page_says_where_to_sit_on_a_moved_day(client, campus, worl
         client.force_login(world.atasan_user)  # sessions idle out overnight
         page = client.get(reverse("attendance:checkin")).content.decode()
     assert "Hari ini Anda duduk di Lantai 2, Zona B (Gedung Pemkot)." in page
+
+
+def test_the_proposal_reads_in_english(client, campus, world):
+    from django.conf import settings
+
+    client.force_login(world.hr)
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    page = _preview(client, campus).content.decode()
+    assert "Stays open: the frontline unit Loket Pelayanan works here." in page
+    assert "Closed: the people on site (1) move to Floor 1, Zona A." in page
+    assert "Monday, 4 January 2027" in page
