@@ -49,7 +49,9 @@ def visible_plans(user: User) -> QuerySet[ConsolidationPlan]:
     if not scope.sees_registry:
         return plans.none()
     hidden = Building.objects.exclude(pk__in=visible_buildings(user).values("pk"))
-    return plans.exclude(buildings__in=hidden).filter(buildings__in=visible_buildings(user))
+    return (
+        plans.exclude(buildings__in=hidden).filter(buildings__in=visible_buildings(user)).distinct()
+    )
 
 
 def default_weekdays(phase: Phase) -> list[int]:

@@ -174,3 +174,13 @@ def test_an_opd_admin_plans_only_the_buildings_where_their_opd_sits(campus, worl
     assert list(plans.visible_buildings(world.opd_admin)) == [campus.pemkot]
     assert set(plans.visible_buildings(world.hr)) == {campus.pemkot, campus.dinkes}
     assert not plans.visible_buildings(world.pegawai_user).exists()
+
+
+def test_an_opd_admin_sees_a_plan_of_two_of_their_buildings_once(campus, world):
+    from buildings.models import Building
+
+    annex = Building.objects.create(code="ANEKS", name="Gedung Aneks")
+    annex.opds.add(world.kominfo)
+    plan = _accept(campus, world)
+    plan.buildings.add(annex)
+    assert list(plans.visible_plans(world.opd_admin)) == [plan]
