@@ -37,6 +37,7 @@ from attendance.models import (
     WorkReport,
 )
 from attendance.views_reports import ReportForm
+from buildings.plans import seat_on
 from common.tabular import csv_writer
 from common.views import is_htmx, page_of
 from leave.selectors import approved_leave_days
@@ -226,7 +227,11 @@ def checkin(request):
         report = WorkReport.objects.filter(employee=employee, day=today).first()
         initial = {"activities": report.activities, "outputs": report.outputs} if report else None
         report_form = ReportForm(initial=initial)
+    seat = None
+    if plans[0].kind == DAY_WFO:  # where to sit today, a consolidation plan's host zone included
+        seat = seat_on(unit_id=employee.unit_id, day=today)
     context = {
+        "seat": seat,
         "report": report,
         "report_form": report_form,
         "employee": employee,

@@ -1,6 +1,7 @@
 from django.contrib import admin
 
 from buildings.models import Building, Meter, Tariff, UnitSeat, Zone
+from buildings.models_plans import ConsolidationPlan, UnitMove, ZoneClosure
 
 
 class ZoneInline(admin.TabularInline):
@@ -37,3 +38,32 @@ class MeterAdmin(admin.ModelAdmin):
 class UnitSeatAdmin(admin.ModelAdmin):
     list_display = ("unit", "zone")
     raw_id_fields = ("unit",)
+
+
+class ZoneClosureInline(admin.TabularInline):
+    model = ZoneClosure
+    extra = 0
+    can_delete = False
+    readonly_fields = ("zone", "weekday", "days", "emptied", "kwh", "rupiah")
+
+
+class UnitMoveInline(admin.TabularInline):
+    model = UnitMove
+    extra = 0
+    can_delete = False
+    readonly_fields = ("unit", "weekday", "from_zone", "to_zone", "people")
+
+
+@admin.register(ConsolidationPlan)
+class ConsolidationPlanAdmin(admin.ModelAdmin):
+    """Read-only: plans are accepted and withdrawn on /gedung/rencana/ (buildings.plans)."""
+
+    list_display = ("phase", "start", "end", "status", "zone_days", "kwh", "rupiah")
+    list_filter = ("status",)
+    inlines = [ZoneClosureInline, UnitMoveInline]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False

@@ -148,6 +148,18 @@ class Meter(models.Model):
     kind = models.CharField(_("jenis"), max_length=16, choices=MeterKind.choices)
     description = models.CharField(_("keterangan"), max_length=200, blank=True)
     active = models.BooleanField(_("aktif"), default=True)
+    daily_estimate = models.DecimalField(
+        _("perkiraan pemakaian per hari kerja"),
+        max_digits=12,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(Decimal("0"))],
+        help_text=_(
+            "Pemakaian pada hari kerja biasa dengan semua zona buka, dalam satuan meter "
+            "(mis. kWh): dasar perkiraan penghematan bila zona ditutup."
+        ),
+    )
 
     class Meta:
         ordering = ["building__code", "code"]
@@ -195,3 +207,7 @@ class Tariff(models.Model):
 
     def __str__(self) -> str:
         return f"{self.meter} {self.valid_from}: Rp {self.price_rp}"
+
+
+# The consolidation plans' models live beside their services (buildings/plans.py).
+from buildings.models_plans import ConsolidationPlan, UnitMove, ZoneClosure  # noqa: E402, F401

@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from django.db.models import Count
 
 from buildings.models import UnitSeat
+from buildings.seating import host_on, moves_in_force
 from wfh.models import Mode, ScheduleDay
 
 
@@ -35,14 +36,18 @@ def onsite_by_unit_day(
 def onsite_by_zone_day(
     *, zone_ids: Iterable[int], start: dt.date, end: dt.date
 ) -> dict[tuple[int, dt.date], int]:
-    """{(zone id, day): people expected on site}, from the units seated in each zone."""
+    """{(zone id, day): people expected on site}, from the units seated in each zone, and on the
+    days an accepted consolidation plan moves a unit, in its host zone instead (three queries)."""
+    zone_ids = set(zone_ids)
     zone_of_unit = dict(
-        UnitSeat.objects.filter(zone_id__in=list(zone_ids)).values_list("unit_id", "zone_id")
+        UnitSeat.objects.filter(zone_id__in=zone_ids).values_list("unit_id", "zone_id")
     )
+    moves = moves_in_force(zone_ids=zone_ids, start=start, end=end)
+    unit_ids = set(zone_of_unit) | {unit_id for unit_id, _ in moves}
     counts: dict[tuple[int, dt.date], int] = {}
-    for (unit_id, day), n in onsite_by_unit_day(
-        unit_ids=zone_of_unit, start=start, end=end
-    ).items():
-        key = (zone_of_unit[unit_id], day)
-        counts[key] = counts.get(key, 0) + n
+    for (unit_id, day), n in onsite_by_unit_day(unit_ids=unit_ids, start=start, end=end).items():
+        zone_id = host_on(moves.get((unit_id, day.weekday())), day) or zone_of_unit.get(unit_id)
+        if zone_id in zone_ids:
+            key = (zone_id, day)
+            counts[key] = counts.get(key, 0) + n
     return counts

@@ -84,6 +84,7 @@ MENU: list[Entry] = [
     Entry(_("Cuti & dinas"), "attendance:leave_list", _registry, group="hr"),
     Entry(_("Hukuman disiplin"), "opd:sanctions", _registry, group="hr"),
     Entry(_("Kajian"), "evaluation:report", _registry, group="hr"),
+    Entry(_("Rencana gedung"), "buildings_plans:list", _registry, group="hr"),
     Entry(
         _("Laporan kinerja"),
         "attendance:report_queue",

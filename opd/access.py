@@ -293,3 +293,22 @@ def can_see_home_coordinates(user: User, employee: Employee) -> bool:
 
 def may_open_home_location_queue(user: User) -> bool:
     return scope_for(user).sees_registry
+
+
+# -- buildings (buildings/plans.py, the consolidation planner) -------------------------------------
+
+
+def can_plan_buildings(user: User) -> bool:
+    """Open the consolidation planner and its plans: HR and OPD admins."""
+    return scope_for(user).sees_registry
+
+
+def visible_buildings(user: User, buildings: QuerySet) -> QuerySet:
+    """Of `buildings` (a Building queryset; opd cannot import the buildings app), those `user` may
+    plan: HR every one, an OPD admin those where one of their OPDs sits, anyone else none."""
+    scope = scope_for(user)
+    if scope.is_hr:
+        return buildings
+    if not scope.opd_ids:
+        return buildings.none()
+    return buildings.filter(opds__in=scope.opd_ids).distinct()
