@@ -6,6 +6,8 @@ from attendance import views
 
 urlpatterns = [
     path("presensi/", views.checkin, name="checkin"),
+    path("presensi/kirim/", views.checkin_send, name="checkin_send"),
+    path("presensi/hari-depan/", views.upcoming, name="upcoming"),
     path("presensi/tinjau/", views.review, name="review"),
     path("presensi/tinjau/<int:pk>/", views.review_decide, name="review_decide"),
     path("presensi/tinjau/titik-sama/", views.clusters, name="clusters"),
