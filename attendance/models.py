@@ -265,6 +265,9 @@ class AttendanceEvent(models.Model):
         _("titik (5 desimal)"), max_length=24, blank=True, default="", db_default=""
     )
     received_at = models.DateTimeField(_("diterima pada"))
+    # arrived more than ATTENDANCE_SENT_LATE_AFTER_S after it was taken (`timestamp`): a phone
+    # that kept it while offline, or a device that sends in batches; the review pages say so
+    sent_late = models.BooleanField(_("dikirim terlambat"), default=False, db_default=False)
     status = models.CharField(
         _("status"), max_length=20, choices=EventStatus.choices, default=EventStatus.ACCEPTED
     )

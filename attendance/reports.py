@@ -188,3 +188,8 @@ def wfh_days_without_report(*, employee_id: int, start: dt.date, end: dt.date) -
         .order_by("-day")
         .values_list("day", flat=True)
     )
+
+
+def returned_count(*, employee_id: int) -> int:
+    """How many of the employee's reports the supervisor returned (the menu's badge): one COUNT."""
+    return WorkReport.objects.filter(employee_id=employee_id, status=ReportStatus.RETURNED).count()

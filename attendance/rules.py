@@ -70,6 +70,11 @@ def position_key(latitude, longitude) -> str:
     return f"{five(latitude)},{five(longitude)}"
 
 
+def sent_late(taken: dt.datetime, arrived: dt.datetime, after_s: int) -> bool:
+    """Arrived more than `after_s` seconds after it was taken (a phone that kept it offline)."""
+    return (arrived - taken).total_seconds() > after_s
+
+
 def local_day(ts: dt.datetime, tz_name: str) -> dt.date:
     """The working day a timestamp belongs to in the given time zone (e.g. Asia/Makassar)."""
     if ts.tzinfo is None or ts.utcoffset() is None:

@@ -12,6 +12,7 @@ import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.urls import reverse
@@ -80,6 +81,10 @@ class Result:
             "field": self.field,
             "message": self.message,
         }
+
+
+def sent_late_after_s() -> int:
+    return int(getattr(settings, "ATTENDANCE_SENT_LATE_AFTER_S", 600))
 
 
 # -- lookups for a whole batch ---------------------------------------------------------------------
@@ -409,6 +414,9 @@ class _Checks:
             external_id=p.external_id,
             position_key=located.key if located is not None else "",
             received_at=self.received_at,
+            # an import of a device's log arrives late by nature: only sent events can be
+            sent_late=self.source != EventSource.CSV
+            and rules.sent_late(p.ts, self.received_at, sent_late_after_s()),
             status=EventStatus.FLAGGED if flags else EventStatus.ACCEPTED,
             flags=flags,
             flag_message=" ".join(messages),

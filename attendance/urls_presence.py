@@ -2,10 +2,12 @@
 
 from django.urls import path
 
-from attendance import views
+from attendance import views, views_phone
 
 urlpatterns = [
     path("presensi/", views.checkin, name="checkin"),
+    path("presensi/kirim/", views_phone.checkin_send, name="checkin_send"),
+    path("presensi/hari-depan/", views_phone.upcoming, name="upcoming"),
     path("presensi/tinjau/", views.review, name="review"),
     path("presensi/tinjau/<int:pk>/", views.review_decide, name="review_decide"),
     path("presensi/tinjau/titik-sama/", views.clusters, name="clusters"),

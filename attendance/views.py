@@ -178,6 +178,24 @@ def _result_message(request, result: services.Result, kind: str, local: dt.datet
         messages.error(request, _("Presensi tidak dicatat. %(reason)s") % {"reason": text})
 
 
+def _checkin_item(employee: Employee, plan: DayPlan, kind: str, taken: dt.datetime, data) -> dict:
+    """The ingest item of a check-in from the phone page, sent at once or kept offline."""
+    token = str(data.get("token", "")).strip().lower()
+    return {
+        "nip": employee.nip,
+        "timestamp": taken.isoformat(),
+        "kind": kind,
+        "mode": plan.claimed_mode,
+        "latitude": str(data.get("latitude", "") or "").strip(),
+        "longitude": str(data.get("longitude", "") or "").strip(),
+        "accuracy_m": str(data.get("accuracy_m", "") or "").strip(),
+        "device_id": "web",
+        # one id per page load or per kept check-in: a double tap, a resent form or a check-in
+        # sent again after a lost answer is stored once
+        "external_id": f"web-{employee.pk}-{token}" if TOKEN_RE.match(token) else "",
+    }
+
+
 @login_required
 @require_http_methods(["GET", "POST"])
 def checkin(request):
@@ -196,19 +214,9 @@ def checkin(request):
             messages.error(request, _("Pilih presensi masuk atau presensi pulang."))
             return redirect("attendance:checkin")
         [plan] = day_plans(employee, today, today)
-        token = request.POST.get("token", "").strip().lower()
-        item = {
-            "nip": employee.nip,
-            "timestamp": local_now.isoformat(),  # the server's clock, never the phone's
-            "kind": kind,
-            "mode": plan.claimed_mode,
-            "latitude": request.POST.get("latitude", "").strip(),
-            "longitude": request.POST.get("longitude", "").strip(),
-            "accuracy_m": request.POST.get("accuracy_m", "").strip(),
-            "device_id": "web",
-            # one id per page load: a double tap or a resent form is stored once
-            "external_id": f"web-{employee.pk}-{token}" if TOKEN_RE.match(token) else "",
-        }
+        # the server's clock, never the phone's: the phone's time only comes with a check-in
+        # it kept offline (checkin_send), which is marked when it arrives late
+        item = _checkin_item(employee, plan, kind, local_now, request.POST)
         [result] = services.events_ingest(
             items=[item], source=EventSource.WEB, sender="web", received_at=now
         )
@@ -267,6 +275,8 @@ def _decorate(events) -> None:
         local = event.timestamp.astimezone(_zone(event.opd.time_zone))
         event.local = local
         event.zone = zone_abbreviation(event.opd.time_zone, event.timestamp)
+        event.received_local = event.received_at.astimezone(_zone(event.opd.time_zone))
+        event.late_minutes = int((event.received_at - event.timestamp).total_seconds() // 60)
 
 
 @login_required

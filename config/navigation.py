@@ -2,7 +2,11 @@
 
 Every page's header is built from MENU; a new page adds one entry here instead of editing
 templates/base.html. `group` orders the entries into the sections of the menu; `bottom` marks the
-few an employee finds in the phone's bottom bar.
+few an employee finds in the phone's bottom bar (under `short`, its label there).
+
+Badges are one mechanism: an entry's `badge` is a callable (user, scope) -> int | None, the count
+of what waits for the user there (unread notifications, swaps asked of them, reports returned to
+them). Each costs one COUNT query per page, and only for users who see its entry.
 """
 
 from __future__ import annotations
@@ -14,7 +18,13 @@ from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext_lazy as _
 
 from accounts.notifications import unread_count
+from attendance.reports import returned_count
 from opd.access import scope_for
+from selfservice.selectors import swaps_for_me_count
+
+# the COUNT queries the badges add to an employee's page beyond the inbox's (swaps asked of them,
+# reports returned to them): page tests' query bounds add this for an employee
+EMPLOYEE_BADGE_QUERIES = 2
 
 
 @dataclass(frozen=True)
@@ -25,7 +35,9 @@ class Entry:
     group: str = "work"
     bottom: bool = False
     icon: str = ""
-    badge: str = ""  # "inbox": shows the unread count beside the label
+    # (user, scope) -> the count shown beside the label, None or 0 for none
+    badge: Callable[[object, object], int | None] | None = None
+    short: object = ""  # the bottom bar's label (the menu's label without it)
 
 
 def _everyone(s) -> bool:
@@ -48,6 +60,25 @@ def _supervisor_only(s) -> bool:
     return bool(s.is_supervisor) and not s.sees_registry
 
 
+def unread_badge(user, scope) -> int:
+    """Notifications not yet read."""
+    return unread_count(user_id=user.pk)
+
+
+def swaps_asked_badge(user, scope) -> int | None:
+    """Swaps a colleague asked of the employee that wait for their answer."""
+    if not scope.employee_id:
+        return None
+    return swaps_for_me_count(employee_id=scope.employee_id)
+
+
+def reports_returned_badge(user, scope) -> int | None:
+    """Work reports the supervisor returned to the employee to write again."""
+    if not scope.employee_id:
+        return None
+    return returned_count(employee_id=scope.employee_id)
+
+
 MENU: list[Entry] = [
     Entry(_("Dasbor"), "dashboard:today", _registry, group="hr"),
     Entry(_("OPD"), "opd:list", _registry, group="hr"),
@@ -60,7 +91,16 @@ MENU: list[Entry] = [
         lambda s: bool(s.employee_id or s.sees_registry),
         group="me",
     ),
-    Entry(_("Presensi"), "attendance:checkin", _employee, group="me", bottom=True, icon="today"),
+    Entry(
+        _("Presensi"),
+        "attendance:checkin",
+        _employee,
+        group="me",
+        bottom=True,
+        icon="today",
+        short=_("Hari ini"),
+    ),
+    Entry(_("Hari-hari ke depan"), "attendance:upcoming", _employee, group="me"),
     Entry(
         _("Kalender saya"),
         "selfservice:my_month",
@@ -68,9 +108,17 @@ MENU: list[Entry] = [
         group="me",
         bottom=True,
         icon="calendar",
+        short=_("Kalender"),
     ),
     Entry(
-        _("Tukar jadwal"), "selfservice:swap_new", _employee, group="me", bottom=True, icon="swap"
+        _("Tukar jadwal"),
+        "selfservice:swap_new",
+        _employee,
+        group="me",
+        bottom=True,
+        icon="swap",
+        badge=swaps_asked_badge,
+        short=_("Tukar"),
     ),
     Entry(
         _("Persetujuan tukar"),
@@ -98,12 +146,22 @@ MENU: list[Entry] = [
         group="me",
         bottom=True,
         icon="report",
+        badge=reports_returned_badge,
+        short=_("Laporan"),
     ),
     Entry(_("Impor"), "opd:import", _hr, group="admin"),
     Entry(_("Klien API"), "api_pages:clients", _hr, group="admin"),
     Entry(_("Akun terkunci"), "opd:lockouts", _hr, group="admin"),
     Entry(_("Admin"), "admin:index", _hr, group="admin"),
-    Entry(_("Profil saya"), "opd:me", _employee, group="me", bottom=True, icon="profile"),
+    Entry(
+        _("Profil saya"),
+        "opd:me",
+        _employee,
+        group="me",
+        bottom=True,
+        icon="profile",
+        short=_("Profil"),
+    ),
     Entry(_("Cuti & dinas saya"), "selfservice:leave_mine", _employee, group="me"),
     Entry(_("Presensi saya"), "selfservice:my_presence", _employee, group="me"),
     Entry(_("Lokasi rumah"), "selfservice:home_location", _employee, group="me"),
@@ -119,7 +177,7 @@ MENU: list[Entry] = [
         lambda s: s.sees_registry or s.is_supervisor,
         group="review",
     ),
-    Entry(_("Notifikasi"), "inbox:list", _everyone, group="me", icon="inbox", badge="inbox"),
+    Entry(_("Notifikasi"), "inbox:list", _everyone, group="me", icon="inbox", badge=unread_badge),
 ]
 
 
@@ -132,11 +190,13 @@ class Item:
     icon: str
     current: bool
     badge: int = 0
+    short: object = ""
+    inbox: bool = False  # the inbox's entry: its badge counts unread notifications
 
 
-def menu_for(scope, path: str = "", unread: int = 0) -> list[Item]:
-    """The entries this scope sees, in MENU's order, each with its URL and whether it is open;
-    the inbox's entry carries `unread`."""
+def menu_for(scope, path: str = "", user=None) -> list[Item]:
+    """The entries this scope sees, in MENU's order, each with its URL, whether it is open and
+    its badge's count (computed only with `user`)."""
     items = []
     for entry in MENU:
         if not entry.shown(scope):
@@ -146,16 +206,46 @@ def menu_for(scope, path: str = "", unread: int = 0) -> list[Item]:
         except NoReverseMatch:  # an app switched off in this deployment
             continue
         current = bool(path) and (path == url or (url != "/" and path.startswith(url)))
-        badge = unread if entry.badge == "inbox" else 0
-        items.append(Item(entry.label, url, entry.group, entry.bottom, entry.icon, current, badge))
-    return items
+        badge = (entry.badge(user, scope) or 0) if entry.badge and user is not None else 0
+        items.append(
+            Item(
+                entry.label,
+                url,
+                entry.group,
+                entry.bottom,
+                entry.icon,
+                current,
+                badge,
+                entry.short or entry.label,
+                entry.badge is unread_badge,
+            )
+        )
+    return _one_current(items)
+
+
+def _one_current(items: list[Item]) -> list[Item]:
+    """Only the longest matching URL is the open page (/presensi/hari-depan/ is not also
+    /presensi/)."""
+    current = [i for i in items if i.current]
+    if len(current) <= 1:
+        return items
+    best = max(len(i.url) for i in current)
+    return [
+        i if not i.current or len(i.url) == best else Item(**{**i.__dict__, "current": False})
+        for i in items
+    ]
 
 
 def menu(request):
-    """Context processor: `menu`, the header's entries for the user asking, the inbox's with
-    the unread count (one COUNT query)."""
+    """Context processor: `menu`, the header's entries for the user asking with their badges'
+    counts (a COUNT query per badge the user sees), and `bottom_bar`, the employee's phone bar."""
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
         return {}
-    unread = unread_count(user_id=user.pk)
-    return {"menu": menu_for(scope_for(user), request.path, unread), "unread_notifications": unread}
+    items = menu_for(scope_for(user), request.path, user)
+    unread = next((i.badge for i in items if i.inbox), 0)
+    return {
+        "menu": items,
+        "bottom_bar": [i for i in items if i.bottom],
+        "unread_notifications": unread,
+    }

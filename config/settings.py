@@ -334,6 +334,9 @@ ELIGIBILITY_NEW_IN_POST_MONTHS = env_int("ELIGIBILITY_NEW_IN_POST_MONTHS", 12, m
 # on this many days is flagged as a sign of a fake-GPS app.
 ATTENDANCE_MAX_ACCURACY_CREDIT_M = env_int("ATTENDANCE_MAX_ACCURACY_CREDIT_M", 100, minimum=0)
 ATTENDANCE_SAME_POSITION_DAYS = env_int("ATTENDANCE_SAME_POSITION_DAYS", 5, minimum=2)
+# A check-in that arrives more than this many seconds after it was taken (a phone offline, which
+# keeps it and sends it later with its own time) is marked sent_late for the reviewers.
+ATTENDANCE_SENT_LATE_AFTER_S = env_int("ATTENDANCE_SENT_LATE_AFTER_S", 600, minimum=0)
 
 # Webhooks (api/webhooks.py): a POST per delivery with this timeout, retried after these delays
 # (then failed). Loopback, private and link-local receivers (checked on every address the name

@@ -8,6 +8,9 @@ from config import health, views
 urlpatterns = [
     path("", views.home, name="home"),
     path("healthz", health.healthz, name="healthz"),
+    path("manifest.webmanifest", views.manifest, name="manifest"),
+    path("favicon.ico", views.favicon, name="favicon"),
+    path("sw.js", views.service_worker, name="service_worker"),
     path(
         "masuk/",
         auth_views.LoginView.as_view(template_name="accounts/login.html"),

@@ -136,13 +136,18 @@ def my_swaps(*, employee: Employee) -> QuerySet[SwapRequest]:
     )
 
 
+def _waiting_for(employee_id: int) -> QuerySet[SwapRequest]:
+    return SwapRequest.objects.filter(colleague_id=employee_id, status=SwapStatus.COLLEAGUE)
+
+
+def swaps_for_me_count(*, employee_id: int) -> int:
+    """How many requests wait for the employee's answer (the menu's badge): one COUNT."""
+    return _waiting_for(employee_id).count()
+
+
 def swaps_for_me(*, employee: Employee) -> QuerySet[SwapRequest]:
     """Requests naming the employee as the colleague that wait for their answer, soonest first."""
-    return (
-        SwapRequest.objects.filter(colleague=employee, status=SwapStatus.COLLEAGUE)
-        .select_related("requester")
-        .order_by("day", "created_at", "pk")
-    )
+    return _waiting_for(employee.pk).select_related("requester").order_by("day", "created_at", "pk")
 
 
 def swap_queue(*, user: User, status: str = SwapStatus.PENDING) -> QuerySet[SwapRequest]:

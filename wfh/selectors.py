@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from django.db.models import Count, Exists, Max, OuterRef, Prefetch, Q, QuerySet
 
 from opd.models import Employee, Opd, Placement, Unit
+from wfh.engine.types import Reason
 from wfh.models import (
     Assignment,
     AssignmentChange,
@@ -298,3 +299,18 @@ def roster_cell(roster: Roster, employee_id: int, day: dt.date) -> Assignment | 
 
 def employee_names(ids: Iterable[int]) -> dict[int, str]:
     return dict(Employee.objects.filter(id__in=list(ids)).values_list("id", "name"))
+
+
+def piket_days(*, employee_id: int, start: dt.date, end: dt.date) -> set[dt.date]:
+    """The days of the published schedule on which the employee is on duty (piket): on site on
+    a WFH weekday because the unit's minimum needs them. One query."""
+    published = ScheduleDay.objects.filter(
+        employee_id=employee_id, day=OuterRef("day"), roster_id=OuterRef("roster_id")
+    )
+    return set(
+        Assignment.objects.filter(
+            employee_id=employee_id, day__gte=start, day__lte=end, reason=Reason.PIKET
+        )
+        .filter(Exists(published))
+        .values_list("day", flat=True)
+    )

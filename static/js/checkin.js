@@ -1,5 +1,11 @@
 /* Check-in page: ask the phone for its position, fill the hidden fields, then send the form.
- * Without JavaScript the form posts as it is (no location); the server decides what to flag. */
+ * Without JavaScript the form posts as it is (no location); the server decides what to flag.
+ *
+ * Without a connection the check-in is kept in the phone (localStorage, per employee) with the
+ * phone's time and position and a 32-hex id made here, and sent as JSON to data-send-url as
+ * soon as the connection is back (on this page's load and on the browser's "online" event).
+ * The server stores it once whatever the number of tries (the id), with both times, and marks
+ * it sent late when it arrived long after it was taken. */
 (function () {
   "use strict";
   var form = document.getElementById("checkin-form");
@@ -33,11 +39,131 @@
   }
 
   function send(submitter) {
+    if (!navigator.onLine) { keep(submitter.value); return; }
     ready = true;
     setButtons(false);
     if (form.requestSubmit) { form.requestSubmit(submitter); }
     else { submitter.click(); }
   }
+
+  // -- kept while offline ------------------------------------------------------------------------
+  var KEY = "wfh-checkins-" + (form.dataset.employee || "");
+  var sendUrl = form.dataset.sendUrl;
+  var queueBox = document.getElementById("offline-queue");
+  var flushing = false;
+
+  function readQueue() {
+    try { return JSON.parse(window.localStorage.getItem(KEY) || "[]"); } catch (e) { return []; }
+  }
+
+  function writeQueue(items) {
+    if (items.length) { window.localStorage.setItem(KEY, JSON.stringify(items)); }
+    else { window.localStorage.removeItem(KEY); }
+    showQueue(items);
+  }
+
+  function pad(n) { return (n < 10 ? "0" : "") + n; }
+
+  function isoWithOffset(d) {
+    var off = -d.getTimezoneOffset();
+    var sign = off >= 0 ? "+" : "-";
+    off = Math.abs(off);
+    return d.getFullYear() + "-" + pad(d.getMonth() + 1) + "-" + pad(d.getDate()) +
+      "T" + pad(d.getHours()) + ":" + pad(d.getMinutes()) + ":" + pad(d.getSeconds()) +
+      sign + pad(Math.floor(off / 60)) + ":" + pad(off % 60);
+  }
+
+  function newToken() {
+    var bytes = new Uint8Array(16);
+    window.crypto.getRandomValues(bytes);
+    return Array.prototype.map.call(bytes, function (b) { return (b < 16 ? "0" : "") + b.toString(16); }).join("");
+  }
+
+  function kindLabel(kind) { return kind === "out" ? form.dataset.labelOut : form.dataset.labelIn; }
+
+  function showQueue(items) {
+    if (!queueBox) { return; }
+    queueBox.textContent = "";
+    queueBox.hidden = !items.length;
+    if (!items.length) { return; }
+    var p = document.createElement("p");
+    p.textContent = form.dataset.msgQueued.replace("%(n)s", String(items.length));
+    queueBox.appendChild(p);
+    var ul = document.createElement("ul");
+    items.forEach(function (item) {
+      var li = document.createElement("li");
+      li.textContent = kindLabel(item.kind) + " · " + item.taken_at.slice(11, 16);
+      ul.appendChild(li);
+    });
+    queueBox.appendChild(ul);
+  }
+
+  function keep(kind) {
+    var items = readQueue();
+    items.push({
+      token: newToken(),
+      kind: kind,
+      taken_at: isoWithOffset(new Date()),
+      latitude: field("latitude").value,
+      longitude: field("longitude").value,
+      accuracy_m: field("accuracy_m").value
+    });
+    writeQueue(items);
+    setButtons(false);
+    say(form.dataset.msgKept, "warn");
+  }
+
+  function csrfToken() {
+    var m = document.cookie.match(/(?:^|;\s*)csrftoken=([^;]+)/);
+    if (m) { return decodeURIComponent(m[1]); }
+    var input = form.querySelector("input[name='csrfmiddlewaretoken']");
+    return input ? input.value : "";
+  }
+
+  function flush() {
+    var items = readQueue();
+    if (flushing || !items.length || !navigator.onLine || !sendUrl) { return; }
+    flushing = true;
+    var sent = 0;
+    var problems = [];
+    function next(i) {
+      if (i >= items.length) {
+        flushing = false;
+        var left = readQueue().filter(function (item) {
+          return !items.some(function (done) { return done.token === item.token && done.done; });
+        });
+        writeQueue(left);
+        if (problems.length) { say(problems.join(" "), "warn"); }
+        else if (sent) { say(form.dataset.msgSent.replace("%(n)s", String(sent)), "info"); }
+        return;
+      }
+      var item = items[i];
+      fetch(sendUrl, {
+        method: "POST",
+        credentials: "same-origin",
+        headers: { "Content-Type": "application/json", "X-CSRFToken": csrfToken() },
+        body: JSON.stringify(item)
+      }).then(function (response) {
+        return response.json().then(function (body) { return { code: response.status, body: body }; });
+      }).then(function (answer) {
+        if (answer.code === 200) { item.done = true; sent += 1; }
+        else if (answer.code === 400) { item.done = true; problems.push(answer.body.message || ""); }
+        // 403 (signed out, another account) or 5xx: kept for the next try
+        next(i + 1);
+      }).catch(function () {
+        flushing = false;  // the connection dropped again: keep the rest for the next try
+        var left = readQueue().filter(function (it) {
+          return !items.some(function (done) { return done.token === it.token && done.done; });
+        });
+        writeQueue(left);
+      });
+    }
+    next(0);
+  }
+
+  showQueue(readQueue());
+  window.addEventListener("online", flush);
+  flush();
 
   function clearLocation() {
     field("latitude").value = "";

@@ -58,6 +58,7 @@ def test_a_leave_request_to_its_approval_moves_the_roster_and_the_badges_tell(
     login(page, live_server, "atasan", live_world.password)
     badge = page.locator("header .menu-badge")
     expect(badge).to_have_text("1")
+    page.locator(".menu-toggle").click()  # on a phone the menu is behind its button
     page.locator("header").get_by_role("link", name="Notifikasi").click()
     expect(page.locator(".inbox-list")).to_contain_text("Sari Staf mengajukan Cuti tahunan")
     assert fits(page)

@@ -75,7 +75,9 @@ def test_an_employee_on_a_phone_logs_in_with_their_nip_and_sees_their_profile(
     page, live_server, live_world
 ):
     login(page, live_server, live_world.staff.nip, live_world.password)
-    page.get_by_role("link", name="Profil saya").click()  # an employee lands on the check-in page
+    # an employee lands on the check-in page; on a phone the menu is behind its button
+    page.locator(".menu-toggle").click()
+    page.get_by_role("link", name="Profil saya").click()
 
     expect(page.locator("h1")).to_have_text("Sari Staf")
     assert live_world.staff.nip in page.url

@@ -8,13 +8,15 @@ import re
 import pytest
 from django.urls import reverse
 
+from config.navigation import EMPLOYEE_BADGE_QUERIES
 from tests.factories import make_employee
 from wfh.models import ScheduleDay
 
 pytestmark = pytest.mark.django_db
 
 URL = "/saya/kalender/"
-MONTH_QUERY_BOUND = 13  # 12, and the header's unread-notification badge
+# 12, the header's unread-notification badge and the employee's other badges (swaps, reports)
+MONTH_QUERY_BOUND = 13 + EMPLOYEE_BADGE_QUERIES
 
 
 def cell(html: str, label: str) -> str:
