@@ -34,6 +34,7 @@ CONTRACT: dict[str, dict[str, set[str]]] = {
     "summaries-opd": {"GET": {Scope.SUMMARY_READ}},
     "evaluation-costs": {"POST": {Scope.EVALUATION_WRITE}},
     "evaluation-service-output": {"POST": {Scope.EVALUATION_WRITE}},
+    "meter-readings": {"POST": {Scope.METERS_WRITE}},
     "phase-list": {"GET": {SCHEDULE, ROSTER}},
     "roster-list": {"GET": {ROSTER, SCHEDULE}, "POST": {ROSTER}},
     "roster-detail": {"GET": {ROSTER, SCHEDULE}},
@@ -48,7 +49,7 @@ CONTRACT: dict[str, dict[str, set[str]]] = {
 HR_ONLY = {"roster-publish", "declared-day-list", "declared-day-revoke"}
 RESOURCE_VIEWS = {
     f"api.views_{name}"
-    for name in ("org", "schedule", "attendance", "evaluation", "rosters", "overrides")
+    for name in ("org", "schedule", "attendance", "evaluation", "rosters", "overrides", "meters")
 }
 CASES = [(name, method) for name, methods in CONTRACT.items() for method in methods]
 
@@ -110,6 +111,7 @@ def request(http, name: str, method: str, world):
         "attendance-events": "/api/v1/attendance/events/",
         "evaluation-costs": "/api/v1/evaluation/costs/",
         "evaluation-service-output": "/api/v1/evaluation/service-output/",
+        "meter-readings": "/api/v1/meter-readings/",
         "roster-list": "/api/v1/rosters/",
         "roster-publish": f"/api/v1/rosters/{roster}/publish/",
         "declared-day-list": "/api/v1/declared-days/",
@@ -119,7 +121,7 @@ def request(http, name: str, method: str, world):
     }
     if method == "GET":
         return http.get(gets[name])
-    body = [] if name.startswith(("attendance", "evaluation")) else {}
+    body = [] if name.startswith(("attendance", "evaluation", "meter")) else {}
     return http.post(posts[name], body, format="json")
 
 
