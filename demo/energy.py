@@ -129,11 +129,13 @@ def energy_seed(
             day += dt.timedelta(days=1)
     MeterReading.objects.bulk_create(rows, batch_size=2000)
     if buildings and event_day is not None:
+        # the events belong to the largest office (most seats), where a bill would mislead most
+        main = max(buildings, key=lambda b: (sum(z.capacity for z in b.zones.all()), -b.pk))
         for day, text in (
             (event_day, LIGHTING_EVENT),
             (event_day + dt.timedelta(days=44), SERVER_EVENT),
         ):
             ConsumptionEvent.objects.get_or_create(
-                building=buildings[0], meter=None, day=day, description=text
+                building=main, meter=None, day=day, description=text
             )
     return len(rows)
