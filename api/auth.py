@@ -85,6 +85,8 @@ def _session_may(scope_name: str, scope: access.Scope) -> bool:
         return True  # everyone may read schedules they can see (their own, their team's, ...)
     if scope_name == Scope.ROSTER_WRITE:
         return scope.is_hr or scope.is_opd_admin
+    if scope_name == Scope.METERS_WRITE:
+        return scope.sees_registry  # HR all buildings, an OPD admin those of their OPDs
     if scope_name == Scope.EVALUATION_WRITE:
         return scope.is_hr  # the evaluation's inputs are HR's, as on the input pages
     return scope.sees_registry  # org, attendance and summaries: HR and OPD admins

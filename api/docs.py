@@ -28,6 +28,7 @@ TAGS = {
     "attendance:read": "Presensi",
     "summary:read": "Rekap",
     "evaluation:write": "Kajian",
+    "meters:write": "Gedung dan meter",
     "webhook": "Webhook",
     "roster:write": "Roster",
 }

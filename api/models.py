@@ -24,6 +24,7 @@ class Scope(models.TextChoices):
     ATTENDANCE_WRITE = "attendance:write", _("Kirim presensi")
     SUMMARY_READ = "summary:read", _("Baca rekap harian OPD")
     EVALUATION_WRITE = "evaluation:write", _("Kirim biaya operasional dan keluaran layanan")
+    METERS_WRITE = "meters:write", _("Kirim pembacaan meter (meter pintar)")
 
 
 class ApiClient(models.Model):

@@ -7,6 +7,7 @@ from api import (
     views_errors,
     views_evaluation,
     views_me,
+    views_meters,
     views_org,
     views_overrides,
     views_phase_changes,
@@ -45,6 +46,7 @@ urlpatterns = [
         views_evaluation.EvaluationServiceOutputView.as_view(),
         name="evaluation-service-output",
     ),
+    path("meter-readings/", views_meters.MeterReadingsView.as_view(), name="meter-readings"),
     path("phases/", views_rosters.PhaseListView.as_view(), name="phase-list"),
     path(
         "phases/<slug:slug>/changes/",

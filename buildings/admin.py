@@ -1,6 +1,16 @@
 from django.contrib import admin
 
-from buildings.models import Building, Meter, Tariff, UnitSeat, Zone
+from buildings.models import (
+    Bill,
+    Building,
+    ConsumptionEvent,
+    EmissionFactor,
+    Meter,
+    MeterReading,
+    Tariff,
+    UnitSeat,
+    Zone,
+)
 from buildings.models_plans import ConsolidationPlan, UnitMove, ZoneClosure
 
 
@@ -67,3 +77,28 @@ class ConsolidationPlanAdmin(admin.ModelAdmin):
 
     def has_change_permission(self, request, obj=None):
         return False
+
+
+@admin.register(MeterReading)
+class MeterReadingAdmin(admin.ModelAdmin):
+    list_display = ("meter", "start", "end", "value", "source")
+    list_filter = ("source",)
+    raw_id_fields = ("meter",)
+    date_hierarchy = "start"
+
+
+@admin.register(Bill)
+class BillAdmin(admin.ModelAdmin):
+    list_display = ("meter", "month", "quantity", "amount_rp", "degree_days")
+    raw_id_fields = ("meter",)
+
+
+@admin.register(ConsumptionEvent)
+class ConsumptionEventAdmin(admin.ModelAdmin):
+    list_display = ("building", "meter", "day", "description")
+    raw_id_fields = ("meter",)
+
+
+@admin.register(EmissionFactor)
+class EmissionFactorAdmin(admin.ModelAdmin):
+    list_display = ("valid_from", "kg_co2_per_kwh", "source")

@@ -209,5 +209,156 @@ class Tariff(models.Model):
         return f"{self.meter} {self.valid_from}: Rp {self.price_rp}"
 
 
+# -- the savings ledger: readings, bills, events that confound them, emission factors -----------
+
+
+class ReadingSource(models.TextChoices):
+    IMPORT = "import", _("Impor CSV/XLSX")
+    FORM = "form", _("Formulir")
+    API = "api", _("API (meter pintar)")
+    DEMO = "demo", _("Demo")
+
+
+class MeterReading(models.Model):
+    """What a meter measured over a period (one day, a week or a month), start and end included.
+
+    One reading per meter and period: sending the same period again replaces the value (or
+    changes nothing), never adds a second one; periods of one meter never overlap."""
+
+    meter = models.ForeignKey(
+        Meter, verbose_name=_("meter"), on_delete=models.CASCADE, related_name="readings"
+    )
+    start = models.DateField(_("mulai"))
+    end = models.DateField(_("sampai"))
+    value = models.DecimalField(
+        _("pemakaian"),
+        max_digits=14,
+        decimal_places=3,
+        validators=[MinValueValidator(Decimal("0"))],
+        help_text=_("Dalam satuan meter (kWh, m³, liter, GB)."),
+    )
+    source = models.CharField(_("sumber"), max_length=16, choices=ReadingSource.choices)
+    recorded_at = models.DateTimeField(_("dicatat pada"), auto_now=True)
+
+    class Meta:
+        ordering = ["meter", "start"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["meter", "start", "end"], name="meter_reading_one_per_period"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(end__gte=models.F("start")), name="meter_reading_end_after_start"
+            ),
+        ]
+        indexes = [models.Index(fields=["meter", "end"], name="meter_reading_meter_end")]
+        verbose_name = _("pembacaan meter")
+        verbose_name_plural = _("pembacaan meter")
+
+    def __str__(self) -> str:
+        return f"{self.meter} {self.start}–{self.end}: {self.value}"
+
+    @property
+    def days(self) -> int:
+        return (self.end - self.start).days + 1
+
+
+class Bill(models.Model):
+    """A monthly bill of a meter (PLN, PDAM, ...): the quantity billed and the rupiah.
+
+    `degree_days` (cooling degree days of the month, optional) lets the evaluation normalise the
+    baseline for weather where it is known."""
+
+    meter = models.ForeignKey(
+        Meter, verbose_name=_("meter"), on_delete=models.CASCADE, related_name="bills"
+    )
+    month = models.DateField(_("bulan"), help_text=_("Tanggal 1 bulan tagihan."))
+    quantity = models.DecimalField(
+        _("jumlah ditagih"),
+        max_digits=14,
+        decimal_places=3,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(Decimal("0"))],
+        help_text=_("kWh, m³, liter atau GB; kosong bila tagihan hanya rupiah."),
+    )
+    amount_rp = models.DecimalField(
+        _("tagihan (Rp)"), max_digits=14, decimal_places=2, validators=[MinValueValidator(0)]
+    )
+    degree_days = models.DecimalField(
+        _("derajat-hari pendinginan"),
+        max_digits=7,
+        decimal_places=1,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(Decimal("0"))],
+        help_text=_("Opsional: jumlah derajat-hari pendinginan bulan itu (cuaca)."),
+    )
+
+    class Meta:
+        ordering = ["meter", "month"]
+        constraints = [
+            models.UniqueConstraint(fields=["meter", "month"], name="bill_one_per_meter_month"),
+            models.CheckConstraint(condition=models.Q(month__day=1), name="bill_month_first_day"),
+        ]
+        verbose_name = _("tagihan")
+        verbose_name_plural = _("tagihan")
+
+    def __str__(self) -> str:
+        return f"{self.meter} {self.month:%Y-%m}: Rp {self.amount_rp}"
+
+
+class ConsumptionEvent(models.Model):
+    """Something that changed consumption for another reason than WFH (lighting cut to 21:00, a
+    new server, a renovation), from a date on: the evaluation names it beside every figure whose
+    compared period contains it."""
+
+    building = models.ForeignKey(
+        Building,
+        verbose_name=_("gedung"),
+        on_delete=models.CASCADE,
+        related_name="consumption_events",
+    )
+    meter = models.ForeignKey(
+        Meter,
+        verbose_name=_("meter"),
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="consumption_events",
+        help_text=_("Kosong: berlaku untuk seluruh gedung."),
+    )
+    day = models.DateField(_("tanggal"))
+    description = models.CharField(_("keterangan"), max_length=300)
+
+    class Meta:
+        ordering = ["building", "day"]
+        verbose_name = _("peristiwa pemakaian")
+        verbose_name_plural = _("peristiwa pemakaian")
+
+    def __str__(self) -> str:
+        return f"{self.building.code} {self.day}: {self.description}"
+
+
+class EmissionFactor(models.Model):
+    """Kilograms of CO2 per kWh of grid electricity from a date on (PLN's grid about 0.87)."""
+
+    valid_from = models.DateField(_("berlaku sejak"), unique=True)
+    kg_co2_per_kwh = models.DecimalField(
+        _("kg CO₂ per kWh"),
+        max_digits=6,
+        decimal_places=4,
+        validators=[MinValueValidator(Decimal("0"))],
+    )
+    source = models.CharField(_("sumber"), max_length=200, blank=True)
+
+    class Meta:
+        ordering = ["valid_from"]
+        verbose_name = _("faktor emisi")
+        verbose_name_plural = _("faktor emisi")
+
+    def __str__(self) -> str:
+        return f"{self.valid_from}: {self.kg_co2_per_kwh} kg CO₂/kWh"
+
+
 # The consolidation plans' models live beside their services (buildings/plans.py).
 from buildings.models_plans import ConsolidationPlan, UnitMove, ZoneClosure  # noqa: E402, F401

@@ -133,6 +133,8 @@ MENU: list[Entry] = [
     Entry(_("Hukuman disiplin"), "opd:sanctions", _registry, group="hr"),
     Entry(_("Kajian"), "evaluation:report", _registry, group="hr"),
     Entry(_("Rencana gedung"), "buildings_plans:list", _registry, group="hr"),
+    Entry(_("Penghematan energi"), "evaluation:energy", _registry, group="hr"),
+    Entry(_("Pembacaan meter"), "readings:list", _registry, group="hr"),
     Entry(
         _("Laporan kinerja"),
         "attendance:report_queue",

@@ -24,6 +24,7 @@ urlpatterns = [
     path("", include("attendance.urls")),
     path("", include("selfservice.urls")),
     path("", include("evaluation.urls")),
+    path("gedung/pembacaan/", include("buildings.urls_readings")),
     path("", include("attendance.urls_dashboard")),
     path("", include("api.urls_pages")),
     path("", include("accounts.urls")),

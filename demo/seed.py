@@ -14,6 +14,7 @@ from django.utils import timezone
 from attendance.summaries.runs import summaries_build
 from demo.attendance import events_seed, leave_seed
 from demo.city import DemoResult, city_seed, registry_reset
+from demo.energy import energy_seed
 from demo.evaluation import evaluation_seed
 from demo.logins import EMPLOYEE_USERNAME
 from demo.overrides import DEMO_REFERENCE, overrides_seed
@@ -116,6 +117,13 @@ def activity_seed(
     trial_run = summaries_build(start=TRIAL_START, end=TRIAL_END)
     say("Mengisi data kajian (biaya, layanan, e-Kinerja, kesiapan)…")
     evaluation_seed(seed=seed)
+    say("Mengisi pembacaan meter harian (setahun) yang mengikuti hari WFH…")
+    energy_seed(
+        start=min(TRIAL_START - dt.timedelta(days=31), end - dt.timedelta(days=365)),
+        end=end,
+        seed=seed,
+        event_day=TRIAL_START + dt.timedelta(days=24),
+    )
     return ActivityResult(
         start=start,
         end=end,

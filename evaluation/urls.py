@@ -1,6 +1,6 @@
 from django.urls import path
 
-from evaluation import views
+from evaluation import views, views_energy
 
 app_name = "evaluation"
 urlpatterns = [
@@ -10,6 +10,7 @@ urlpatterns = [
     path("evaluasi/opd/<str:code>/", views.opd_detail, name="opd"),
     path("evaluasi/rencana/", views.plan_create, name="plan_create"),
     path("evaluasi/rencana/<int:pk>/ubah/", views.plan_edit, name="plan_edit"),
+    path("evaluasi/energi/", views_energy.energy_page, name="energy"),
     path("evaluasi/biaya/", views.costs, name="costs"),
     path("evaluasi/biaya/<str:code>/<str:month>/", views.cost_edit, name="cost_edit"),
     path("evaluasi/impor/", views.import_page, name="import"),

@@ -48,7 +48,7 @@ SCHEMATHESIS = Path(sys.executable).with_name("schemathesis")
 SHARDS = {
     "registry": r"^/api/v1/(opds|employees|calendar|phases|declared-days|wfh-orders)/",
     "schedules": r"^/api/v1/(schedule|rosters|summaries|attendance)/",
-    "inputs-and-webhooks": r"^/api/v1/(evaluation|webhooks|me)/",
+    "inputs-and-webhooks": r"^/api/v1/(evaluation|webhooks|me|meter-readings)/",
 }
 
 

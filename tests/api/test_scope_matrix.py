@@ -34,6 +34,7 @@ CONTRACT: dict[str, dict[str, set[str]]] = {
     "summaries-opd": {"GET": {Scope.SUMMARY_READ}},
     "evaluation-costs": {"POST": {Scope.EVALUATION_WRITE}},
     "evaluation-service-output": {"POST": {Scope.EVALUATION_WRITE}},
+    "meter-readings": {"POST": {Scope.METERS_WRITE}},
     "phase-list": {"GET": {SCHEDULE, ROSTER}},
     "phase-change-list": {"GET": {SCHEDULE, ROSTER}, "POST": {ROSTER}},
     "roster-list": {"GET": {ROSTER, SCHEDULE}, "POST": {ROSTER}},
@@ -57,6 +58,7 @@ RESOURCE_VIEWS = {
         "rosters",
         "overrides",
         "phase_changes",
+        "meters",
     )
 }
 CASES = [(name, method) for name, methods in CONTRACT.items() for method in methods]
@@ -120,6 +122,7 @@ def request(http, name: str, method: str, world):
         "attendance-events": "/api/v1/attendance/events/",
         "evaluation-costs": "/api/v1/evaluation/costs/",
         "evaluation-service-output": "/api/v1/evaluation/service-output/",
+        "meter-readings": "/api/v1/meter-readings/",
         "roster-list": "/api/v1/rosters/",
         "phase-change-list": "/api/v1/phases/jabar-2025-tahap-1/changes/",
         "roster-publish": f"/api/v1/rosters/{roster}/publish/",
@@ -130,7 +133,7 @@ def request(http, name: str, method: str, world):
     }
     if method == "GET":
         return http.get(gets[name])
-    body = [] if name.startswith(("attendance", "evaluation")) else {}
+    body = [] if name.startswith(("attendance", "evaluation", "meter")) else {}
     return http.post(posts[name], body, format="json")
 
 
