@@ -18,6 +18,7 @@ FUTURE = "future"
 TOO_OLD = "too_old"
 IMPOSSIBLE_TRAVEL = "impossible_travel"
 LOW_ACCURACY = "low_accuracy"
+NO_CHECKIN = "no_checkin"  # a check-out with no check-in before it that day
 # fake-GPS signs (attendance.integrity)
 SHARED_POSITION = "shared_position"
 SAME_POSITION_DAYS = "same_position_days"
@@ -40,6 +41,7 @@ def flag_text(code: str, **kw) -> str:
         LOW_ACCURACY: _(
             "Akurasi lokasi buruk (%(accuracy)s m, batas %(limit)s m): jarak tidak dapat dinilai."
         ),
+        NO_CHECKIN: _("Presensi pulang tanpa presensi masuk pada hari itu."),
         SHARED_POSITION: _(
             "Koordinat sama persis (5 desimal) dengan presensi pegawai lain pada hari yang sama."
         ),

@@ -161,7 +161,14 @@ def _result_message(request, result: services.Result, kind: str, local: dt.datet
         "time": local.strftime("%H:%M"),
         "zone": zone,
     }
-    if result.status == services.ACCEPTED:
+    if result.late_minutes:
+        recorded += _(", terlambat %(minutes)s menit (%(tier)s)") % {
+            "minutes": result.late_minutes,
+            "tier": result.late_tier or _("TL"),
+        }
+    if result.status == services.ACCEPTED and result.late_minutes:
+        messages.warning(request, recorded + ".")
+    elif result.status == services.ACCEPTED:
         messages.success(request, recorded + ".")
     elif result.status == services.FLAGGED:
         messages.warning(
@@ -169,6 +176,8 @@ def _result_message(request, result: services.Result, kind: str, local: dt.datet
             _("%(recorded)s, ditandai: %(reason)s — menunggu tinjauan admin OPD.")
             % {"recorded": recorded, "reason": result.message.rstrip(".")},
         )
+    elif result.status == services.DUPLICATE and result.field == "kind":
+        messages.error(request, result.message)  # a second check-in: says the first one's time
     elif result.status == services.DUPLICATE:
         messages.info(request, _("Presensi ini sudah tercatat sebelumnya; tidak dicatat dua kali."))
     else:
