@@ -7,6 +7,7 @@ reasons are worded in the reader's language when read (`flag_text`).
 from __future__ import annotations
 
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 # flag codes, with the message shown to reviewers
 OUTSIDE_GEOFENCE = "outside_geofence"
@@ -24,6 +25,24 @@ SHARED_POSITION = "shared_position"
 SAME_POSITION_DAYS = "same_position_days"
 ZERO_ACCURACY = "zero_accuracy"
 MISSING_ACCURACY = "missing_accuracy"
+
+# short names of the reasons, for the review queue's filter
+REASON_LABELS = {
+    OUTSIDE_GEOFENCE: gettext_lazy("Di luar radius kantor"),
+    OUTSIDE_HOME: gettext_lazy("Di luar radius rumah"),
+    NO_HOME: gettext_lazy("Lokasi rumah belum terdaftar"),
+    NO_LOCATION: gettext_lazy("Tanpa lokasi"),
+    DAY_OFF: gettext_lazy("Hari libur"),
+    FUTURE: gettext_lazy("Waktu di masa depan"),
+    TOO_OLD: gettext_lazy("Terlalu lama"),
+    IMPOSSIBLE_TRAVEL: gettext_lazy("Perpindahan mustahil"),
+    LOW_ACCURACY: gettext_lazy("Akurasi buruk"),
+    NO_CHECKIN: gettext_lazy("Pulang tanpa masuk"),
+    SHARED_POSITION: gettext_lazy("Titik sama dengan pegawai lain"),
+    SAME_POSITION_DAYS: gettext_lazy("Titik sama berhari-hari"),
+    ZERO_ACCURACY: gettext_lazy("Akurasi 0 m"),
+    MISSING_ACCURACY: gettext_lazy("Tanpa akurasi"),
+}
 
 
 def flag_text(code: str, **kw) -> str:

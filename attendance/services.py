@@ -12,7 +12,7 @@ import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
@@ -552,3 +552,36 @@ def event_review(
     # the day's record counts accepted events and the ones waiting: rebuild it if it is past
     summaries_recompute(days=[event.day], opd_ids=[event.opd_id])
     return event
+
+
+@dataclass
+class Decided:
+    """One item of a bulk review: the event, and why it was not decided ('' = decided)."""
+
+    event: AttendanceEvent
+    error: str = ""
+
+
+def events_review_bulk(
+    *, event_ids: list[int], user: User, accept: bool, note: str = ""
+) -> list[Decided]:
+    """Accept or reject many flagged events with one note: each through `event_review` (its
+    access check and its guarded status change), each in its own savepoint, so one that another
+    reviewer decided meanwhile, or that the user may not decide, is named and the others are
+    still decided. A rejection without a note decides none."""
+    note = note.strip()
+    if not accept and not note:
+        raise ValidationError({"note": _("Tuliskan alasan penolakan.")})
+    events = AttendanceEvent.objects.filter(pk__in=set(event_ids)).select_related("employee", "opd")
+    results: list[Decided] = []
+    for event in sorted(events, key=lambda e: (e.timestamp, e.pk)):
+        try:
+            with transaction.atomic():
+                results.append(
+                    Decided(event_review(event=event, user=user, accept=accept, note=note))
+                )
+        except ValidationError as exc:
+            results.append(Decided(event, " ".join(exc.messages)))
+        except PermissionDenied:
+            results.append(Decided(event, _("Anda tidak berwenang meninjau presensi ini.")))
+    return results

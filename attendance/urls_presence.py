@@ -7,6 +7,7 @@ from attendance import views
 urlpatterns = [
     path("presensi/", views.checkin, name="checkin"),
     path("presensi/tinjau/", views.review, name="review"),
+    path("presensi/tinjau/sekaligus/", views.review_bulk, name="review_bulk"),
     path("presensi/tinjau/<int:pk>/", views.review_decide, name="review_decide"),
     path("presensi/tinjau/titik-sama/", views.clusters, name="clusters"),
     path("presensi/rekap/", views.index, name="index"),
