@@ -2,13 +2,13 @@
 
 from django.urls import path
 
-from attendance import views
+from attendance import views, views_review
 
 urlpatterns = [
     path("presensi/", views.checkin, name="checkin"),
-    path("presensi/tinjau/", views.review, name="review"),
-    path("presensi/tinjau/sekaligus/", views.review_bulk, name="review_bulk"),
-    path("presensi/tinjau/<int:pk>/", views.review_decide, name="review_decide"),
+    path("presensi/tinjau/", views_review.review, name="review"),
+    path("presensi/tinjau/sekaligus/", views_review.review_bulk, name="review_bulk"),
+    path("presensi/tinjau/<int:pk>/", views_review.review_decide, name="review_decide"),
     path("presensi/tinjau/titik-sama/", views.clusters, name="clusters"),
     path("presensi/rekap/", views.index, name="index"),
     path("presensi/opd/<str:code>/", views.opd_day, name="opd_day"),
