@@ -130,3 +130,20 @@ def test_the_demo_declares_a_two_day_wfa_with_dishub_and_the_puskesmas_exempt(de
     client.force_login(User.objects.get(username="pegawai.demo"))
     page = client.get("/saya/kalender/?bulan=2026-11").content.decode()
     assert "SE MenPANRB 2/2026" in page and "Senin, 30 November 2026" in page
+
+
+def test_todays_morning_is_seeded_up_to_the_moment_of_seeding(demo):
+    """Seeded at 09:46 WIB on a working day: check-ins of the morning, none after 09:46, no
+    check-out of a day not over, and no work report for it yet."""
+    from demo.attendance import events_seed
+
+    wib = dt.timezone(dt.timedelta(hours=7))
+    monday = dt.date(2026, 11, 30)  # after the seeded days: nothing there yet
+    assert not AttendanceEvent.objects.filter(day=monday).exists()
+    until = dt.datetime.combine(monday, dt.time(9, 46), wib)
+    result = events_seed(start=monday, end=monday, today=monday, seed=9, until=until)
+    morning = AttendanceEvent.objects.filter(day=monday)
+    assert result.events == morning.count() > 100
+    assert max(morning.values_list("timestamp", flat=True)) <= until
+    assert not morning.filter(kind="out").exists()
+    assert not WorkReport.objects.filter(day=monday).exists()
