@@ -16,6 +16,7 @@ from attendance.models import (
     OpdDaySummary,
     WorkReport,
 )
+from demo.attendance import events_seed
 from demo.city import city_seed
 from demo.seed import activity_seed
 from opd.models import Opd
@@ -135,8 +136,6 @@ def test_the_demo_declares_a_two_day_wfa_with_dishub_and_the_puskesmas_exempt(de
 def test_todays_morning_is_seeded_up_to_the_moment_of_seeding(demo):
     """Seeded at 09:46 WIB on a working day: check-ins of the morning, none after 09:46, no
     check-out of a day not over, and no work report for it yet."""
-    from demo.attendance import events_seed
-
     wib = dt.timezone(dt.timedelta(hours=7))
     monday = dt.date(2026, 11, 30)  # after the seeded days: nothing there yet
     assert not AttendanceEvent.objects.filter(day=monday).exists()
