@@ -7,6 +7,7 @@ reasons are worded in the reader's language when read (`flag_text`).
 from __future__ import annotations
 
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 # flag codes, with the message shown to reviewers
 OUTSIDE_GEOFENCE = "outside_geofence"
@@ -18,11 +19,30 @@ FUTURE = "future"
 TOO_OLD = "too_old"
 IMPOSSIBLE_TRAVEL = "impossible_travel"
 LOW_ACCURACY = "low_accuracy"
+NO_CHECKIN = "no_checkin"  # a check-out with no check-in before it that day
 # fake-GPS signs (attendance.integrity)
 SHARED_POSITION = "shared_position"
 SAME_POSITION_DAYS = "same_position_days"
 ZERO_ACCURACY = "zero_accuracy"
 MISSING_ACCURACY = "missing_accuracy"
+
+# short names of the reasons, for the review queue's filter
+REASON_LABELS = {
+    OUTSIDE_GEOFENCE: gettext_lazy("Di luar radius kantor"),
+    OUTSIDE_HOME: gettext_lazy("Di luar radius rumah"),
+    NO_HOME: gettext_lazy("Lokasi rumah belum terdaftar"),
+    NO_LOCATION: gettext_lazy("Tanpa lokasi"),
+    DAY_OFF: gettext_lazy("Hari libur"),
+    FUTURE: gettext_lazy("Waktu di masa depan"),
+    TOO_OLD: gettext_lazy("Terlalu lama"),
+    IMPOSSIBLE_TRAVEL: gettext_lazy("Perpindahan mustahil"),
+    LOW_ACCURACY: gettext_lazy("Akurasi buruk"),
+    NO_CHECKIN: gettext_lazy("Pulang tanpa masuk"),
+    SHARED_POSITION: gettext_lazy("Titik sama dengan pegawai lain"),
+    SAME_POSITION_DAYS: gettext_lazy("Titik sama berhari-hari"),
+    ZERO_ACCURACY: gettext_lazy("Akurasi 0 m"),
+    MISSING_ACCURACY: gettext_lazy("Tanpa akurasi"),
+}
 
 
 def flag_text(code: str, **kw) -> str:
@@ -40,6 +60,7 @@ def flag_text(code: str, **kw) -> str:
         LOW_ACCURACY: _(
             "Akurasi lokasi buruk (%(accuracy)s m, batas %(limit)s m): jarak tidak dapat dinilai."
         ),
+        NO_CHECKIN: _("Presensi pulang tanpa presensi masuk pada hari itu."),
         SHARED_POSITION: _(
             "Koordinat sama persis (5 desimal) dengan presensi pegawai lain pada hari yang sama."
         ),

@@ -49,15 +49,28 @@ def working_hours_for(*, opd: Opd) -> rules.Policy:
     return policy_of(working_hours_rows(opd_ids=[opd.pk])[opd.pk])
 
 
-def review_queue(*, user: User) -> QuerySet[AttendanceEvent]:
-    """Flagged events waiting for review in the OPDs the user may review (HR: all)."""
-    return (
-        AttendanceEvent.objects.filter(
-            status=EventStatus.FLAGGED, employee__opd__in=access.visible_opds(user)
-        )
-        .select_related("employee", "employee__unit")
-        .order_by("day", "timestamp", "id")
+def review_queue(
+    *,
+    user: User,
+    opd_id: int | None = None,
+    unit_id: int | None = None,
+    day: dt.date | None = None,
+    reason: str = "",
+) -> QuerySet[AttendanceEvent]:
+    """Flagged events waiting for review in the OPDs the user may review (HR: all), newest
+    first; narrowed to an OPD, a unit, a day or a reason code when given."""
+    qs = AttendanceEvent.objects.filter(
+        status=EventStatus.FLAGGED, employee__opd__in=access.visible_opds(user)
     )
+    if opd_id:
+        qs = qs.filter(employee__opd_id=opd_id)
+    if unit_id:
+        qs = qs.filter(employee__unit_id=unit_id)
+    if day:
+        qs = qs.filter(day=day)
+    if reason:
+        qs = qs.filter(flag_params__has_key=reason)  # every flag's code is a key there
+    return qs.select_related("employee", "employee__unit").order_by("-timestamp", "-id")
 
 
 @dataclass

@@ -13,7 +13,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
@@ -27,6 +27,7 @@ from attendance.flags import (
     FUTURE,
     IMPOSSIBLE_TRAVEL,
     LOW_ACCURACY,
+    NO_CHECKIN,
     NO_HOME,
     NO_LOCATION,
     OUTSIDE_GEOFENCE,
@@ -40,9 +41,9 @@ from attendance.integrity import (
     max_accuracy_credit_m,
     write_stored_flags,
 )
-from attendance.models import AttendanceEvent, EventSource, EventStatus
+from attendance.models import AttendanceEvent, EventKind, EventSource, EventStatus
 from attendance.parsing import ItemError, Parsed, parse_item
-from attendance.selectors import working_hours_rows
+from attendance.selectors import policy_of, working_hours_rows
 from attendance.summaries.runs import summaries_recompute
 from opd import access
 from opd.models import Employee, Opd
@@ -71,6 +72,10 @@ class Result:
     flags: list[str] = field(default_factory=list)
     field: str = ""
     message: str = ""
+    # a first check-in after the start of the day: its minutes late and TL tier (not sent by
+    # the API, which answers as before; the check-in page words them)
+    late_minutes: int = 0
+    late_tier: str = ""
 
     def as_dict(self) -> dict:
         return {
@@ -253,13 +258,29 @@ def _ingest(items: list[dict], source: str, sender: str, received_at: dt.datetim
     }
     off = _days_off(days)
     policies = working_hours_rows(
-        opd_ids={employees[p.nip].opd_id for p in fresh}, with_rules=False
+        # the tiers and special periods only when a check-in may be late
+        opd_ids={employees[p.nip].opd_id for p in fresh},
+        with_rules=any(p.kind == EventKind.IN for p in fresh),
     )
     earlier: dict[tuple[int, dt.date], list[rules.Fix]] = defaultdict(list)
-    for e, d, ts, lat, lon, acc in AttendanceEvent.objects.filter(
-        employee_id__in=employee_ids, day__in=days, latitude__isnull=False
-    ).values_list("employee_id", "day", "timestamp", "latitude", "longitude", "accuracy_m"):
-        earlier[(e, d)].append(_fix(ts, lat, lon, acc))
+    ins: dict[tuple[int, dt.date], list[_In]] = defaultdict(list)
+    for e, d, ts, lat, lon, acc, kind, status, pk in AttendanceEvent.objects.filter(
+        employee_id__in=employee_ids, day__in=days
+    ).values_list(
+        "employee_id",
+        "day",
+        "timestamp",
+        "latitude",
+        "longitude",
+        "accuracy_m",
+        "kind",
+        "status",
+        "id",
+    ):
+        if lat is not None:
+            earlier[(e, d)].append(_fix(ts, lat, lon, acc))
+        if kind == EventKind.IN and status != EventStatus.REJECTED_BY_REVIEW:
+            ins[(e, d)].append(_In(ts, status, pk))
     located = {
         p.index: Located(
             employees[p.nip].pk,
@@ -271,12 +292,35 @@ def _ingest(items: list[dict], source: str, sender: str, received_at: dt.datetim
         if p.latitude is not None
     }
     integrity = IntegrityLookup.read(located.values())
-    checks = _Checks(source, received_at, schedule, off, policies, earlier, integrity)
+    checks = _Checks(source, received_at, schedule, off, policies, earlier, integrity, ins)
 
     rows: list[tuple[Parsed, AttendanceEvent]] = []
+    repeats: list[tuple[Result, _In]] = []
+    lateness: dict[int, tuple[int, str]] = {}
     for p in sorted(fresh, key=lambda p: p.ts):
-        rows.append((p, checks.event(p, employees[p.nip], day_of[p.index], located.get(p.index))))
-        rows[-1][1].sender = sender
+        employee, day = employees[p.nip], day_of[p.index]
+        first = checks.first_in(p, employee, day)
+        if first is not None:  # a second check-in that day: answered, not stored
+            repeat = Result(
+                p.index,
+                DUPLICATE,
+                event_id=first.event_id,
+                field="kind",
+                message=_(
+                    "Presensi masuk hari ini sudah tercatat pukul %(time)s; presensi masuk "
+                    "kedua tidak dicatat."
+                )
+                % {"time": _clock(first.ts, employee.opd.time_zone)},
+            )
+            results[p.index] = repeat
+            repeats.append((repeat, first))
+            continue
+        event = checks.event(p, employee, day, located.get(p.index))
+        event.sender = sender
+        rows.append((p, event))
+        if p.kind == EventKind.IN:
+            checks.ins[(employee.pk, day)].append(_In(p.ts, event.status, None, event))
+            lateness[p.index] = checks.lateness(p, employee, day)
     events = [event for _p, event in rows]
     _new, stored_changed = integrity.shared_with_batch(events)
     AttendanceEvent.objects.bulk_create(events)
@@ -290,7 +334,12 @@ def _ingest(items: list[dict], source: str, sender: str, received_at: dt.datetim
             event_id=event.pk,
             flags=list(event.flags),
             message=event.flag_message,
+            late_minutes=lateness.get(p.index, (0, ""))[0],
+            late_tier=lateness.get(p.index, (0, ""))[1],
         )
+    for repeat, first in repeats:
+        if repeat.event_id is None and first.event is not None:
+            repeat.event_id = first.event.pk  # the first was stored by this very batch
     by_external = {p.external_id: event.pk for p, event in rows if p.external_id}
     for result in results.values():
         if result.status == DUPLICATE and result.event_id is None:
@@ -317,6 +366,25 @@ def _tell_flagged(rows: list[tuple[Parsed, AttendanceEvent]], employees: dict) -
 
 
 @dataclass
+class _In:
+    """A check-in of the day known to the batch: stored (its id) or stored by it (its event)."""
+
+    ts: dt.datetime
+    status: str
+    event_id: int | None
+    event: AttendanceEvent | None = None
+
+
+_COUNTED = (EventStatus.ACCEPTED, EventStatus.ACCEPTED_BY_REVIEW)
+
+
+def _clock(ts: dt.datetime, tz_name: str) -> str:
+    """ "07:12 WIB": the local time and the zone's abbreviation."""
+    local = rules.local_time(ts, tz_name)
+    return f"{local:%H:%M} {local.tzname()}"
+
+
+@dataclass
 class _Checks:
     """The day checks of one batch's events, over what the batch read once."""
 
@@ -327,6 +395,30 @@ class _Checks:
     policies: dict
     earlier: dict[tuple[int, dt.date], list[rules.Fix]]
     integrity: IntegrityLookup
+    ins: dict[tuple[int, dt.date], list[_In]]
+
+    def first_in(self, p: Parsed, employee: Employee, day: dt.date) -> _In | None:
+        """For a check-in: the counted check-in (accepted, by the checks or by review) at or
+        before it that day, if any. A flagged or rejected one does not count, so the employee
+        may check in again properly (inside the radius, with a location).
+
+        The phone's page only: a person taps once to check in. An e-presensi device or an
+        import sends every tap it recorded, and those are stored as before (the summaries take
+        the first check-in); DESIGN §7 keeps what a device saw."""
+        if p.kind != EventKind.IN or self.source != EventSource.WEB:
+            return None
+        counted = [i for i in self.ins[(employee.pk, day)] if i.ts <= p.ts and i.status in _COUNTED]
+        return min(counted, key=lambda i: i.ts) if counted else None
+
+    def lateness(self, p: Parsed, employee: Employee, day: dt.date) -> tuple[int, str]:
+        """Minutes late of a check-in under the OPD's hours that day and its TL tier ((0, "")
+        on time or on a day without hours)."""
+        policy = policy_of(self.policies[employee.opd_id])
+        minutes = rules.late_minutes(policy, p.ts, employee.opd.time_zone)
+        if minutes <= 0:
+            return 0, ""
+        tier = rules.tier_for(policy.tl_tiers, minutes)
+        return minutes, tier.code if tier else ""
 
     def event(
         self, p: Parsed, employee: Employee, day: dt.date, located: Located | None
@@ -351,6 +443,9 @@ class _Checks:
             flag(DAY_OFF, name="")  # the weekend, worded in the reader's language
         elif day_off and (not day_off[1] or opd.pk in day_off[1]):
             flag(DAY_OFF, name=day_off[0])
+
+        if p.kind == EventKind.OUT and not any(i.ts <= p.ts for i in self.ins[(employee.pk, day)]):
+            flag(NO_CHECKIN)  # kept for review, never dropped (DESIGN §7)
 
         scheduled = self.schedule.get((employee.pk, day), p.mode)
         policy = self.policies[opd.pk]
@@ -465,3 +560,36 @@ def event_review(
     # the day's record counts accepted events and the ones waiting: rebuild it if it is past
     summaries_recompute(days=[event.day], opd_ids=[event.opd_id])
     return event
+
+
+@dataclass
+class Decided:
+    """One item of a bulk review: the event, and why it was not decided ('' = decided)."""
+
+    event: AttendanceEvent
+    error: str = ""
+
+
+def events_review_bulk(
+    *, event_ids: list[int], user: User, accept: bool, note: str = ""
+) -> list[Decided]:
+    """Accept or reject many flagged events with one note: each through `event_review` (its
+    access check and its guarded status change), each in its own savepoint, so one that another
+    reviewer decided meanwhile, or that the user may not decide, is named and the others are
+    still decided. A rejection without a note decides none."""
+    note = note.strip()
+    if not accept and not note:
+        raise ValidationError({"note": _("Tuliskan alasan penolakan.")})
+    events = AttendanceEvent.objects.filter(pk__in=set(event_ids)).select_related("employee", "opd")
+    results: list[Decided] = []
+    for event in sorted(events, key=lambda e: (e.timestamp, e.pk)):
+        try:
+            with transaction.atomic():
+                results.append(
+                    Decided(event_review(event=event, user=user, accept=accept, note=note))
+                )
+        except ValidationError as exc:
+            results.append(Decided(event, " ".join(exc.messages)))
+        except PermissionDenied:
+            results.append(Decided(event, _("Anda tidak berwenang meninjau presensi ini.")))
+    return results

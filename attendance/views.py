@@ -16,16 +16,14 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.db.models import OuterRef, Subquery
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods
 
 from attendance import selectors, services
 from attendance.models import (
@@ -39,7 +37,7 @@ from attendance.models import (
 from attendance.views_reports import ReportForm
 from buildings.plans import seat_on
 from common.tabular import csv_writer
-from common.views import is_htmx, page_of
+from common.views import page_of
 from leave.selectors import approved_leave_days
 from opd import access
 from opd.models import Employee, Opd, today_in
@@ -162,7 +160,14 @@ def _result_message(request, result: services.Result, kind: str, local: dt.datet
         "time": local.strftime("%H:%M"),
         "zone": zone,
     }
-    if result.status == services.ACCEPTED:
+    if result.late_minutes:
+        recorded += _(", terlambat %(minutes)s menit (%(tier)s)") % {
+            "minutes": result.late_minutes,
+            "tier": result.late_tier or _("TL"),
+        }
+    if result.status == services.ACCEPTED and result.late_minutes:
+        messages.warning(request, recorded + ".")
+    elif result.status == services.ACCEPTED:
         messages.success(request, recorded + ".")
     elif result.status == services.FLAGGED:
         messages.warning(
@@ -170,6 +175,8 @@ def _result_message(request, result: services.Result, kind: str, local: dt.datet
             _("%(recorded)s, ditandai: %(reason)s — menunggu tinjauan admin OPD.")
             % {"recorded": recorded, "reason": result.message.rstrip(".")},
         )
+    elif result.status == services.DUPLICATE and result.field == "kind":
+        messages.error(request, result.message)  # a second check-in: says the first one's time
     elif result.status == services.DUPLICATE:
         messages.info(request, _("Presensi ini sudah tercatat sebelumnya; tidak dicatat dua kali."))
     else:
@@ -277,83 +284,6 @@ def _decorate(events) -> None:
         event.zone = zone_abbreviation(event.opd.time_zone, event.timestamp)
         event.received_local = event.received_at.astimezone(_zone(event.opd.time_zone))
         event.late_minutes = int((event.received_at - event.timestamp).total_seconds() // 60)
-
-
-@login_required
-def review(request):
-    scope = _require_reviewer(request)
-    queue = selectors.review_queue(user=request.user).select_related("opd")
-    opds = access.visible_opds(request.user).order_by("code")
-    opd_code = request.GET.get("opd", "").strip()
-    chosen = None
-    if opd_code:
-        chosen = get_object_or_404(Opd, code=opd_code)
-        access.require(access.can_view_opd(request.user, chosen))
-        queue = queue.filter(employee__opd=chosen)
-    page = page_of(request, _with_schedule(queue), REVIEW_PER_PAGE)
-    _decorate(page.object_list)
-    context = {
-        "page": page,
-        "waiting": page.paginator.count,
-        "opds": opds if scope.is_hr or len(scope.opd_ids) > 1 else None,
-        "opd_code": opd_code,
-        "chosen": chosen,
-    }
-    return render(request, "attendance/review.html", context)
-
-
-@login_required
-@require_POST
-def review_decide(request, pk: int):
-    _require_reviewer(request)
-    event = get_object_or_404(
-        _with_schedule(
-            AttendanceEvent.objects.select_related("employee__opd", "employee__unit", "opd")
-        ),
-        pk=pk,
-    )
-    access.require(access.can_manage_opd(request.user, event.employee.opd))
-    action = request.POST.get("action", "")
-    note = request.POST.get("note", "")
-    error = ""
-    if action not in ("accept", "reject"):
-        error = _("Pilih terima atau tolak.")
-    else:
-        try:
-            reviewed = services.event_review(
-                event=event, user=request.user, accept=action == "accept", note=note
-            )
-        except ValidationError as exc:
-            error = " ".join(exc.messages)
-        else:
-            reviewed.scheduled_mode = event.scheduled_mode
-            event = reviewed
-    if is_htmx(request):
-        _decorate([event])
-        template = "attendance/_review_item.html" if error else "attendance/_review_outcome.html"
-        context = {
-            "event": event,
-            "error": error,
-            "note": note,
-            "opd_code": request.POST.get("opd", ""),
-        }
-        return render(request, template, context)
-    if error:
-        messages.error(
-            request,
-            _("%(name)s: %(error)s") % {"name": event.employee.name, "error": error},
-        )
-    else:
-        messages.success(request, _outcome_text(event))
-    target = reverse("attendance:review")
-    opd_code = request.POST.get("opd", "").strip()
-    return redirect(f"{target}?{urlencode({'opd': opd_code})}" if opd_code else target)
-
-
-def _outcome_text(event: AttendanceEvent) -> str:
-    if event.status == "accepted_by_review":
-        return _("Presensi %(name)s diterima.") % {"name": event.employee.name}
-    return _("Presensi %(name)s ditolak.") % {"name": event.employee.name}
 
 
 @login_required

@@ -118,8 +118,16 @@ def leave_seed(*, start: dt.date, end: dt.date, seed: int) -> int:
     return len(records)
 
 
-def events_seed(*, start: dt.date, end: dt.date, today: dt.date, seed: int) -> AttendanceDemoResult:
-    """Events and work reports for every working day of every OPD in [start, end]."""
+def events_seed(
+    *,
+    start: dt.date,
+    end: dt.date,
+    today: dt.date,
+    seed: int,
+    until: dt.datetime | None = None,
+) -> AttendanceDemoResult:
+    """Events and work reports for every working day of every OPD in [start, end]; with `until`
+    (today's morning), only the events up to that moment and no report of a day not yet over."""
     rng = random.Random(seed * 7 + 2)
     result = AttendanceDemoResult()
     rows = working_hours_rows(opd_ids=Opd.objects.values_list("pk", flat=True))
@@ -202,6 +210,8 @@ def events_seed(*, start: dt.date, end: dt.date, today: dt.date, seed: int) -> A
                             minutes=rng.randint(0, 50), seconds=rng.randint(0, 59)
                         )
                     stamps.append(("out", last_out, False))
+                if until is not None:
+                    stamps = [stamp for stamp in stamps if stamp[1] <= until]
                 for kind, ts, far in stamps:
                     events.append(
                         _event(
@@ -210,6 +220,8 @@ def events_seed(*, start: dt.date, end: dt.date, today: dt.date, seed: int) -> A
                     )
                     if events[-1][STATUS_AT] == EventStatus.FLAGGED:
                         result.flagged_waiting += 1
+                if until is not None and day_end > until:
+                    continue  # the day is not over: no report yet
                 if scheduled == Mode.WFH and mode == Mode.WFH and rng.random() < P_REPORT:
                     reports.append(_report(emp, day, day_end, supervisor, supervisors, today, rng))
             flush()

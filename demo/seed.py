@@ -40,6 +40,7 @@ class ActivityResult:
     schedule_rows: int
     leave: int
     events: int
+    today_events: int
     flagged_waiting: int
     reports: int
     records: int
@@ -88,6 +89,7 @@ def activity_seed(
     seed: int,
     today: dt.date | None = None,
     say: Callable[[str], object] = _silent,
+    now: dt.datetime | None = None,
 ) -> ActivityResult:
     """The demo city's recent life: leave first (so rosters respect it), the rosters of the phases
     around today generated and published, then `days` calendar days of attendance before today,
@@ -108,6 +110,13 @@ def activity_seed(
     activity = events_seed(start=start, end=end, today=today, seed=seed)
     say("Merekap presensi…")
     run = summaries_build(start=start, end=end)
+    # today's morning too, up to the moment of seeding, so today's dashboard is not empty (the
+    # nightly run summarises it); only when the demo is seeded for the real today
+    now = now or timezone.now()
+    morning = 0
+    if timezone.localtime(now).date() == today:
+        say("Mengisi presensi pagi ini…")
+        morning = events_seed(start=today, end=today, today=today, seed=seed + 2, until=now).events
     say("Mengisi uji coba Jawa Barat 2025 (Oktober sebagai pembanding, tahap I dan II)…")
     trial = schedules_seed(start=TRIAL_START, end=TRIAL_END)
     leave_seed(start=TRIAL_START, end=TRIAL_END, seed=seed + 1)
@@ -133,6 +142,7 @@ def activity_seed(
         schedule_rows=schedules.published_rows,
         leave=leave,
         events=activity.events,
+        today_events=morning,
         flagged_waiting=activity.flagged_waiting,
         reports=activity.reports,
         records=run.records,

@@ -88,8 +88,13 @@ def _build(request, opds):
     return report, readiness, _recommendations(report, readiness, stored)
 
 
+CHART_SLOTS = 6  # --chart-1 .. --chart-6 in static/css/evaluation.css
+
+
 def _chart_data(report, include_pemda: bool) -> dict:
     phases = report.phases
+    keys = [p.key for p in report.periods]
+    slots = [i % CHART_SLOTS + 1 for i in range(len(keys))]
 
     def val(fig):
         return None if not fig.ok else float(fig.rounded())
@@ -98,6 +103,10 @@ def _chart_data(report, include_pemda: bool) -> dict:
         "opds": [ev.code for ev in report.opds],
         "periods": [p.label for p in report.periods],
         "phases": [p.label for p in phases],
+        # one colour per period on every chart: its place among the plan's periods, the same
+        # slot (--chart-N in evaluation.css) whether a chart starts at the baseline or not
+        "period_slots": slots,
+        "phase_slots": [slots[keys.index(p.key)] for p in phases],
         "cost": [
             [val(ev.periods[p.key].cost_per_employee_day) for ev in report.opds]
             for p in report.periods

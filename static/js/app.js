@@ -4,6 +4,8 @@
  *   <form data-confirm-if="field" ...>       asks only when that field has a value
  *   <input data-select-on-focus>             selects its text when focused (a link to copy)
  *   <a data-clear-target="#id">              with htmx, empties #id instead of following the link
+ *   <input type="checkbox" data-select-all="#form">  ticks or clears every name="ids" box of
+ *                                            that form (inside it or tied by form="...")
  * Listeners sit on the document, so content that htmx swaps in works the same. */
 (function () {
   "use strict";
@@ -22,6 +24,18 @@
       event.stopImmediatePropagation();
     }
   }, true);
+
+  document.addEventListener("change", function (event) {
+    var box = event.target;
+    if (!(box instanceof HTMLInputElement) || !box.hasAttribute("data-select-all")) { return; }
+    var form = document.querySelector(box.getAttribute("data-select-all"));
+    if (!form) { return; }
+    Array.prototype.forEach.call(form.elements, function (el) {
+      if (el instanceof HTMLInputElement && el.type === "checkbox" && el.name === "ids") {
+        el.checked = box.checked;
+      }
+    });
+  });
 
   document.addEventListener("focusin", function (event) {
     var input = event.target;

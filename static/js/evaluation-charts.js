@@ -10,16 +10,22 @@
   var source = document.getElementById("evaluation-chart-data");
   if (!source || typeof window.Chart === "undefined") { return; }
   var data = JSON.parse(source.textContent);
-  var palette = ["#6b7280", "#1b7f4b", "#1f5fa8", "#8a5a00", "#7c3aed", "#b42318"];
+  // a period keeps one colour on every chart (Tahap II is the same on the cost and the saving
+  // chart): the server gives each series its slot, the stylesheet the slot's colour
+  var css = getComputedStyle(document.documentElement);
+  var fallback = ["#6b7280", "#1b7f4b", "#1f5fa8", "#8a5a00", "#7c3aed", "#b42318"];
+  function colour(slot) {
+    return css.getPropertyValue("--chart-" + slot).trim() || fallback[(slot - 1) % fallback.length];
+  }
   var locale = document.documentElement.lang === "en" ? "en" : "id-ID";
 
-  function datasets(series, labels) {
+  function datasets(series, labels, slots) {
     return series.map(function (values, i) {
-      return { label: labels[i], data: values, backgroundColor: palette[i % palette.length] };
+      return { label: labels[i], data: values, backgroundColor: colour(slots[i]) };
     });
   }
 
-  function bar(id, title, series, labels, extra) {
+  function bar(id, title, series, labels, slots, extra) {
     var canvas = document.getElementById(id);
     if (!canvas) { return; }
     var options = {
@@ -31,15 +37,16 @@
     if (extra) { Object.assign(options.scales.y, extra); }
     return new window.Chart(canvas, {
       type: "bar",
-      data: { labels: data.opds, datasets: datasets(series, labels) },
+      data: { labels: data.opds, datasets: datasets(series, labels, slots) },
       options: options
     });
   }
 
-  bar("chart-cost", data.labels.cost, data.cost, data.periods);
-  bar("chart-saving", data.labels.saving, data.saving, data.phases);
-  bar("chart-compliance", data.labels.compliance, data.compliance, data.periods, { suggestedMin: 50, suggestedMax: 100 });
-  bar("chart-attendance", data.labels.attendance, data.attendance, data.periods, { suggestedMin: 50, suggestedMax: 100 });
+  var P = data.period_slots, F = data.phase_slots;
+  bar("chart-cost", data.labels.cost, data.cost, data.periods, P);
+  bar("chart-saving", data.labels.saving, data.saving, data.phases, F);
+  bar("chart-compliance", data.labels.compliance, data.compliance, data.periods, P, { suggestedMin: 50, suggestedMax: 100 });
+  bar("chart-attendance", data.labels.attendance, data.attendance, data.periods, P, { suggestedMin: 50, suggestedMax: 100 });
 
   // charts size to the screen; resize them to the paper before printing
   window.addEventListener("beforeprint", function () {

@@ -150,9 +150,9 @@ def test_a_check_in_far_from_the_office_is_flagged_with_its_distance(client, off
 
 def test_a_check_in_without_location_on_a_wfo_day_is_flagged(client, office):
     publish(office.staff, _today(), Mode.WFO)
-    _post(_client(client, office.pegawai_user), "out")
+    _post(_client(client, office.pegawai_user), "in")
     event = AttendanceEvent.objects.get()
-    assert event.kind == "out"
+    assert event.kind == "in"
     assert event.flags == ["no_location"] and event.status == EventStatus.FLAGGED
 
 

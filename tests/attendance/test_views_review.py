@@ -84,13 +84,15 @@ def test_hr_sees_every_opd_and_filters_by_opd(client, days, flagged):
     html = _get(client, days.hr).content.decode()
     assert "Sari Staf" in html and "Andi Loket" in html and "2 menunggu" in html
     only = _get(client, days.hr, opd="DISDUKCAPIL").content.decode()
-    assert "Andi Loket" in only and "Sari Staf" not in only and "1 menunggu" in only
+    assert "Andi Loket" in only and "Sari Staf" not in only
+    # the header counts the whole queue; the filter says how many it shows
+    assert "2 menunggu" in only and "1 presensi cocok dengan saringan." in only
     assert _get(client, days.hr, opd="NOPE").status_code == 404
 
 
-def test_the_queue_is_oldest_first(client, days):
-    _flag(days.other, minute=40)
-    _flag(days.staff, minute=10)
+def test_the_queue_is_newest_first(client, days):
+    _flag(days.other, minute=10)
+    _flag(days.staff, minute=40)
     html = _get(client, days.opd_admin).content.decode()
     assert html.index("Sari Staf") < html.index("Dewi Sekretariat")
     assert "2 menunggu" in html
@@ -193,3 +195,101 @@ def test_the_queue_runs_a_bounded_number_of_queries(client, days, n, django_asse
         resp = client.get(reverse(REVIEW))
     assert resp.status_code == 200
     assert resp.context["waiting"] == n
+
+
+# -- filters and bulk decisions ----------------------------------------------------------------
+
+
+def _bulk(client, user, events, action, note="", htmx=True, **params):
+    client.force_login(user)
+    headers = {"HX-Request": "true"} if htmx else {}
+    url = reverse("attendance:review_bulk")
+    if params:
+        url += "?" + "&".join(f"{k}={v}" for k, v in params.items())
+    data = {"action": action, "note": note, "ids": [e.pk for e in events]}
+    return client.post(url, data, headers=headers)
+
+
+def test_the_queue_filters_by_unit_date_and_reason(client, days):
+    a = _flag(days.staff, minute=10)
+    b = _flag(days.other, minute=20)
+    unit_a = a.employee.unit
+    html = _get(client, days.hr, unit=unit_a.pk).content.decode()
+    assert days.staff.name in html
+    assert (days.other.name in html) == (days.other.unit_id == unit_a.pk)
+    assert (
+        "Tidak ada presensi menunggu yang cocok"
+        in _get(client, days.hr, date="2025-11-03").content.decode()
+    )
+    assert days.staff.name in _get(client, days.hr, date=WFO_DAY.isoformat()).content.decode()
+    by_reason = _get(client, days.hr, reason="outside_geofence").content.decode()
+    assert days.staff.name in by_reason and days.other.name in by_reason
+    assert "Tidak ada presensi menunggu" in _get(client, days.hr, reason="day_off").content.decode()
+    assert b.status == EventStatus.FLAGGED
+
+
+def test_a_bad_filter_is_named_not_a_500(client, days, flagged):
+    resp = _get(client, days.hr, date="31-12-2025", reason="nope")
+    assert resp.status_code == 200
+    html = resp.content.decode()
+    assert "Alasan: nope tidak dikenal" in html or "Tanggal: 31-12-2025 bukan tanggal" in html
+
+
+def test_many_are_accepted_in_one_post_and_the_count_changes_out_of_band(client, days):
+    events = [_flag(days.staff, minute=10), _flag(days.other, minute=20)]
+    _flag(days.head, minute=30)  # not ticked: stays in the queue
+    resp = _bulk(client, days.opd_admin, events, "accept", note="Rapat di luar")
+    html = resp.content.decode()
+    assert resp.status_code == 200
+    assert "2 presensi diterima." in html
+    assert 'id="review-count" hx-swap-oob="true">1 menunggu' in html
+    assert days.head.name in html
+    for event in events:
+        event.refresh_from_db()
+        assert event.status == EventStatus.ACCEPTED_BY_REVIEW
+        assert event.review_note == "Rapat di luar" and event.reviewed_by == days.opd_admin
+        assert f'id="event-{event.pk}"' not in html  # gone from the list at once
+
+
+def test_rejecting_many_needs_one_note_and_decides_none_without_it(client, days):
+    events = [_flag(days.staff, minute=10), _flag(days.other, minute=20)]
+    html = _bulk(client, days.opd_admin, events, "reject", note=" ").content.decode()
+    assert "Tuliskan alasan penolakan." in html
+    assert set(AttendanceEvent.objects.values_list("status", flat=True)) == {EventStatus.FLAGGED}
+
+
+def test_a_bulk_decision_names_each_item_it_could_not_decide(client, days):
+    mine = _flag(days.staff, minute=10)
+    decided = _flag(days.other, minute=20)
+    _decide(client, days.hr, decided, "accept")  # another reviewer was quicker
+    days.dukcapil.latitude, days.dukcapil.longitude = days.kominfo.latitude, days.kominfo.longitude
+    days.dukcapil.save()
+    foreign = _flag(days.clerk)  # another OPD: not this admin's to decide
+    html = _bulk(client, days.opd_admin, [mine, decided, foreign], "accept").content.decode()
+    assert "1 presensi diterima." in html
+    assert f"{days.other.name}: Presensi ini tidak sedang menunggu tinjauan." in html
+    assert f"{days.clerk.name}: Anda tidak berwenang meninjau presensi ini." in html
+    foreign.refresh_from_db()
+    assert foreign.status == EventStatus.FLAGGED
+
+
+def test_a_bulk_post_without_htmx_redirects_keeping_the_filters(client, days):
+    event = _flag(days.staff, minute=10)
+    resp = _bulk(client, days.opd_admin, [event], "accept", htmx=False, reason="outside_geofence")
+    assert resp.status_code == 302
+    assert resp["Location"].endswith("?reason=outside_geofence")
+
+
+def test_nothing_ticked_is_named(client, days, flagged):
+    html = _bulk(client, days.opd_admin, [], "accept").content.decode()
+    assert "Centang dulu presensi yang akan diputuskan." in html
+
+
+def test_one_decision_updates_the_header_count_out_of_band(client, days, flagged):
+    _flag(days.other, minute=40)
+    html = _decide(client, days.opd_admin, flagged, "accept", htmx=True).content.decode()
+    assert 'id="review-count" hx-swap-oob="true">1 menunggu' in html
+
+
+def test_bulk_review_is_refused_to_supervisors(client, days, flagged):
+    assert _bulk(client, days.atasan_user, [flagged], "accept").status_code == 403

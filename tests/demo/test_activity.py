@@ -16,6 +16,7 @@ from attendance.models import (
     OpdDaySummary,
     WorkReport,
 )
+from demo.attendance import events_seed
 from demo.city import city_seed
 from demo.seed import activity_seed
 from opd.models import Opd
@@ -165,3 +166,18 @@ def test_the_demo_has_sanctions_and_recent_moves_that_bar_wfh_with_a_reason(demo
     employee = Employee.objects.get(pk=moved[0])
     page = client.get(f"/pegawai/{employee.nip}/").content.decode()
     assert "memenuhi syarat mulai" in page
+
+
+def test_todays_morning_is_seeded_up_to_the_moment_of_seeding(demo):
+    """Seeded at 09:46 WIB on a working day: check-ins of the morning, none after 09:46, no
+    check-out of a day not over, and no work report for it yet."""
+    wib = dt.timezone(dt.timedelta(hours=7))
+    monday = dt.date(2026, 11, 30)  # after the seeded days: nothing there yet
+    assert not AttendanceEvent.objects.filter(day=monday).exists()
+    until = dt.datetime.combine(monday, dt.time(9, 46), wib)
+    result = events_seed(start=monday, end=monday, today=monday, seed=9, until=until)
+    morning = AttendanceEvent.objects.filter(day=monday)
+    assert result.events == morning.count() > 100
+    assert max(morning.values_list("timestamp", flat=True)) <= until
+    assert not morning.filter(kind="out").exists()
+    assert not WorkReport.objects.filter(day=monday).exists()

@@ -8,6 +8,7 @@ import json
 import re
 
 import pytest
+from django.conf import settings
 from django.urls import reverse
 from openpyxl import load_workbook
 
@@ -78,6 +79,29 @@ def test_hr_reads_the_pemda_summary_with_the_saving(client, world, plan, costs):
     )
     assert data["opds"] == ["DISDUKCAPIL", "DISKOMINFO"]
     assert data["cost"][0] == [None, 100000.0]  # a missing figure is a gap, not a zero
+
+
+def _chart_data(body: str) -> dict:
+    found = re.search(
+        r'<script id="evaluation-chart-data" type="application/json">(.*?)</script>', body, re.S
+    )
+    return json.loads(found.group(1))
+
+
+def test_a_phase_keeps_one_colour_slot_on_every_chart(client, world, plan, costs):
+    """The saving chart starts at Tahap I (no baseline), the others at the baseline: each
+    series names its period's slot, so Tahap II is drawn in one colour everywhere."""
+    login(client, world, "hr")
+    data = _chart_data(client.get(REPORT).content.decode())
+    assert data["periods"][0] == "Oktober 2025" and len(data["periods"]) == 3
+    assert data["phases"] == data["periods"][1:]
+    assert data["period_slots"] == [1, 2, 3]
+    tahap_two = data["periods"].index(data["phases"][1])
+    assert data["phase_slots"][1] == data["period_slots"][tahap_two] == 3
+    assert data["phase_slots"] == data["period_slots"][1:]
+    css = (settings.BASE_DIR / "static/css/evaluation.css").read_text()
+    for slot in data["period_slots"]:
+        assert f"--chart-{slot}:" in css
 
 
 def test_the_workbook_holds_the_same_numbers_as_the_page(client, world, plan, costs):

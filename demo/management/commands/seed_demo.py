@@ -108,6 +108,8 @@ class Command(BaseCommand):
             f"{a.flagged_waiting:,} menunggu tinjauan; rekap {a.records:,} pegawai-hari dan "
             f"{a.summaries:,} OPD-hari."
         )
+        if a.today_events:
+            out.write(f"Pagi ini: {a.today_events:,} presensi sampai saat seeding (belum direkap).")
         out.write(
             f"Uji coba 2025 untuk kajian ({', '.join(a.trial_phases) or '-'}, pembanding "
             f"Oktober 2025): {a.trial_events:,} presensi, rekap {a.trial_records:,} pegawai-hari."

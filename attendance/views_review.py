@@ -1,0 +1,226 @@
+"""The review queue of flagged check-ins: newest first, filtered by OPD, unit, date and reason;
+one event decided at a time or many at once with one note (each through
+attendance.services.event_review). With htmx, the header's count comes out of band."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.http import urlencode
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+from django.views.decorators.http import require_POST
+
+from attendance import selectors, services
+from attendance.flags import REASON_LABELS
+from attendance.models import AttendanceEvent
+from attendance.views import REVIEW_PER_PAGE, _decorate, _require_reviewer, _with_schedule
+from common.views import is_htmx, page_of
+from opd import access
+from opd.models import Opd, Unit
+
+
+@dataclass
+class ReviewFilters:
+    """The queue's filters from the GET (or the bulk form's) parameters, and the first bad one."""
+
+    opd: Opd | None = None
+    unit_id: int | None = None
+    day: dt.date | None = None
+    reason: str = ""
+    error: str = ""
+
+    def params(self) -> dict[str, str]:
+        """The filters as query parameters, for the links back to the same view."""
+        values = {
+            "opd": self.opd.code if self.opd else "",
+            "unit": str(self.unit_id or ""),
+            "date": self.day.isoformat() if self.day else "",
+            "reason": self.reason,
+        }
+        return {k: v for k, v in values.items() if v}
+
+
+def _review_filters(request, data) -> ReviewFilters:
+    filters = ReviewFilters()
+    opd_code = data.get("opd", "").strip()
+    if opd_code:
+        filters.opd = get_object_or_404(Opd, code=opd_code)
+        access.require(access.can_view_opd(request.user, filters.opd))
+    unit = data.get("unit", "").strip()
+    if unit:
+        if unit.isdigit():
+            filters.unit_id = int(unit)
+        else:
+            filters.error = _("Unit: pilih unit dari daftar.")
+    day = data.get("date", "").strip()
+    if day:
+        try:
+            filters.day = dt.date.fromisoformat(day)
+        except ValueError:
+            filters.error = _("Tanggal: %(value)s bukan tanggal (tulis seperti 2025-12-01).") % {
+                "value": day
+            }
+    reason = data.get("reason", "").strip()
+    if reason in REASON_LABELS:
+        filters.reason = reason
+    elif reason:
+        filters.error = _("Alasan: %(value)s tidak dikenal; pilih dari daftar.") % {"value": reason}
+    return filters
+
+
+def _review_queue(request, filters: ReviewFilters):
+    return selectors.review_queue(
+        user=request.user,
+        opd_id=filters.opd.pk if filters.opd else None,
+        unit_id=filters.unit_id,
+        day=filters.day,
+        reason=filters.reason,
+    ).select_related("opd")
+
+
+def _review_context(request, scope: access.Scope, filters: ReviewFilters, results=None) -> dict:
+    page = page_of(request, _with_schedule(_review_queue(request, filters)), REVIEW_PER_PAGE)
+    _decorate(page.object_list)
+    opds = access.visible_opds(request.user).order_by("code")
+    units = Unit.objects.filter(opd__in=[filters.opd] if filters.opd else opds).select_related(
+        "opd"
+    )
+    return {
+        "page": page,
+        "waiting": selectors.review_queue(user=request.user).count(),
+        "shown": page.paginator.count,
+        "opds": opds if scope.is_hr or len(scope.opd_ids) > 1 else None,
+        "units": units.order_by("opd__code", "code"),
+        "reasons": sorted(REASON_LABELS.items(), key=lambda kv: str(kv[1])),
+        "filters": filters,
+        "filter_query": urlencode(filters.params()),
+        "opd_code": filters.opd.code if filters.opd else "",
+        "chosen": filters.opd,
+        "results": results,
+    }
+
+
+@login_required
+def review(request):
+    scope = _require_reviewer(request)
+    filters = _review_filters(request, request.GET)
+    if filters.error:
+        messages.error(request, filters.error)
+    return render(request, "attendance/review.html", _review_context(request, scope, filters))
+
+
+@login_required
+@require_POST
+def review_bulk(request):
+    """Accept or reject the ticked events with one note, each through the per-item service;
+    answers the queue again (htmx: the list, with the header's count out of band) with what
+    happened to each."""
+    scope = _require_reviewer(request)
+    filters = _review_filters(request, request.GET)  # the queue's filters ride on the URL
+    action = request.POST.get("action", "")
+    ids = [int(v) for v in request.POST.getlist("ids") if v.isdigit()]
+    error = ""
+    results = None
+    if action not in ("accept", "reject"):
+        error = _("Pilih terima atau tolak.")
+    elif not ids:
+        error = _("Centang dulu presensi yang akan diputuskan.")
+    else:
+        try:
+            results = services.events_review_bulk(
+                event_ids=ids,
+                user=request.user,
+                accept=action == "accept",
+                note=request.POST.get("note", ""),
+            )
+        except ValidationError as exc:
+            error = " ".join(exc.messages)
+    if results is not None:
+        done = [r for r in results if not r.error]
+        if done:
+            text = (
+                ngettext("%(n)s presensi diterima.", "%(n)s presensi diterima.", len(done))
+                if action == "accept"
+                else ngettext("%(n)s presensi ditolak.", "%(n)s presensi ditolak.", len(done))
+            )
+            messages.success(request, text % {"n": len(done)})
+        for r in results:
+            if r.error:
+                messages.error(
+                    request,
+                    _("%(name)s: %(error)s") % {"name": r.event.employee.name, "error": r.error},
+                )
+    if error:
+        messages.error(request, error)
+    if is_htmx(request):
+        context = _review_context(request, scope, filters, results)
+        context["note"] = request.POST.get("note", "") if error else ""
+        context["is_partial"] = True  # the messages, and the header's count out of band
+        return render(request, "attendance/_review_bulk.html", context)
+    target = reverse("attendance:review")
+    query = urlencode(filters.params())
+    return redirect(f"{target}?{query}" if query else target)
+
+
+@login_required
+@require_POST
+def review_decide(request, pk: int):
+    _require_reviewer(request)
+    event = get_object_or_404(
+        _with_schedule(
+            AttendanceEvent.objects.select_related("employee__opd", "employee__unit", "opd")
+        ),
+        pk=pk,
+    )
+    access.require(access.can_manage_opd(request.user, event.employee.opd))
+    action = request.POST.get("action", "")
+    note = request.POST.get("note", "")
+    error = ""
+    if action not in ("accept", "reject"):
+        error = _("Pilih terima atau tolak.")
+    else:
+        try:
+            reviewed = services.event_review(
+                event=event, user=request.user, accept=action == "accept", note=note
+            )
+        except ValidationError as exc:
+            error = " ".join(exc.messages)
+        else:
+            reviewed.scheduled_mode = event.scheduled_mode
+            event = reviewed
+    if is_htmx(request):
+        _decorate([event])
+        template = "attendance/_review_item.html" if error else "attendance/_review_outcome.html"
+        context = {
+            "event": event,
+            "error": error,
+            "note": note,
+            "opd_code": request.POST.get("opd", ""),
+            # the header's count, swapped out of band: the new state in the same answer
+            "waiting": selectors.review_queue(user=request.user).count(),
+            "count_oob": True,
+        }
+        return render(request, template, context)
+    if error:
+        messages.error(
+            request,
+            _("%(name)s: %(error)s") % {"name": event.employee.name, "error": error},
+        )
+    else:
+        messages.success(request, _outcome_text(event))
+    target = reverse("attendance:review")
+    opd_code = request.POST.get("opd", "").strip()
+    return redirect(f"{target}?{urlencode({'opd': opd_code})}" if opd_code else target)
+
+
+def _outcome_text(event: AttendanceEvent) -> str:
+    if event.status == "accepted_by_review":
+        return _("Presensi %(name)s diterima.") % {"name": event.employee.name}
+    return _("Presensi %(name)s ditolak.") % {"name": event.employee.name}
