@@ -30,6 +30,7 @@ TAGS = {
     "evaluation:write": "Kajian",
     "webhook": "Webhook",
     "roster:write": "Roster",
+    "occupancy:read": "Gedung",
 }
 
 

@@ -24,6 +24,7 @@ class Scope(models.TextChoices):
     ATTENDANCE_WRITE = "attendance:write", _("Kirim presensi")
     SUMMARY_READ = "summary:read", _("Baca rekap harian OPD")
     EVALUATION_WRITE = "evaluation:write", _("Kirim biaya operasional dan keluaran layanan")
+    OCCUPANCY_READ = "occupancy:read", _("Baca perkiraan okupansi gedung")
 
 
 class ApiClient(models.Model):

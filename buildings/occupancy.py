@@ -1,7 +1,8 @@
 """Who is expected on site: counts from the published schedule (wfh.ScheduleDay).
 
 A person is expected on site on a day when their published mode is WFO (piket days included: a
-piket is a WFO day on a WFH day); WFH and leave (cuti, izin, dinas: mode LEAVE) are not on site.
+piket is a WFO day on a WFH day); WFH and leave (cuti, izin, dinas: mode LEAVE) are not on site, and neither is a WFO day that an
+approved leave record covers (leave recorded after the roster was published).
 Days not yet published count nobody: callers say so rather than show an empty office.
 """
 
@@ -13,6 +14,7 @@ from collections.abc import Iterable
 from django.db.models import Count
 
 from buildings.models import UnitSeat
+from leave.models import LeaveRecord, LeaveStatus
 from wfh.models import Mode, ScheduleDay
 
 
@@ -20,16 +22,46 @@ def onsite_by_unit_day(
     *, unit_ids: Iterable[int], start: dt.date, end: dt.date
 ) -> dict[tuple[int, dt.date], int]:
     """{(unit id, day): people expected on site} for the units and days given (one query)."""
+    unit_ids = list(unit_ids)
     rows = (
         ScheduleDay.objects.filter(
-            unit_id__in=list(unit_ids), day__gte=start, day__lte=end, mode=Mode.WFO
+            unit_id__in=unit_ids, day__gte=start, day__lte=end, mode=Mode.WFO
         )
         .values("unit_id", "day")
         .annotate(n=Count("id"))
         .values_list("unit_id", "day", "n")
         .order_by()
     )
-    return {(unit_id, day): n for unit_id, day, n in rows}
+    counts = {(unit_id, day): n for unit_id, day, n in rows}
+    for key in _wfo_days_on_leave(unit_ids=unit_ids, start=start, end=end):
+        if counts.get(key):
+            counts[key] -= 1
+    return counts
+
+
+def _wfo_days_on_leave(*, unit_ids, start: dt.date, end: dt.date) -> list[tuple[int, dt.date]]:
+    """(unit id, day) once per published WFO day that approved leave covers (two small queries:
+    leave records are few next to the schedule rows)."""
+    spans: dict[int, list[tuple[dt.date, dt.date]]] = {}
+    leave = LeaveRecord.objects.filter(
+        status=LeaveStatus.APPROVED, start__lte=end, end__gte=start
+    ).values_list("employee_id", "start", "end")
+    for employee_id, first, last in leave:
+        spans.setdefault(employee_id, []).append((first, last))
+    if not spans:
+        return []
+    rows = ScheduleDay.objects.filter(
+        employee_id__in=list(spans),
+        unit_id__in=list(unit_ids),
+        day__gte=start,
+        day__lte=end,
+        mode=Mode.WFO,
+    ).values_list("employee_id", "unit_id", "day")
+    return [
+        (unit_id, day)
+        for employee_id, unit_id, day in rows
+        if any(first <= day <= last for first, last in spans[employee_id])
+    ]
 
 
 def onsite_by_zone_day(

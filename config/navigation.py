@@ -78,6 +78,8 @@ MENU: list[Entry] = [
     Entry(_("Cuti & dinas"), "attendance:leave_list", _registry, group="hr"),
     Entry(_("Hukuman disiplin"), "opd:sanctions", _registry, group="hr"),
     Entry(_("Kajian"), "evaluation:report", _registry, group="hr"),
+    Entry(_("Gedung"), "buildings:list", _registry, group="hr"),
+    Entry(_("Okupansi gedung"), "buildings:pemda", _registry, group="hr"),
     Entry(
         _("Laporan kinerja"),
         "attendance:report_queue",

@@ -223,3 +223,23 @@ def can_open_leave_attachment(user: User, employee: Employee) -> bool:
     it, and HR."""
     scope = scope_for(user)
     return scope.employee_id == employee.pk or can_decide_leave(user, employee)
+
+
+# -- buildings and their occupancy (buildings/) -----------------------------------------------------
+
+
+def can_see_buildings(user: User) -> bool:
+    """The building pages and the occupancy forecast: HR and OPD admins."""
+    return scope_for(user).sees_registry
+
+
+def can_import_buildings(user: User) -> bool:
+    """Import buildings, zones and meters: HR."""
+    return scope_for(user).is_hr
+
+
+def building_opd_ids(user: User) -> frozenset[int] | None:
+    """The OPDs whose buildings `user` sees (a building housing any of them); None: every
+    building (HR)."""
+    scope = scope_for(user)
+    return None if scope.is_hr else scope.opd_ids

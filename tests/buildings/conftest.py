@@ -1,0 +1,60 @@
+"""A building for the world: PEMKOT houses Diskominfo and Disdukcapil; L1 (4 seats) holds
+Sekretariat and Bidang TIK, L2 (10 seats, a public counter) holds the Loket; RSUD houses nobody
+of the world's OPDs. A week of December 2025 is published."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from buildings.models import Building, UnitSeat, Zone
+from leave.models import LeaveKind, LeaveRecord, LeaveStatus
+from tests.attendance.conftest import publish
+from tests.factories import make_opd
+from wfh.models import Mode
+
+W, O, L = Mode.WFH, Mode.WFO, Mode.LEAVE
+DAYS = [dt.date(2025, 12, 1) + dt.timedelta(days=i) for i in range(5)]  # Mon 1 .. Fri 5
+# head, staff, other (all Diskominfo, L1), clerk (Disdukcapil, L2): one mode per day
+MODES = {
+    "head": [O, O, W, O, O],
+    "staff": [O, W, O, W, L],
+    "other": [O, O, O, O, O],  # approved leave on Thu 4 and Fri 5, recorded after publishing
+    "clerk": [O, O, O, O, W],
+}
+
+
+@pytest.fixture
+def building(world):
+    pemkot = Building.objects.create(code="PEMKOT", name="Kantor Pemkot")
+    pemkot.opds.set([world.kominfo, world.dukcapil])
+    l1 = Zone.objects.create(building=pemkot, code="L1", name="Lantai 1", capacity=4)
+    l2 = Zone.objects.create(
+        building=pemkot, code="L2", name="Lantai 2", capacity=10, always_on=True
+    )
+    UnitSeat.objects.create(unit=world.sek, zone=l1)
+    UnitSeat.objects.create(unit=world.it, zone=l1)
+    UnitSeat.objects.create(unit=world.counter, zone=l2)
+    rsud = Building.objects.create(code="RSUD", name="RSUD")
+    rsud.opds.set([make_opd("RSUD", name="RSUD Kota")])
+    Zone.objects.create(building=rsud, code="A", name="Gedung A", capacity=50)
+    for name, modes in MODES.items():
+        for day, mode in zip(DAYS, modes, strict=True):
+            publish(getattr(world, name), day, mode)
+    LeaveRecord.objects.create(
+        employee=world.other,
+        kind=LeaveKind.CUTI_TAHUNAN,
+        start=DAYS[3],
+        end=DAYS[4],
+        status=LeaveStatus.APPROVED,
+    )
+    LeaveRecord.objects.create(  # a pending request does not keep anyone away
+        employee=world.head,
+        kind=LeaveKind.CUTI_TAHUNAN,
+        start=DAYS[0],
+        end=DAYS[0],
+        status=LeaveStatus.PENDING,
+    )
+    world.pemkot, world.l1, world.l2, world.rsud = pemkot, l1, l2, rsud
+    return world
