@@ -16,9 +16,9 @@ def buildings_for_opds(opd_ids: Collection[int] | None) -> QuerySet[Building]:
     """Every building (None), or those housing any of the OPDs."""
     qs = Building.objects.all()
     if opd_ids is not None:
-        qs = qs.filter(id__in=Building.opds.through.objects.filter(opd_id__in=opd_ids).values(
-            "building_id"
-        ))
+        qs = qs.filter(
+            id__in=Building.opds.through.objects.filter(opd_id__in=opd_ids).values("building_id")
+        )
     return qs
 
 
@@ -29,7 +29,9 @@ def visible_buildings(user) -> QuerySet[Building]:
 def building_list(user) -> QuerySet[Building]:
     return (
         visible_buildings(user)
-        .annotate(zone_count=Count("zones", distinct=True), meter_count=Count("meters", distinct=True))
+        .annotate(
+            zone_count=Count("zones", distinct=True), meter_count=Count("meters", distinct=True)
+        )
         .prefetch_related("opds")
         .order_by("code")
     )

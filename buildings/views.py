@@ -65,8 +65,8 @@ def building_detail(request, code: str):
     access.require(access.can_see_buildings(request.user))
     building = selectors.building_or_404(request.user, code)
     zones = building.zones.prefetch_related("seats__unit__opd").order_by("code")
-    meters = Meter.objects.filter(building=building).select_related("zone").prefetch_related(
-        "tariffs"
+    meters = (
+        Meter.objects.filter(building=building).select_related("zone").prefetch_related("tariffs")
     )
     today = timezone.localdate()
     meter_rows = []
@@ -140,9 +140,12 @@ def _month(request) -> tuple[int, int, str]:
                 return day.year, day.month, ""
         except ValueError:
             pass
-        return today.year, today.month, _(
-            "Bulan %(value)s tidak dikenal; yang tampil bulan ini. Pilih bulan dari daftar."
-        ) % {"value": text}
+        return (
+            today.year,
+            today.month,
+            _("Bulan %(value)s tidak dikenal; yang tampil bulan ini. Pilih bulan dari daftar.")
+            % {"value": text},
+        )
     return today.year, today.month, ""
 
 
