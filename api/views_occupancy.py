@@ -1,5 +1,6 @@
-"""API v1: the occupancy forecast for facility systems (GET /api/v1/occupancy/). Thin: the counts
-are buildings.forecast's, the buildings a caller sees buildings.selectors' with opd.access's rule."""
+"""API v1: the occupancy forecast for facility systems (GET /api/v1/occupancy/). Thin: the
+counts are buildings.forecast's; which buildings a caller sees, buildings.selectors' (with
+opd.access's rule)."""
 
 from __future__ import annotations
 

@@ -12,10 +12,9 @@ import datetime as dt
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from buildings.models import Building, UnitSeat, Zone
-from buildings.occupancy import onsite_by_zone_day
+from buildings.models import Building, Zone
+from buildings.occupancy import zone_day_counts
 from wfh.calendar import working_days
-from wfh.models import ScheduleDay
 
 NEARLY_EMPTY = Decimal("0.25")
 
@@ -88,20 +87,6 @@ def month_bounds(year: int, month: int) -> tuple[dt.date, dt.date]:
     return first, last
 
 
-def _published_days(unit_ids: list[int], start: dt.date, end: dt.date) -> dict[int, set]:
-    """{unit id: days with a published row} (one query, distinct pairs)."""
-    published: dict[int, set] = {}
-    rows = (
-        ScheduleDay.objects.filter(unit_id__in=unit_ids, day__gte=start, day__lte=end)
-        .values_list("unit_id", "day")
-        .distinct()
-        .order_by()
-    )
-    for unit_id, day in rows:
-        published.setdefault(unit_id, set()).add(day)
-    return published
-
-
 def buildings_month(
     buildings: list[Building], *, start: dt.date, end: dt.date
 ) -> list[BuildingMonth]:
@@ -109,24 +94,12 @@ def buildings_month(
     all the buildings together)."""
     building_ids = [b.pk for b in buildings]
     zones = list(Zone.objects.filter(building_id__in=building_ids).order_by("building_id", "code"))
-    seats = list(
-        UnitSeat.objects.filter(zone__building_id__in=building_ids).values_list(
-            "unit_id", "zone_id"
-        )
-    )
-    units_of_zone: dict[int, list[int]] = {}
-    for unit_id, zone_id in seats:
-        units_of_zone.setdefault(zone_id, []).append(unit_id)
-    counts = onsite_by_zone_day(zone_ids=[z.pk for z in zones], start=start, end=end)
-    published_units = _published_days([u for u, _z in seats], start, end)
+    counts, published_zones = zone_day_counts(zone_ids=[z.pk for z in zones], start=start, end=end)
     days = working_days(start, end)
     result = []
     for building in buildings:
         own = [z for z in zones if z.building_id == building.pk]
-        published = set()
-        for z in own:
-            for unit_id in units_of_zone.get(z.pk, []):
-                published |= published_units.get(unit_id, set())
+        published = set().union(*(published_zones.get(z.pk, set()) for z in own))
         rows = [
             ZoneRow(
                 z,
@@ -163,14 +136,19 @@ class ZoneDay:
 
 def zones_on(buildings: list[Building], day: dt.date) -> list[ZoneDay]:
     """Every zone of the buildings on one day (the API's rows), working day or not."""
-    months = buildings_month(buildings, start=day, end=day)
     by_id = {b.pk: b for b in buildings}
     zones = list(
         Zone.objects.filter(building_id__in=list(by_id)).order_by("building__code", "code")
     )
-    counts = onsite_by_zone_day(zone_ids=[z.pk for z in zones], start=day, end=day)
-    published = {m.building.pk: day in m.published for m in months}
+    counts, published = zone_day_counts(zone_ids=[z.pk for z in zones], start=day, end=day)
+    open_buildings = {z.building_id for z in zones if day in published.get(z.pk, ())}
     return [
-        ZoneDay(by_id[z.building_id], z, day, counts.get((z.pk, day), 0), published[z.building_id])
+        ZoneDay(
+            by_id[z.building_id],
+            z,
+            day,
+            counts.get((z.pk, day), 0),
+            z.building_id in open_buildings,
+        )
         for z in zones
     ]

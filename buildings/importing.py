@@ -317,7 +317,8 @@ def _check_zones(
                         number,
                         "unit",
                         _(
-                            "Unit %(unit)s sudah ditempatkan di baris %(row)d (satu unit, satu zona)."
+                            "Unit %(unit)s sudah ditempatkan di baris %(row)d "
+                            "(satu unit, satu zona)."
                         )
                         % {"unit": ref, "row": seated[unit.pk]},
                     )

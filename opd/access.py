@@ -225,7 +225,7 @@ def can_open_leave_attachment(user: User, employee: Employee) -> bool:
     return scope.employee_id == employee.pk or can_decide_leave(user, employee)
 
 
-# -- buildings and their occupancy (buildings/) -----------------------------------------------------
+# -- buildings and their occupancy (buildings/) -------------------------------------------------
 
 
 def can_see_buildings(user: User) -> bool:

@@ -10,18 +10,19 @@ import pytest
 
 from buildings.models import Building, UnitSeat, Zone
 from leave.models import LeaveKind, LeaveRecord, LeaveStatus
+from tests.api.conftest import make_client  # noqa: F401 (the API tests' fixture, used here)
 from tests.attendance.conftest import publish
 from tests.factories import make_opd
 from wfh.models import Mode
 
-W, O, L = Mode.WFH, Mode.WFO, Mode.LEAVE
+H, F, L = Mode.WFH, Mode.WFO, Mode.LEAVE  # home, office (F: "ke kantor"), leave
 DAYS = [dt.date(2025, 12, 1) + dt.timedelta(days=i) for i in range(5)]  # Mon 1 .. Fri 5
 # head, staff, other (all Diskominfo, L1), clerk (Disdukcapil, L2): one mode per day
 MODES = {
-    "head": [O, O, W, O, O],
-    "staff": [O, W, O, W, L],
-    "other": [O, O, O, O, O],  # approved leave on Thu 4 and Fri 5, recorded after publishing
-    "clerk": [O, O, O, O, W],
+    "head": [F, F, H, F, F],
+    "staff": [F, H, F, H, L],
+    "other": [F, F, F, F, F],  # approved leave on Thu 4 and Fri 5, recorded after publishing
+    "clerk": [F, F, F, F, H],
 }
 
 

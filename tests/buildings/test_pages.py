@@ -9,7 +9,6 @@ import pytest
 from openpyxl import load_workbook
 
 from buildings.models import Building
-from tests.api.conftest import make_client  # noqa: F401 (a fixture)
 from tests.buildings.test_importing import BUILDINGS, ZONES
 
 
