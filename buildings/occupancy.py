@@ -11,43 +11,35 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 
-from django.db.models import Count, Q
+from django.db.models import Count, Exists, OuterRef
 
 from buildings.models import UnitSeat
 from leave.models import LeaveRecord, LeaveStatus
+from opd.models import Opd
+from wfh.calendar import working_days
 from wfh.models import Mode, ScheduleDay
-
-
-def unit_day_counts(
-    *, unit_ids: Iterable[int], start: dt.date, end: dt.date
-) -> tuple[dict[tuple[int, dt.date], int], dict[int, set[dt.date]]]:
-    """({(unit id, day): people expected on site}, {unit id: days with a published row}) for the
-    units and days given: one GROUP BY over the schedule rows, and two small queries for leave."""
-    unit_ids = list(unit_ids)
-    rows = (
-        ScheduleDay.objects.filter(unit_id__in=unit_ids, day__gte=start, day__lte=end)
-        .values("unit_id", "day")
-        .annotate(n=Count("id", filter=Q(mode=Mode.WFO)))
-        .values_list("unit_id", "day", "n")
-        .order_by()
-    )
-    counts: dict[tuple[int, dt.date], int] = {}
-    published: dict[int, set[dt.date]] = {}
-    for unit_id, day, n in rows:
-        published.setdefault(unit_id, set()).add(day)
-        if n:
-            counts[(unit_id, day)] = n
-    for key in _wfo_days_on_leave(unit_ids=unit_ids, start=start, end=end):
-        if counts.get(key):
-            counts[key] -= 1
-    return counts, published
 
 
 def onsite_by_unit_day(
     *, unit_ids: Iterable[int], start: dt.date, end: dt.date
 ) -> dict[tuple[int, dt.date], int]:
-    """{(unit id, day): people expected on site} for the units and days given."""
-    return unit_day_counts(unit_ids=unit_ids, start=start, end=end)[0]
+    """{(unit id, day): people expected on site} for the units and days given: one GROUP BY
+    over the WFO rows (the plain query's shape) and two small queries for leave."""
+    unit_ids = list(unit_ids)
+    rows = (
+        ScheduleDay.objects.filter(
+            unit_id__in=unit_ids, day__gte=start, day__lte=end, mode=Mode.WFO
+        )
+        .values("unit_id", "day")
+        .annotate(n=Count("id"))
+        .values_list("unit_id", "day", "n")
+        .order_by()
+    )
+    counts = {(unit_id, day): n for unit_id, day, n in rows}
+    for key in _wfo_days_on_leave(unit_ids=unit_ids, start=start, end=end):
+        if counts.get(key):
+            counts[key] -= 1
+    return counts
 
 
 def _wfo_days_on_leave(*, unit_ids, start: dt.date, end: dt.date) -> list[tuple[int, dt.date]]:
@@ -75,22 +67,42 @@ def _wfo_days_on_leave(*, unit_ids, start: dt.date, end: dt.date) -> list[tuple[
     ]
 
 
+def published_days(*, opd_ids: Iterable[int], start: dt.date, end: dt.date) -> dict[int, set]:
+    """{OPD id: working days from start to end with a published row}: one EXISTS a day and OPD,
+    each an index probe on (opd, day) that stops at the first row, so the check costs little next
+    to the count however many rows a day holds."""
+    days = working_days(start, end)  # a roster assigns working days only
+    flags = {
+        f"d{n}": Exists(ScheduleDay.objects.filter(opd_id=OuterRef("pk"), day=day))
+        for n, day in enumerate(days)
+    }
+    rows = Opd.objects.filter(id__in=list(opd_ids)).annotate(**flags).values("id", *flags)
+    return {row["id"]: {day for n, day in enumerate(days) if row[f"d{n}"]} for row in rows}
+
+
 def zone_day_counts(
     *, zone_ids: Iterable[int], start: dt.date, end: dt.date
 ) -> tuple[dict[tuple[int, dt.date], int], dict[int, set[dt.date]]]:
-    """({(zone id, day): people expected on site}, {zone id: days with a published row}), from
-    the units seated in each zone."""
-    zone_of_unit = dict(
-        UnitSeat.objects.filter(zone_id__in=list(zone_ids)).values_list("unit_id", "zone_id")
+    """({(zone id, day): people expected on site}, {zone id: days published for an OPD seated
+    there}): one GROUP BY zone and day over the WFO rows joined to the seats (the plain query),
+    the published days (published_days) and two small queries for leave."""
+    zone_ids = list(zone_ids)
+    seats = list(
+        UnitSeat.objects.filter(zone_id__in=zone_ids).values_list(
+            "unit_id", "zone_id", "unit__opd_id"
+        )
     )
-    by_unit, published_units = unit_day_counts(unit_ids=zone_of_unit, start=start, end=end)
+    zone_of_unit = {unit_id: zone_id for unit_id, zone_id, _opd in seats}
     counts: dict[tuple[int, dt.date], int] = {}
-    for (unit_id, day), n in by_unit.items():
+    for (unit_id, day), n in onsite_by_unit_day(
+        unit_ids=zone_of_unit, start=start, end=end
+    ).items():
         key = (zone_of_unit[unit_id], day)
         counts[key] = counts.get(key, 0) + n
+    by_opd = published_days(opd_ids={opd for _u, _z, opd in seats}, start=start, end=end)
     published: dict[int, set[dt.date]] = {}
-    for unit_id, days in published_units.items():
-        published.setdefault(zone_of_unit[unit_id], set()).update(days)
+    for _unit, zone_id, opd_id in seats:
+        published.setdefault(zone_id, set()).update(by_opd.get(opd_id, ()))
     return counts, published
 
 
