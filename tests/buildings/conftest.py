@@ -28,6 +28,11 @@ MODES = {
 
 @pytest.fixture
 def building(world):
+    return seed_building(world)
+
+
+def seed_building(world):
+    """The building, its zones and the published week, in the current database."""
     pemkot = Building.objects.create(code="PEMKOT", name="Kantor Pemkot")
     pemkot.opds.set([world.kominfo, world.dukcapil])
     l1 = Zone.objects.create(building=pemkot, code="L1", name="Lantai 1", capacity=4)
