@@ -3,7 +3,7 @@
 A person is expected on site on a day when their published mode is WFO (piket days included: a
 piket is a WFO day on a WFH day); WFH and leave (cuti, izin, dinas: mode LEAVE) are not on site,
 and neither is a WFO day that an approved leave record covers (leave recorded after publishing).
-Days not yet published count nobody: callers say so rather than show an empty office.
+Days no published roster covers count nobody: callers say so rather than show an empty office.
 """
 
 from __future__ import annotations
@@ -11,13 +11,12 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 
-from django.db.models import Count, Exists, OuterRef
+from django.db.models import Count
 
 from buildings.models import UnitSeat
 from leave.models import LeaveRecord, LeaveStatus
-from opd.models import Opd
 from wfh.calendar import working_days
-from wfh.models import Mode, ScheduleDay
+from wfh.models import Mode, Roster, ScheduleDay
 
 
 def onsite_by_unit_day(
@@ -68,16 +67,24 @@ def _wfo_days_on_leave(*, unit_ids, start: dt.date, end: dt.date) -> list[tuple[
 
 
 def published_days(*, opd_ids: Iterable[int], start: dt.date, end: dt.date) -> dict[int, set]:
-    """{OPD id: working days from start to end with a published row}: one EXISTS a day and OPD,
-    each an index probe on (opd, day) that stops at the first row, so the check costs little next
-    to the count however many rows a day holds."""
-    days = working_days(start, end)  # a roster assigns working days only
-    flags = {
-        f"d{n}": Exists(ScheduleDay.objects.filter(opd_id=OuterRef("pk"), day=day))
-        for n, day in enumerate(days)
+    """{OPD id: working days from start to end that a published roster of the OPD covers} (one
+    small query over the rosters: publishing writes every working day of its phase)."""
+    spans: dict[int, list[tuple[dt.date, dt.date]]] = {}
+    rosters = Roster.objects.filter(
+        opd_id__in=list(opd_ids),
+        workflow=Roster.Workflow.PUBLISHED,
+        phase__start__lte=end,
+        phase__end__gte=start,
+    ).values_list("opd_id", "phase__start", "phase__end")
+    for opd_id, first, last in rosters:
+        spans.setdefault(opd_id, []).append((max(first, start), min(last, end)))
+    if not spans:
+        return {}
+    days = working_days(start, end)
+    return {
+        opd_id: {d for d in days if any(first <= d <= last for first, last in ranges)}
+        for opd_id, ranges in spans.items()
     }
-    rows = Opd.objects.filter(id__in=list(opd_ids)).annotate(**flags).values("id", *flags)
-    return {row["id"]: {day for n, day in enumerate(days) if row[f"d{n}"]} for row in rows}
 
 
 def zone_day_counts(

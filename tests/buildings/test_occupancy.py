@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 from buildings import forecast
 from tests.buildings.conftest import DAYS
 
@@ -22,11 +20,13 @@ def test_zone_counts_equal_the_hand_count_of_wfo_minus_leave(building):
     assert month.capacity == 14
 
 
-def test_days_without_a_published_schedule_are_not_counted_as_empty(building):
-    month = forecast.building_month(building.pemkot, year=2025, month=12)
-    later = [c for d, c in zip(month.days, month.totals, strict=True) if d > DAYS[-1]]
-    assert later and not any(c.published for c in later)
-    assert month.nearly_empty_days == [d for d in DAYS if d >= dt.date(2025, 12, 2)]
+def test_days_no_published_roster_covers_are_not_counted_as_empty(building):
+    january = forecast.building_month(building.pemkot, year=2026, month=1)
+    assert january.days and not any(c.published for c in january.totals)
+    assert january.nearly_empty_days == []
+    december = forecast.building_month(building.pemkot, year=2025, month=12)
+    assert all(c.published for c in december.totals)  # the roster's phase is all December
+    assert december.nearly_empty_days[:4] == DAYS[1:]  # 3, 3, 2 and 1 of 14 seats
 
 
 def test_cells_are_coloured_by_share_of_seats(building):
