@@ -31,6 +31,7 @@ TAGS = {
     "meters:write": "Gedung dan meter",
     "webhook": "Webhook",
     "roster:write": "Roster",
+    "occupancy:read": "Gedung",
 }
 
 

@@ -25,6 +25,7 @@ class Scope(models.TextChoices):
     SUMMARY_READ = "summary:read", _("Baca rekap harian OPD")
     EVALUATION_WRITE = "evaluation:write", _("Kirim biaya operasional dan keluaran layanan")
     METERS_WRITE = "meters:write", _("Kirim pembacaan meter (meter pintar)")
+    OCCUPANCY_READ = "occupancy:read", _("Baca perkiraan okupansi gedung")
 
 
 class ApiClient(models.Model):

@@ -8,6 +8,7 @@ from api import (
     views_evaluation,
     views_me,
     views_meters,
+    views_occupancy,
     views_org,
     views_overrides,
     views_phase_changes,
@@ -47,6 +48,7 @@ urlpatterns = [
         name="evaluation-service-output",
     ),
     path("meter-readings/", views_meters.MeterReadingsView.as_view(), name="meter-readings"),
+    path("occupancy/", views_occupancy.OccupancyView.as_view(), name="occupancy"),
     path("phases/", views_rosters.PhaseListView.as_view(), name="phase-list"),
     path(
         "phases/<slug:slug>/changes/",

@@ -135,6 +135,8 @@ MENU: list[Entry] = [
     Entry(_("Rencana gedung"), "buildings_plans:list", _registry, group="hr"),
     Entry(_("Penghematan energi"), "evaluation:energy", _registry, group="hr"),
     Entry(_("Pembacaan meter"), "readings:list", _registry, group="hr"),
+    Entry(_("Gedung"), "buildings:list", _registry, group="hr"),
+    Entry(_("Okupansi gedung"), "buildings:pemda", _registry, group="hr"),
     Entry(
         _("Laporan kinerja"),
         "attendance:report_queue",

@@ -29,6 +29,7 @@ urlpatterns = [
     path("", include("api.urls_pages")),
     path("", include("accounts.urls")),
     path("gedung/rencana/", include("buildings.urls_plans")),
+    path("gedung/", include("buildings.urls")),
     path("api/v1/", include("api.urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     # the split view serves Swagger UI's start-up code as a script of its own (no inline script)

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from django.db import transaction
 
 from accounts.models import Role, User
+from buildings.models import Building
 from demo.data.dinas import DEMO_OPD
 from demo.errors import DemoError
 from demo.logins import (
@@ -189,6 +190,8 @@ def registry_reset() -> dict[str, int]:
     Returns how many of each were deleted.
     """
     deleted = {"placements": Placement.objects.all().delete()[0]}
+    # the buildings house the OPDs: their zones, seats and meters go with them
+    deleted["buildings"] = Building.objects.all().delete()[1].get(Building._meta.label, 0)
     deleted["employees"] = Employee.objects.all().delete()[1].get(Employee._meta.label, 0)
     deleted["units"] = Unit.objects.all().delete()[1].get(Unit._meta.label, 0)
     deleted["opds"] = 0

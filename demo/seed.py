@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from attendance.summaries.runs import summaries_build
 from demo.attendance import events_seed, leave_seed
+from demo.buildings import buildings_seed
 from demo.city import DemoResult, city_seed, registry_reset
 from demo.energy import energy_seed
 from demo.evaluation import evaluation_seed
@@ -59,6 +60,7 @@ class DemoSeedResult:
     deleted: dict[str, int] | None  # what the reset deleted; None without a reset
     city: DemoResult
     activity: ActivityResult | None  # None with no activity days
+    buildings: dict[str, int] | None = None  # the office complexes written
 
 
 def _silent(text: str) -> None:
@@ -79,8 +81,9 @@ def demo_seed(
     when 0). One transaction: a seed that fails leaves the database as it was, reset included."""
     deleted = registry_reset() if reset else None
     city = city_seed(employees=employees, seed=seed, password=password)
+    buildings = buildings_seed()
     activity = activity_seed(days=days, seed=seed, say=say) if days else None
-    return DemoSeedResult(deleted=deleted, city=city, activity=activity)
+    return DemoSeedResult(deleted=deleted, city=city, activity=activity, buildings=buildings)
 
 
 def activity_seed(

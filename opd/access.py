@@ -305,10 +305,31 @@ def can_plan_buildings(user: User) -> bool:
 
 def visible_buildings(user: User, buildings: QuerySet) -> QuerySet:
     """Of `buildings` (a Building queryset; opd cannot import the buildings app), those `user` may
-    plan: HR every one, an OPD admin those where one of their OPDs sits, anyone else none."""
-    scope = scope_for(user)
-    if scope.is_hr:
+    plan or see: HR every one, an OPD admin those where one of their OPDs sits (building_opd_ids),
+    anyone else none."""
+    opd_ids = building_opd_ids(user)
+    if opd_ids is None:
         return buildings
-    if not scope.opd_ids:
+    if not opd_ids:
         return buildings.none()
-    return buildings.filter(opds__in=scope.opd_ids).distinct()
+    return buildings.filter(opds__in=opd_ids).distinct()
+
+
+# -- buildings and their occupancy (buildings/) -------------------------------------------------
+
+
+def can_see_buildings(user: User) -> bool:
+    """The building pages and the occupancy forecast: HR and OPD admins."""
+    return scope_for(user).sees_registry
+
+
+def can_import_buildings(user: User) -> bool:
+    """Import buildings, zones and meters: HR."""
+    return scope_for(user).is_hr
+
+
+def building_opd_ids(user: User) -> frozenset[int] | None:
+    """The OPDs whose buildings `user` sees (a building housing any of them); None: every
+    building (HR)."""
+    scope = scope_for(user)
+    return None if scope.is_hr else scope.opd_ids

@@ -47,7 +47,7 @@ SEED = os.environ.get("SCHEMATHESIS_SEED", "20251201")
 SCHEMATHESIS = Path(sys.executable).with_name("schemathesis")
 SHARDS = {
     "registry": r"^/api/v1/(opds|employees|calendar|phases|declared-days|wfh-orders)/",
-    "schedules": r"^/api/v1/(schedule|rosters|summaries|attendance)/",
+    "schedules": r"^/api/v1/(schedule|rosters|summaries|attendance|occupancy)/",
     "inputs-and-webhooks": r"^/api/v1/(evaluation|webhooks|me|meter-readings)/",
 }
 

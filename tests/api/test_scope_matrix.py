@@ -45,6 +45,7 @@ CONTRACT: dict[str, dict[str, set[str]]] = {
     "declared-day-revoke": {"POST": {ROSTER}},
     "wfh-order-list": {"GET": {SCHEDULE, ROSTER}, "POST": {ROSTER}},
     "wfh-order-revoke": {"POST": {ROSTER}},
+    "occupancy": {"GET": {Scope.OCCUPANCY_READ}},
 }
 # writes the scope lets an OPD admin's session reach, which only HR may do
 HR_ONLY = {"roster-publish", "declared-day-list", "declared-day-revoke", "phase-change-list"}
@@ -59,6 +60,7 @@ RESOURCE_VIEWS = {
         "overrides",
         "phase_changes",
         "meters",
+        "occupancy",
     )
 }
 CASES = [(name, method) for name, methods in CONTRACT.items() for method in methods]
@@ -117,6 +119,7 @@ def request(http, name: str, method: str, world):
         "declared-day-list": "/api/v1/declared-days/",
         "declared-day-detail": f"/api/v1/declared-days/{world.declared.pk}/",
         "wfh-order-list": "/api/v1/wfh-orders/",
+        "occupancy": f"/api/v1/occupancy/?date={DAY}",
     }
     posts = {
         "attendance-events": "/api/v1/attendance/events/",

@@ -6,6 +6,11 @@ Zona C (20 seats) the Sekretariat. A Thursday phase in January 2027 is published
 only the head of TIK (piket) and the counter's clerk are on site. The building's electricity meter
 uses 500 kWh a working day at Rp 1.444,70: Zona A has 20 %, Zona B 40 %, Zona C the rest (40 %).
 A second building, Gedung Dinkes, houses an OPD Diskominfo's admin does not administer.
+
+`building` (the occupancy tests): Kantor Pemkot houses Diskominfo and Disdukcapil; L1 (4 seats)
+holds Sekretariat and Bidang TIK, L2 (10 seats, a public counter) holds the Loket; RSUD houses
+nobody of the world's OPDs. A week of December 2025 is published.
+`bworld` (the ledger tests): Kominfo's and Dukcapil's offices, each with an electricity meter.
 """
 
 from __future__ import annotations
@@ -18,6 +23,9 @@ from unittest import mock
 import pytest
 
 from buildings.models import Building, Meter, MeterKind, Tariff, UnitSeat, Zone
+from leave.models import LeaveKind, LeaveRecord, LeaveStatus
+from tests.api.conftest import make_client  # noqa: F401 (the API tests' fixture, used here)
+from tests.attendance.conftest import publish
 from tests.factories import make_employee, make_opd, make_unit
 from wfh.calendar import working_days
 from wfh.models import Mode, PatternKind, Phase, Programme, Roster, ScheduleDay
@@ -143,4 +151,55 @@ def build_buildings(world) -> SimpleNamespace:
 @pytest.fixture
 def bworld(world):
     world.b = build_buildings(world)
+    return world
+
+
+H, F, L = Mode.WFH, Mode.WFO, Mode.LEAVE  # home, office (F: "ke kantor"), leave
+DAYS = [dt.date(2025, 12, 1) + dt.timedelta(days=i) for i in range(5)]  # Mon 1 .. Fri 5
+# head, staff, other (all Diskominfo, L1), clerk (Disdukcapil, L2): one mode per day
+MODES = {
+    "head": [F, F, H, F, F],
+    "staff": [F, H, F, H, L],
+    "other": [F, F, F, F, F],  # approved leave on Thu 4 and Fri 5, recorded after publishing
+    "clerk": [F, F, F, F, H],
+}
+
+
+@pytest.fixture
+def building(world):
+    return seed_building(world)
+
+
+def seed_building(world):
+    """The building, its zones and the published week, in the current database."""
+    pemkot = Building.objects.create(code="PEMKOT", name="Kantor Pemkot")
+    pemkot.opds.set([world.kominfo, world.dukcapil])
+    l1 = Zone.objects.create(building=pemkot, code="L1", name="Lantai 1", capacity=4)
+    l2 = Zone.objects.create(
+        building=pemkot, code="L2", name="Lantai 2", capacity=10, always_on=True
+    )
+    UnitSeat.objects.create(unit=world.sek, zone=l1)
+    UnitSeat.objects.create(unit=world.it, zone=l1)
+    UnitSeat.objects.create(unit=world.counter, zone=l2)
+    rsud = Building.objects.create(code="RSUD", name="RSUD")
+    rsud.opds.set([make_opd("RSUD", name="RSUD Kota")])
+    Zone.objects.create(building=rsud, code="A", name="Gedung A", capacity=50)
+    for name, modes in MODES.items():
+        for day, mode in zip(DAYS, modes, strict=True):
+            publish(getattr(world, name), day, mode)
+    LeaveRecord.objects.create(
+        employee=world.other,
+        kind=LeaveKind.CUTI_TAHUNAN,
+        start=DAYS[3],
+        end=DAYS[4],
+        status=LeaveStatus.APPROVED,
+    )
+    LeaveRecord.objects.create(  # a pending request does not keep anyone away
+        employee=world.head,
+        kind=LeaveKind.CUTI_TAHUNAN,
+        start=DAYS[0],
+        end=DAYS[0],
+        status=LeaveStatus.PENDING,
+    )
+    world.pemkot, world.l1, world.l2, world.rsud = pemkot, l1, l2, rsud
     return world
