@@ -118,8 +118,11 @@ def leave_seed(*, start: dt.date, end: dt.date, seed: int) -> int:
     return len(records)
 
 
-def events_seed(*, start: dt.date, end: dt.date, today: dt.date, seed: int) -> AttendanceDemoResult:
-    """Events and work reports for every working day of every OPD in [start, end]."""
+def events_seed(
+    *, start: dt.date, end: dt.date, today: dt.date, seed: int, progress=None
+) -> AttendanceDemoResult:
+    """Events and work reports for every working day of every OPD in [start, end];
+    `progress(step, done, total)` after each OPD when given."""
     rng = random.Random(seed * 7 + 2)
     result = AttendanceDemoResult()
     rows = working_hours_rows(opd_ids=Opd.objects.values_list("pk", flat=True))
@@ -148,7 +151,9 @@ def events_seed(*, start: dt.date, end: dt.date, today: dt.date, seed: int) -> A
             reports.clear()
 
     all_days: set[dt.date] = set()
-    for opd in Opd.objects.order_by("code"):
+    opds = list(Opd.objects.order_by("code"))
+    step = f"{start:%m/%Y}" if start.month == end.month else f"{start:%m/%Y}-{end:%m/%Y}"
+    for done, opd in enumerate(opds, start=1):
         tz = zoneinfo.ZoneInfo(opd.time_zone)
         policy = policies[opd.pk]
         staff = list(
@@ -213,6 +218,8 @@ def events_seed(*, start: dt.date, end: dt.date, today: dt.date, seed: int) -> A
                 if scheduled == Mode.WFH and mode == Mode.WFH and rng.random() < P_REPORT:
                     reports.append(_report(emp, day, day_end, supervisor, supervisors, today, rng))
             flush()
+        if progress:
+            progress(step, done, len(opds))
     flush(final=True)
     result.days = sorted(all_days)
     return result
