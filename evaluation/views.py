@@ -40,8 +40,8 @@ from evaluation.models import (
     OperatingCost,
     Option,
 )
-from evaluation.report.periods import month_label, plan_periods
 from evaluation.report import ranking
+from evaluation.report.periods import month_label, plan_periods
 from evaluation.report.tables import MEASURES
 from opd import access
 from opd.models import Opd
