@@ -95,9 +95,10 @@ def _roster(user):
     from wfh.models import Roster
 
     code = _opd_code(user)
-    row = Roster.objects.filter(opd__code=code).order_by("-pk").first() or Roster.objects.order_by(
-        "-pk"
-    ).first()
+    row = (
+        Roster.objects.filter(opd__code=code).order_by("-pk").first()
+        or Roster.objects.order_by("-pk").first()
+    )
     return row.pk if row else None
 
 
@@ -121,12 +122,12 @@ def _month(user):
 
 SAMPLES: dict[str, Callable] = {
     "code": _opd_code,
-    "nip": lambda user: (e.nip if (e := _employee(user)) else None),
+    "nip": lambda user: e.nip if (e := _employee(user)) else None,
     "slug": _phase_slug,
     "month": _month,
     "day": _report_day,
     "key": lambda user: "saving",
-    "opd:employee_by_id:pk": lambda user: (e.pk if (e := _employee(user)) else None),
+    "opd:employee_by_id:pk": lambda user: e.pk if (e := _employee(user)) else None,
     "opd:import_template:name": lambda user: "org.xlsx",
     "opd:import_batch:pk": _first("opd.ImportBatch"),
     "opd:import_progress:pk": _first("opd.ImportBatch"),
@@ -161,7 +162,7 @@ SAMPLES: dict[str, Callable] = {
     "api_pages:rotate:pk": _first("api.ApiClient"),
     "api_pages:webhook-resend:pk": _first("api.WebhookDelivery"),
     "api_pages:webhook-toggle:pk": _first("api.WebhookSubscription"),
-    "inbox:open:pk": lambda user: (n.pk if (n := user.notifications.first()) else None),
+    "inbox:open:pk": lambda user: n.pk if (n := user.notifications.first()) else None,
 }
 
 
