@@ -11,7 +11,8 @@ is the server's (middleware, view, queries, template), without a network. Each p
 employee's or supervisor's page over 300 ms p95 and an HR or OPD admin page over 1 s.
 
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/wfh_bench_pages SECRET_KEY=x \\
-        .venv/bin/python bench/pages.py [--employees 100000] [--repeat 5] [--only evaluation]
+        .venv/bin/python bench/pages.py [--employees 100000] [--repeat 5] \\
+        [--only evaluation] [--skip download]
 
 Use a database of its own: a seed replaces its registry (seed_demo --reset). PostgreSQL only.
 """
@@ -43,6 +44,7 @@ def parse_args() -> argparse.Namespace:
     parser.add_argument("--days", type=int, default=30)
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--only", default="", help="only URL names containing this text")
+    parser.add_argument("--skip", default="", help="leave out URL names containing this text")
     return parser.parse_args()
 
 
@@ -106,7 +108,7 @@ def percentile(values: list[float], q: float) -> float:
     return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
 
 
-def measure(repeat: int, only: str) -> list[tuple]:
+def measure(repeat: int, only: str, skip: str = "") -> list[tuple]:
     from django.db import connection
     from django.test import Client
     from django.test.utils import CaptureQueriesContext
@@ -115,7 +117,7 @@ def measure(repeat: int, only: str) -> list[tuple]:
     from bench.pagelist import page_routes, url_for
 
     rows = []
-    routes = [r for r in page_routes() if only in r.name]
+    routes = [r for r in page_routes() if only in r.name and not (skip and skip in r.name)]
     for username, limit in ROLES:
         user = User.objects.get(username=username)
         client = Client()
@@ -160,7 +162,7 @@ def main() -> None:
         f"{args.repeat} requests per page after a warm-up"
     )
     print(f"{'role':<13} {'page':<58} {'med ms':>8} {'p95 ms':>8} {'qry':>5} {'KiB':>8}")
-    rows = measure(args.repeat, args.only)
+    rows = measure(args.repeat, args.only, args.skip)
     slow = [r for r in rows if r[-1]]
     print(f"\n{len(rows)} pages measured, {len(slow)} over target (300 ms employee, 1 s HR):")
     for username, url, _median, p95, queries, _size, _slow in sorted(slow, key=lambda r: -r[3]):
