@@ -7,6 +7,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PYTHON := $(BIN)/python
 STAMP := $(VENV)/.installed
+DEV_STAMP := $(VENV)/.installed-dev
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
@@ -16,11 +17,11 @@ DEV := DEBUG=$${DEBUG:-1}
 TEST_KEY := SECRET_KEY="$${SECRET_KEY:-tests-only-not-secret}"
 
 .DEFAULT_GOAL := help
-.PHONY: help venv install migrate demo run test lint fmt worker bench
+.PHONY: help venv install dev-install migrate demo run test lint fmt worker bench
 
 help:
-	@echo "make run     install, migrate, load demo data if the database is empty, serve on http://$(HOST):$(PORT)/"
-	@echo "make test    install, ruff check, import layers, migrations check, pytest (all cores)"
+	@echo "make run     install the runtime, migrate, load demo data if the database is empty, serve on http://$(HOST):$(PORT)/"
+	@echo "make test    install runtime and development tools, ruff check, import layers, migrations check, pytest (all cores)"
 	@echo "make lint    ruff check and ruff format --check"
 	@echo "make fmt     ruff format and ruff check --fix"
 	@echo "make worker  a Celery worker (needs REDIS_URL)"
@@ -28,14 +29,21 @@ help:
 	@echo "make messages  refresh and compile the English catalogue in locale/en (needs gettext)"
 
 venv install: $(STAMP)
+dev-install: $(DEV_STAMP)
 
-# Re-runs only when requirements.txt is newer than the stamp.
+# Runtime only (serving and the worker): re-runs only when requirements.txt is newer than the stamp.
 $(STAMP): requirements.txt
 	@$(PY) -c "import sys; sys.exit(sys.version_info < (3, 11))" 2>/dev/null || { \
 	  echo "Python 3.11 or newer is needed ($(PY) is missing or older): make PY=/path/to/python3.11" >&2; exit 1; }
 	@$(PYTHON) -m pip --version >/dev/null 2>&1 || { rm -rf $(VENV) && $(PY) -m venv $(VENV); } || { \
 	  echo "Could not create $(VENV): on Debian/Ubuntu install the python3-venv package for $(PY)" >&2; exit 1; }
 	$(PYTHON) -m pip install --disable-pip-version-check -r requirements.txt
+	@touch $@
+
+# Tests, lint and benchmark tools on top of the runtime: its own stamp, so it re-runs when either
+# file changes (requirements-dev.txt includes requirements.txt).
+$(DEV_STAMP): $(STAMP) requirements-dev.txt
+	$(PYTHON) -m pip install --disable-pip-version-check -r requirements-dev.txt
 	@touch $@
 
 migrate: install
@@ -76,18 +84,18 @@ run: demo
 # database, not the per-process copies xdist makes.
 TEST_WORKERS ?= auto
 
-test: install
+test: dev-install
 	$(BIN)/ruff check .
 	$(BIN)/lint-imports --no-cache
 	$(TEST_KEY) $(PYTHON) manage.py makemigrations --check --dry-run
 	$(BIN)/pytest -q -n $(TEST_WORKERS) -m "not worker" --durations=15
 	$(BIN)/pytest -q -p no:xdist -m worker
 
-lint: install
+lint: dev-install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
-fmt: install
+fmt: dev-install
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
 

@@ -8,6 +8,7 @@ never from input.
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
 import itertools
@@ -88,3 +89,22 @@ def insert_rows(
         sql = f'INSERT INTO "{table}" ({names}) VALUES ({marks})'  # noqa: S608 (names from models)
         while chunk := list(itertools.islice(rows, batch)):
             cursor.executemany(sql, chunk)
+
+
+@contextlib.contextmanager
+def large_write_cache(megabytes: int = 256):
+    """On SQLite, a page cache of `megabytes` for the duration of a large write (the demo's
+    seed writes a few million rows and their indexes: with SQLite's default 2 MB cache each index
+    insert rereads pages from the file); restored after. Nothing on other databases."""
+    if connection.vendor != "sqlite":
+        yield
+        return
+    with connection.cursor() as cursor:
+        cursor.execute("PRAGMA cache_size")
+        previous = cursor.fetchone()[0]
+        cursor.execute(f"PRAGMA cache_size = {-int(megabytes) * 1024}")
+    try:
+        yield
+    finally:
+        with connection.cursor() as cursor:
+            cursor.execute(f"PRAGMA cache_size = {int(previous)}")

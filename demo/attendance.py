@@ -125,9 +125,11 @@ def events_seed(
     today: dt.date,
     seed: int,
     until: dt.datetime | None = None,
+    progress=None,
 ) -> AttendanceDemoResult:
     """Events and work reports for every working day of every OPD in [start, end]; with `until`
-    (today's morning), only the events up to that moment and no report of a day not yet over."""
+    (today's morning), only the events up to that moment and no report of a day not yet over;
+    `progress(step, done, total)` after each OPD when given."""
     rng = random.Random(seed * 7 + 2)
     result = AttendanceDemoResult()
     rows = working_hours_rows(opd_ids=Opd.objects.values_list("pk", flat=True))
@@ -156,7 +158,9 @@ def events_seed(
             reports.clear()
 
     all_days: set[dt.date] = set()
-    for opd in Opd.objects.order_by("code"):
+    opds = list(Opd.objects.order_by("code"))
+    step = f"{start:%m/%Y}" if start.month == end.month else f"{start:%m/%Y}-{end:%m/%Y}"
+    for done, opd in enumerate(opds, start=1):
         tz = zoneinfo.ZoneInfo(opd.time_zone)
         policy = policies[opd.pk]
         staff = list(
@@ -225,6 +229,8 @@ def events_seed(
                 if scheduled == Mode.WFH and mode == Mode.WFH and rng.random() < P_REPORT:
                     reports.append(_report(emp, day, day_end, supervisor, supervisors, today, rng))
             flush()
+        if progress:
+            progress(step, done, len(opds))
     flush(final=True)
     result.days = sorted(all_days)
     return result

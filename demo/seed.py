@@ -12,6 +12,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from attendance.summaries.runs import summaries_build
+from common.bulk import large_write_cache
 from demo.attendance import events_seed, leave_seed
 from demo.buildings import buildings_seed
 from demo.city import DemoResult, city_seed, registry_reset
@@ -67,6 +68,18 @@ def _silent(text: str) -> None:
     pass
 
 
+def _progress(say: Callable[[str], object], what: str):
+    """A progress callback (step, done, total) that says `what` at each quarter of the total, so
+    a long seed shows it is moving without a line per OPD."""
+
+    def report(step: str, done: int, total: int) -> None:
+        quarter = max(1, total // 4)
+        if done == total or done % quarter == 0:
+            say(f"  {what} {step}: {done}/{total} OPD")
+
+    return report
+
+
 @transaction.atomic
 def demo_seed(
     *,
@@ -79,10 +92,11 @@ def demo_seed(
 ) -> DemoSeedResult:
     """Empty the registry first when `reset`, write the city, then `days` days of its life (none
     when 0). One transaction: a seed that fails leaves the database as it was, reset included."""
-    deleted = registry_reset() if reset else None
-    city = city_seed(employees=employees, seed=seed, password=password)
-    buildings = buildings_seed()
-    activity = activity_seed(days=days, seed=seed, say=say) if days else None
+    with large_write_cache():
+        deleted = registry_reset() if reset else None
+        city = city_seed(employees=employees, seed=seed, password=password)
+        buildings = buildings_seed()
+        activity = activity_seed(days=days, seed=seed, say=say) if days else None
     return DemoSeedResult(deleted=deleted, city=city, activity=activity, buildings=buildings)
 
 
@@ -103,14 +117,18 @@ def activity_seed(
     records = eligibility_records_seed(today=today)
     leave = leave_seed(start=start, end=today + dt.timedelta(days=14), seed=seed)
     say("Membuat dan menerbitkan jadwal demo…")
-    schedules = schedules_seed(start=start, end=today + dt.timedelta(days=31))
+    schedules = schedules_seed(
+        start=start, end=today + dt.timedelta(days=31), progress=_progress(say, "jadwal")
+    )
     say("Menetapkan WFA nasional dan perintah WFH contoh…")
     overrides = overrides_seed(today=today)
     say("Memindah hari WFH 2026 mulai suatu tanggal (contoh perubahan tahap)…")
     changed = phase_change_seed(today=today)
     partner = swap_partner_link(today=today)
     say("Mengisi presensi demo…")
-    activity = events_seed(start=start, end=end, today=today, seed=seed)
+    activity = events_seed(
+        start=start, end=end, today=today, seed=seed, progress=_progress(say, "presensi")
+    )
     say("Merekap presensi…")
     run = summaries_build(start=start, end=end)
     # today's morning too, up to the moment of seeding, so today's dashboard is not empty (the
@@ -121,11 +139,16 @@ def activity_seed(
         say("Mengisi presensi pagi ini…")
         morning = events_seed(start=today, end=today, today=today, seed=seed + 2, until=now).events
     say("Mengisi uji coba Jawa Barat 2025 (Oktober sebagai pembanding, tahap I dan II)…")
-    trial = schedules_seed(start=TRIAL_START, end=TRIAL_END)
+    trial = schedules_seed(start=TRIAL_START, end=TRIAL_END, progress=_progress(say, "jadwal"))
     leave_seed(start=TRIAL_START, end=TRIAL_END, seed=seed + 1)
     trial_events = events_seed(
-        start=TRIAL_START, end=TRIAL_END, today=TRIAL_END + dt.timedelta(days=30), seed=seed + 1
+        start=TRIAL_START,
+        end=TRIAL_END,
+        today=TRIAL_END + dt.timedelta(days=30),
+        seed=seed + 1,
+        progress=_progress(say, "presensi"),
     )
+    say("Merekap presensi uji coba…")
     trial_run = summaries_build(start=TRIAL_START, end=TRIAL_END)
     say("Mengisi data kajian (biaya, layanan, e-Kinerja, kesiapan)…")
     evaluation_seed(seed=seed)

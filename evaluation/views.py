@@ -40,6 +40,7 @@ from evaluation.models import (
     OperatingCost,
     Option,
 )
+from evaluation.report import ranking
 from evaluation.report.periods import month_label, plan_periods
 from evaluation.report.tables import MEASURES
 from opd import access
@@ -88,78 +89,70 @@ def _build(request, opds):
     return report, readiness, _recommendations(report, readiness, stored)
 
 
-CHART_SLOTS = 6  # --chart-1 .. --chart-6 in static/css/evaluation.css
+def _report_context(request):
+    """The scope, the OPDs it sees and the built report (None without a plan), with each OPD's
+    evaluation page set as its url."""
+    scope = _scope(request)
+    opds = list(access.visible_opds(request.user).filter(active=True).order_by("code"))
+    built = _build(request, opds)
+    if built is not None:
+        base_url = reverse("evaluation:opd", args=["__code__"])
+        for ev in built[0].opds:
+            ev.url = base_url.replace("__code__", ev.code)
+    return scope, opds, built
 
 
-def _chart_data(report, include_pemda: bool) -> dict:
-    phases = report.phases
-    keys = [p.key for p in report.periods]
-    slots = [i % CHART_SLOTS + 1 for i in range(len(keys))]
-
-    def val(fig):
-        return None if not fig.ok else float(fig.rounded())
-
-    return {
-        "opds": [ev.code for ev in report.opds],
-        "periods": [p.label for p in report.periods],
-        "phases": [p.label for p in phases],
-        # one colour per period on every chart: its place among the plan's periods, the same
-        # slot (--chart-N in evaluation.css) whether a chart starts at the baseline or not
-        "period_slots": slots,
-        "phase_slots": [slots[keys.index(p.key)] for p in phases],
-        "cost": [
-            [val(ev.periods[p.key].cost_per_employee_day) for ev in report.opds]
-            for p in report.periods
-        ],
-        "saving": [
-            [val(ev.comparisons[p.key].saving.percent) for ev in report.opds] for p in phases
-        ],
-        "compliance": [
-            [val(ev.periods[p.key].compliance) for ev in report.opds] for p in report.periods
-        ],
-        "attendance": [
-            [val(ev.periods[p.key].attendance_rate) for ev in report.opds] for p in report.periods
-        ],
-        "labels": {
-            "cost": _("Biaya operasional per orang-hari (Rp)"),
-            "saving": _("Penghematan per orang-hari dibanding periode dasar (%)"),
-            "compliance": _("Kepatuhan mode (%)"),
-            "attendance": _("Tingkat kehadiran (%)"),
-        },
-    }
+def _rec_rows(report_, recs) -> list[dict]:
+    labels = dict(Option.choices)
+    rows = []
+    for ev in report_.opds:
+        rec = recs[ev.opd_id]
+        stored = rec["stored"]
+        final = stored.final_option if stored else rec["computed"][0]
+        rows.append(
+            {
+                "ev": ev,
+                "computed": labels[rec["computed"][0]],
+                "stored": stored,
+                "final_option": final,
+                "final": labels[final],
+                "index": rec["index"],
+            }
+        )
+    return rows
 
 
 @login_required
 def report(request):
-    scope = _scope(request)
-    opds = list(access.visible_opds(request.user).filter(active=True).order_by("code"))
-    built = _build(request, opds)
+    """The summary: the Pemda-wide paragraph (HR), each measure's best and lowest OPD with a link
+    to its drill-down, the saving chart (top and bottom OPDs), how many OPDs get which
+    recommendation, and the orders that departed from the limits. Every OPD's row of every
+    measure is in the workbook."""
+    scope, opds, built = _report_context(request)
     if built is None:
         return render(request, "evaluation/report.html", {"plan": None, "is_hr": scope.is_hr})
-    report_, readiness, recs = built
-    base_url = reverse("evaluation:opd", args=["__code__"])
-    for ev in report_.opds:
-        ev.url = base_url.replace("__code__", ev.code)
-    tables = []
-    for key, label, _title, attribute, change in MEASURES:
-        header, rows = exports.measure_rows(report_, key, attribute, change, scope.is_hr)
-        tables.append({"key": key, "label": label, "header": header, "rows": rows})
-    saving_header, saving_rows = exports.saving_rows(report_, scope.is_hr)
+    report_, _readiness, recs = built
+    overview = []
+    saving = None
+    for spec in ranking.measure_specs():
+        ranked = ranking.measure_ranking(report_, spec, include_pemda=scope.is_hr)
+        if spec.key == ranking.SAVING:
+            saving = ranked
+        overview.append(
+            {
+                "ranking": ranked,
+                "best": ranked.rows[0] if ranked.rows else None,
+                "worst": ranked.rows[-1] if len(ranked.rows) > 1 else None,
+                "url": reverse("evaluation:measure", args=[spec.key]),
+            }
+        )
+    rec_rows = _rec_rows(report_, recs)
     labels = dict(Option.choices)
-    rec_rows = [
-        {
-            "ev": ev,
-            "computed": labels[recs[ev.opd_id]["computed"][0]],
-            "stored": recs[ev.opd_id]["stored"],
-            "final": labels[
-                recs[ev.opd_id]["stored"].final_option
-                if recs[ev.opd_id]["stored"]
-                else recs[ev.opd_id]["computed"][0]
-            ],
-            "index": recs[ev.opd_id]["index"],
-        }
-        for ev in report_.opds
-    ]
+    counts = {}
+    for row in rec_rows:
+        counts[row["final_option"]] = counts.get(row["final_option"], 0) + 1
+    option_counts = [(labels[o], n) for o, n in sorted(counts.items(), key=lambda kv: -kv[1])]
+    pending = sum(1 for r in rec_rows if not r["stored"] or r["stored"].decision == "pending")
     return render(
         request,
         "evaluation/report.html",
@@ -168,16 +161,82 @@ def report(request):
             "report": report_,
             "is_hr": scope.is_hr,
             "summary": selectors.report_summary(report=report_) if scope.is_hr else [],
-            "tables": tables,
-            "saving_header": saving_header,
-            "saving_rows": saving_rows,
-            "rec_rows": rec_rows,
-            "chart_data": _chart_data(report_, scope.is_hr),
+            "overview": overview,
+            "last_label": report_.periods[-1].label,
+            "top_n": ranking.TOP_N,
+            "few_opds": len(report_.opds) <= 2 * ranking.TOP_N,
+            "saving": saving,
+            "chart_data": ranking.chart_data(report_, saving),
+            "option_counts": option_counts,
+            "pending": pending,
+            "opd_count": len(rec_rows),
             "order_departures": orders_with_departures(
                 start=min(p.start for p in report_.periods),
                 end=max(p.end for p in report_.periods),
                 opd_ids=[o.pk for o in opds],
             ),
+        },
+    )
+
+
+@login_required
+def measure(request, key):
+    """One measure across the OPDs: the Pemda row (HR), a chart of every OPD that can be sorted
+    and cut to the top or bottom, and the ten best and ten lowest rows in full."""
+    spec = ranking.spec_for(key)
+    if spec is None:
+        raise Http404(_("Ukuran kajian tidak dikenal."))
+    scope, _opds, built = _report_context(request)
+    if built is None:
+        return redirect("evaluation:report")
+    report_, _readiness, _recs = built
+    ranked = ranking.measure_ranking(report_, spec, include_pemda=scope.is_hr)
+    return render(
+        request,
+        "evaluation/measure.html",
+        {
+            "plan": report_.plan,
+            "report": report_,
+            "is_hr": scope.is_hr,
+            "ranking": ranked,
+            "top_n": ranking.TOP_N,
+            "specs": ranking.measure_specs(),
+            "tables": [
+                (title, rows)
+                for title, rows in [
+                    (
+                        _("%(n)s OPD terbaik") % {"n": ranking.TOP_N},
+                        list(enumerate(ranked.best, 1)),
+                    ),
+                    (
+                        _("%(n)s OPD terendah") % {"n": ranking.TOP_N},
+                        [(len(ranked.rows) - i, row) for i, row in enumerate(ranked.worst)],
+                    ),
+                ]
+                + ([(_("Seluruh Pemda"), [("", ranked.pemda)])] if ranked.pemda else [])
+                if rows
+            ],
+            "chart_data": ranking.chart_data(report_, ranked),
+        },
+    )
+
+
+@login_required
+def recommendations(request):
+    """Every visible OPD's readiness and recommendation (one short row each), and HR's button
+    that stores them all."""
+    scope, _opds, built = _report_context(request)
+    if built is None:
+        return redirect("evaluation:report")
+    report_, _readiness, recs = built
+    return render(
+        request,
+        "evaluation/recommendations.html",
+        {
+            "plan": report_.plan,
+            "report": report_,
+            "is_hr": scope.is_hr,
+            "rec_rows": _rec_rows(report_, recs),
         },
     )
 
@@ -209,7 +268,7 @@ def store_recommendations(request):
     messages.success(
         request, _("Rekomendasi %(n)s OPD disimpan bersama alasannya.") % {"n": len(stored)}
     )
-    return redirect("evaluation:report")
+    return redirect("evaluation:recommendations")
 
 
 def _opd_for(request, code):

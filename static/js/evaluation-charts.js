@@ -1,6 +1,9 @@
 /* Kajian charts: read the numbers from the JSON script tag the server wrote (json_script), never
- * from inline code, and draw them with the vendored Chart.js 4. A missing figure is null: Chart.js
- * leaves a gap instead of drawing a zero. The print button prints the page. */
+ * from inline code, and draw them with the vendored Chart.js 4 as horizontal bars, one row per
+ * OPD, so that 122 OPDs stay readable: the box grows with the rows shown. The selects sort the
+ * rows (best first, lowest first, by code) and cut them (the ten best and ten lowest, the top
+ * ten, all). A missing figure is null: Chart.js leaves a gap instead of drawing a zero. The print
+ * button prints the page. */
 (function () {
   "use strict";
   var printButton = document.querySelector("[data-print]");
@@ -8,48 +11,80 @@
     printButton.addEventListener("click", function () { window.print(); });
   }
   var source = document.getElementById("evaluation-chart-data");
-  if (!source || typeof window.Chart === "undefined") { return; }
+  var root = document.querySelector("[data-ranked-chart]");
+  if (!source || !root || typeof window.Chart === "undefined") { return; }
   var data = JSON.parse(source.textContent);
-  // a period keeps one colour on every chart (Tahap II is the same on the cost and the saving
-  // chart): the server gives each series its slot, the stylesheet the slot's colour
-  var css = getComputedStyle(document.documentElement);
-  var fallback = ["#6b7280", "#1b7f4b", "#1f5fa8", "#8a5a00", "#7c3aed", "#b42318"];
-  function colour(slot) {
-    return css.getPropertyValue("--chart-" + slot).trim() || fallback[(slot - 1) % fallback.length];
-  }
+  if (!data.opds.length) { return; }
+  // a period's colour is its slot's CSS variable (--chart-N in evaluation.css), the same slot on
+  // every chart: Tahap II keeps its colour whether the chart starts at the baseline or not
+  var styles = window.getComputedStyle(document.documentElement);
+  function colour(slot) { return styles.getPropertyValue("--chart-" + slot).trim() || "#6b7280"; }
   var locale = document.documentElement.lang === "en" ? "en" : "id-ID";
+  var sortSelect = root.querySelector("[data-chart-sort]");
+  var showSelect = root.querySelector("[data-chart-show]");
+  var box = root.querySelector("[data-chart-box]");
+  var canvas = box.querySelector("canvas");
+  var ROW_PX = 22;  // one bar group per OPD: readable at any number of OPDs
+  var chart = null;
 
-  function datasets(series, labels, slots) {
-    return series.map(function (values, i) {
-      return { label: labels[i], data: values, backgroundColor: colour(slots[i]) };
-    });
+  // the server sends the OPDs best first; keep their indexes and reorder those
+  function order(sort) {
+    var idx = data.opds.map(function (_c, i) { return i; });
+    if (sort === "worst") { idx.reverse(); }
+    if (sort === "code") { idx.sort(function (a, b) { return data.opds[a] < data.opds[b] ? -1 : 1; }); }
+    return idx;
   }
 
-  function bar(id, title, series, labels, slots, extra) {
-    var canvas = document.getElementById(id);
-    if (!canvas) { return; }
-    var options = {
-      responsive: true,
-      animation: false,
-      plugins: { title: { display: true, text: title }, legend: { position: "bottom" } },
-      scales: { y: { ticks: { callback: function (v) { return Number(v).toLocaleString(locale); } } } }
-    };
-    if (extra) { Object.assign(options.scales.y, extra); }
-    return new window.Chart(canvas, {
+  function pick(show) {
+    var all = data.opds.map(function (_c, i) { return i; });
+    var n = data.top;
+    if (show === "all" || all.length <= 2 * n) { return show === "top" ? all.slice(0, n) : all; }
+    if (show === "top") { return all.slice(0, n); }
+    return all.slice(0, n).concat(all.slice(all.length - n));
+  }
+
+  function draw() {
+    var chosen = {};
+    pick(showSelect.value).forEach(function (i) { chosen[i] = true; });
+    var idx = order(sortSelect.value).filter(function (i) { return chosen[i]; });
+    var labels = idx.map(function (i) { return data.opds[i]; });
+    var datasets = data.series.map(function (values, s) {
+      return {
+        label: data.labels[s],
+        data: idx.map(function (i) { return values[i]; }),
+        backgroundColor: colour(data.slots[s])
+      };
+    });
+    box.style.height = (idx.length * ROW_PX * Math.max(1, datasets.length / 2) + 90) + "px";
+    if (chart) { chart.destroy(); }
+    chart = new window.Chart(canvas, {
       type: "bar",
-      data: { labels: data.opds, datasets: datasets(series, labels, slots) },
-      options: options
+      data: { labels: labels, datasets: datasets },
+      options: {
+        indexAxis: "y",
+        responsive: true,
+        maintainAspectRatio: false,
+        animation: false,
+        plugins: {
+          title: { display: true, text: data.title },
+          legend: { position: "bottom" },
+          tooltip: {
+            callbacks: {
+              title: function (items) { return items.length ? labels[items[0].dataIndex] + " " + data.names[idx[items[0].dataIndex]] : ""; }
+            }
+          }
+        },
+        scales: {
+          x: { ticks: { callback: function (v) { return Number(v).toLocaleString(locale); } } },
+          y: { ticks: { autoSkip: false } }
+        }
+      }
     });
   }
 
-  var P = data.period_slots, F = data.phase_slots;
-  bar("chart-cost", data.labels.cost, data.cost, data.periods, P);
-  bar("chart-saving", data.labels.saving, data.saving, data.phases, F);
-  bar("chart-compliance", data.labels.compliance, data.compliance, data.periods, P, { suggestedMin: 50, suggestedMax: 100 });
-  bar("chart-attendance", data.labels.attendance, data.attendance, data.periods, P, { suggestedMin: 50, suggestedMax: 100 });
+  sortSelect.addEventListener("change", draw);
+  showSelect.addEventListener("change", draw);
+  draw();
 
-  // charts size to the screen; resize them to the paper before printing
-  window.addEventListener("beforeprint", function () {
-    Object.values(window.Chart.instances || {}).forEach(function (c) { c.resize(); });
-  });
+  window.addEventListener("beforeprint", function () { if (chart) { chart.resize(); } });
 })();

@@ -133,7 +133,9 @@ def test_the_shards_cover_every_operation_exactly_once(db, client):
 def test_schemathesis_finds_no_server_error_and_no_schema_mismatch(
     live_server, api_token, tmp_path, shard
 ):
-    assert SCHEMATHESIS.exists(), "schemathesis is not installed: pip install -r requirements.txt"
+    assert SCHEMATHESIS.exists(), (
+        "schemathesis is not installed: pip install -r requirements-dev.txt"
+    )
     command = [
         str(SCHEMATHESIS),
         "run",

@@ -35,6 +35,8 @@ def costs(world, plan):
 def test_urls_are_where_the_report_says():
     assert reverse("evaluation:report") == REPORT
     assert reverse("evaluation:opd", args=["X"]) == "/evaluasi/opd/X/"
+    assert reverse("evaluation:measure", args=["cost"]) == "/evaluasi/ukuran/cost/"
+    assert reverse("evaluation:recommendations") == "/evaluasi/rekomendasi/"
 
 
 @pytest.mark.parametrize("username", ["pegawai", "atasan"])
@@ -43,6 +45,8 @@ def test_employees_and_supervisors_may_not_open_the_evaluation(client, world, pl
     assert client.get(REPORT).status_code == 403
     assert client.get("/evaluasi/opd/DISKOMINFO/").status_code == 403
     assert client.get("/evaluasi/kajian.xlsx").status_code == 403
+    assert client.get("/evaluasi/ukuran/cost/").status_code == 403
+    assert client.get("/evaluasi/rekomendasi/").status_code == 403
 
 
 def test_an_opd_admin_sees_only_their_opd_and_no_pemda_summary(client, world, plan, costs):
@@ -51,6 +55,10 @@ def test_an_opd_admin_sees_only_their_opd_and_no_pemda_summary(client, world, pl
     assert "DISKOMINFO" in body
     assert "DISDUKCAPIL" not in body
     assert "Seluruh Pemda" not in body
+    for url in ("/evaluasi/ukuran/attendance/", "/evaluasi/rekomendasi/"):
+        page = client.get(url).content.decode()
+        assert "DISKOMINFO" in page and "DISDUKCAPIL" not in page
+        assert "Seluruh Pemda" not in page
     assert client.get("/evaluasi/opd/DISKOMINFO/").status_code == 200
     assert client.get("/evaluasi/opd/DISDUKCAPIL/").status_code == 403
     book = load_workbook(io.BytesIO(client.get("/evaluasi/kajian.xlsx").content))
@@ -66,19 +74,58 @@ def test_an_opd_admin_may_not_change_readiness_or_decide(client, world, plan):
     assert client.get("/evaluasi/impor/").status_code == 403
 
 
+def chart_data(body: str) -> dict:
+    return json.loads(
+        re.search(
+            r'<script id="evaluation-chart-data" type="application/json">(.*?)</script>', body, re.S
+        ).group(1)
+    )
+
+
 def test_hr_reads_the_pemda_summary_with_the_saving(client, world, plan, costs):
     login(client, world, "hr")
     body = client.get(REPORT).content.decode()
     # 100,000 -> 90,000 per employee-day; 60 employee-days in November (3 staff x 20 days)
     assert "hemat Rp 600.000 per bulan, 10,0%" in body
     assert "DISDUKCAPIL: biaya operasional Oktober 2025 belum diisi" in body
-    data = json.loads(
-        re.search(
-            r'<script id="evaluation-chart-data" type="application/json">(.*?)</script>', body, re.S
-        ).group(1)
-    )
-    assert data["opds"] == ["DISDUKCAPIL", "DISKOMINFO"]
-    assert data["cost"][0] == [None, 100000.0]  # a missing figure is a gap, not a zero
+    # the summary links every measure's drill-down and holds no table of every OPD per measure
+    for key in ("saving", "attendance", "cost", "attainment"):
+        assert f'href="/evaluasi/ukuran/{key}/"' in body
+    assert 'data-measure="' not in body
+    cost = client.get("/evaluasi/ukuran/cost/").content.decode()
+    # the ranking uses the last phase (December), where no OPD has a cost: nobody is ranked, no
+    # chart, and both OPDs are named as without data
+    assert 'id="evaluation-chart-data"' not in cost
+    assert "2 OPD tanpa data" in cost
+
+
+def test_a_measure_ranks_the_opds_best_first_and_leaves_the_missing_out(client, world, plan):
+    k, d = world.kominfo, world.dukcapil
+    summary(k, dt.date(2025, 12, 3), headcount=10, present_wfo=9)  # 90% in the last phase
+    summary(d, dt.date(2025, 12, 3), headcount=10, present_wfo=6)  # 60%
+    extra = make_opd("DISHUB")
+    make_employee(extra)
+    login(client, world, "hr")
+    body = client.get("/evaluasi/ukuran/attendance/").content.decode()
+    data = chart_data(body)
+    assert data["opds"] == ["DISKOMINFO", "DISDUKCAPIL"]  # more attendance is better
+    assert data["higher_is_better"] is True
+    assert data["series"][-1] == [90.0, 60.0]
+    assert data["series"][0] == [None, None]  # no figure in October: a gap, not a zero
+    assert "DISHUB" in body.split('id="nodata-title"')[1]  # without data, named apart
+    late = chart_data(client.get("/evaluasi/ukuran/late/").content.decode())
+    assert late["higher_is_better"] is False
+    assert client.get("/evaluasi/ukuran/no-such-measure/").status_code == 404
+
+
+def test_the_summary_counts_the_recommendations_and_the_list_holds_them(client, world, plan):
+    login(client, world, "hr")
+    body = client.get(REPORT).content.decode()
+    assert "2 dari 2 OPD menunggu keputusan HR" in body
+    listing = client.get("/evaluasi/rekomendasi/").content.decode()
+    assert 'href="/evaluasi/opd/DISKOMINFO/"' in listing
+    assert 'href="/evaluasi/opd/DISDUKCAPIL/"' in listing
+    assert 'action="/evaluasi/rekomendasi/simpan/"' in listing
 
 
 def _chart_data(body: str) -> dict:
@@ -88,25 +135,34 @@ def _chart_data(body: str) -> dict:
     return json.loads(found.group(1))
 
 
-def test_a_phase_keeps_one_colour_slot_on_every_chart(client, world, plan, costs):
+def test_a_phase_keeps_one_colour_slot_on_every_chart(world, plan, costs):
     """The saving chart starts at Tahap I (no baseline), the others at the baseline: each
     series names its period's slot, so Tahap II is drawn in one colour everywhere."""
-    login(client, world, "hr")
-    data = _chart_data(client.get(REPORT).content.decode())
-    assert data["periods"][0] == "Oktober 2025" and len(data["periods"]) == 3
-    assert data["phases"] == data["periods"][1:]
-    assert data["period_slots"] == [1, 2, 3]
-    tahap_two = data["periods"].index(data["phases"][1])
-    assert data["phase_slots"][1] == data["period_slots"][tahap_two] == 3
-    assert data["phase_slots"] == data["period_slots"][1:]
+    from evaluation import selectors
+    from evaluation.report import ranking
+    from opd.models import Opd
+
+    report = selectors.evaluation_report(plan=plan, opds=list(Opd.objects.all()))
+
+    def chart(key):
+        spec = ranking.spec_for(key)
+        return ranking.chart_data(report, ranking.measure_ranking(report, spec, include_pemda=True))
+
+    cost, saving = chart("cost"), chart("saving")
+    assert cost["labels"][0] == "Oktober 2025" and len(cost["labels"]) == 3
+    assert saving["labels"] == cost["labels"][1:]
+    assert cost["slots"] == [1, 2, 3]
+    assert saving["slots"] == [2, 3]  # Tahap II: slot 3 on both charts
     css = (settings.BASE_DIR / "static/css/evaluation.css").read_text()
-    for slot in data["period_slots"]:
+    for slot in cost["slots"]:
         assert f"--chart-{slot}:" in css
 
 
 def test_the_workbook_holds_the_same_numbers_as_the_page(client, world, plan, costs):
     login(client, world, "hr")
-    body = client.get(REPORT).content.decode()
+    body = client.get("/evaluasi/ukuran/cost/").content.decode()
+    body += client.get("/evaluasi/ukuran/attendance/").content.decode()
+    body += client.get("/evaluasi/ukuran/compliance/").content.decode()
     book = load_workbook(io.BytesIO(client.get("/evaluasi/kajian.xlsx").content))
     assert {"Ringkasan", "Penghematan", "Kehadiran", "Biaya per orang-hari", "Rekomendasi"} <= set(
         book.sheetnames
@@ -128,13 +184,16 @@ def test_the_workbook_holds_the_same_numbers_as_the_page(client, world, plan, co
     assert any("Desember 2025" in (r[3] or "") for r in reasons)
 
 
-def test_the_report_page_runs_a_bounded_number_of_queries(
-    client, world, plan, costs, django_assert_max_num_queries
+@pytest.mark.parametrize(
+    "url", [REPORT, "/evaluasi/ukuran/saving/", "/evaluasi/ukuran/cost/", "/evaluasi/rekomendasi/"]
+)
+def test_the_report_pages_run_a_bounded_number_of_queries(
+    client, world, plan, costs, django_assert_max_num_queries, url
 ):
     login(client, world, "hr")
-    client.get(REPORT)  # warm the session and the per-user scope
+    client.get(url)  # warm the session and the per-user scope
     with django_assert_max_num_queries(30) as small:
-        assert client.get(REPORT).status_code == 200
+        assert client.get(url).status_code == 200
     for i in range(8):
         opd = make_opd(f"OPD{i}")
         for _j in range(3):
@@ -142,7 +201,7 @@ def test_the_report_page_runs_a_bounded_number_of_queries(
         OperatingCost.objects.create(opd=opd, month=OCT, electricity_rp=1_000_000)
         summary(opd, dt.date(2025, 10, 7), headcount=3, present_wfo=3)
     with django_assert_max_num_queries(len(small.captured_queries)) as big:
-        assert client.get(REPORT).status_code == 200
+        assert client.get(url).status_code == 200
     assert len(big.captured_queries) == len(small.captured_queries)
 
 
@@ -190,7 +249,7 @@ def test_hr_fills_the_readiness_checklist_and_overrides_with_a_note(client, worl
     assert rec.decision == Decision.OVERRIDDEN
     assert rec.computed_option == "thursday_wfh" and rec.chosen_option == "rotation"
     assert rec.reasons and rec.decided_by == world.hr
-    assert "Rotasi (bergiliran)" in client.get(REPORT).content.decode()
+    assert "Rotasi (bergiliran)" in client.get("/evaluasi/rekomendasi/").content.decode()
 
 
 def test_hr_accepts_and_stores_every_recommendation(client, world, plan):
