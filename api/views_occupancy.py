@@ -13,6 +13,7 @@ from api.models import Scope
 from api.serializers_occupancy import OccupancyQuerySerializer, OccupancySerializer
 from api.views_schedule import ETagMixin
 from buildings import forecast, selectors
+from common.replica import ReplicaReadsMixin
 
 
 @docs.endpoint(
@@ -24,7 +25,7 @@ from buildings import forecast, selectors
     query=[OccupancyQuerySerializer],
     etag=True,
 )
-class OccupancyView(ETagMixin, APIView):
+class OccupancyView(ReplicaReadsMixin, ETagMixin, APIView):
     required_scope = Scope.OCCUPANCY_READ
 
     def get(self, request):

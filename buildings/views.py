@@ -20,6 +20,7 @@ from django.utils.translation import gettext_lazy
 from buildings import exports, forecast, selectors
 from buildings.importing import COLUMNS, SHEET_LABELS, SHEETS, buildings_import, template_rows
 from buildings.models import Meter
+from common.replica import replica_ok
 from common.tabular import Upload, csv_bytes
 from opd import access
 
@@ -168,6 +169,7 @@ def _month_context(year, month, error):
     }
 
 
+@replica_ok
 @login_required
 def building_occupancy(request, code: str):
     access.require(access.can_see_buildings(request.user))
@@ -183,6 +185,7 @@ def building_occupancy(request, code: str):
     return render(request, "buildings/occupancy.html", context)
 
 
+@replica_ok
 @login_required
 def pemda_occupancy(request):
     access.require(access.can_see_buildings(request.user))

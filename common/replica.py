@@ -4,9 +4,10 @@ Configured by `DATABASE_REPLICA_URL` (settings.py adds the `replica` alias, this
 `ReplicaMiddleware` only when it is set: without it nothing changes). The rules, in one place:
 
 1. Only code inside `stale_reads()` may read from the replica: the views decorated with
-   `replica_ok` (dashboards, the evaluation, exports, the team calendar) and the API views with
-   `ReplicaReadsMixin` (schedule and summary reads; authentication, permissions and throttling
-   run before, on the primary). Everything else, and every Celery task, reads the primary.
+   `replica_ok` (the dashboard, the evaluation and energy pages, roster and kajian downloads, the
+   team calendar, building occupancy) and the API views with `ReplicaReadsMixin` (schedule,
+   calendar, daily records, summaries, occupancy; authentication, permissions and throttling run
+   before, on the primary). Everything else, and every Celery task, reads the primary.
 2. Every write goes to the primary, and once a request has written, the rest of it reads the
    primary (so does any read inside a transaction on the primary).
 3. Sticky after write: a user or API client who wrote reads the primary for REPLICA_STICKY_S

@@ -20,6 +20,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from common.replica import replica_ok
 from common.tabular import Upload
 from common.upload_limits import refused_uploads
 from common.views import errors_to_form
@@ -122,6 +123,7 @@ def _rec_rows(report_, recs) -> list[dict]:
     return rows
 
 
+@replica_ok
 @login_required
 def report(request):
     """The summary: the Pemda-wide paragraph (HR), each measure's best and lowest OPD with a link
@@ -179,6 +181,7 @@ def report(request):
     )
 
 
+@replica_ok
 @login_required
 def measure(request, key):
     """One measure across the OPDs: the Pemda row (HR), a chart of every OPD that can be sorted
@@ -221,6 +224,7 @@ def measure(request, key):
     )
 
 
+@replica_ok
 @login_required
 def recommendations(request):
     """Every visible OPD's readiness and recommendation (one short row each), and HR's button
@@ -241,6 +245,7 @@ def recommendations(request):
     )
 
 
+@replica_ok
 @login_required
 def report_xlsx(request):
     scope = _scope(request)
@@ -278,6 +283,7 @@ def _opd_for(request, code):
     return opd
 
 
+@replica_ok
 @login_required
 def opd_detail(request, code):
     opd = _opd_for(request, code)

@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from buildings.readings import buildings_for
+from common.replica import replica_ok
 from evaluation import energy, selectors
 from opd import access
 
@@ -65,6 +66,7 @@ def default_period(today: dt.date) -> dict[str, dt.date]:
     }
 
 
+@replica_ok
 @login_required
 def energy_page(request):
     scope = access.scope_for(request.user)

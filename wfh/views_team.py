@@ -16,6 +16,7 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
+from common.replica import replica_ok
 from opd import access
 from opd.models import Employee, Unit, today_in
 from wfh import team_calendar as tc
@@ -72,6 +73,7 @@ def _url(unit: Unit, view: str, day: dt.date) -> str:
     return f"{reverse('wfh:team_calendar')}?{urlencode(query)}"
 
 
+@replica_ok
 @login_required
 @require_GET
 def team_calendar(request):
