@@ -115,3 +115,10 @@ def zone_day_counts(
     for _unit, zone_id, opd_id in seats:
         published.setdefault(zone_id, set()).update(by_opd.get(opd_id, ()))
     return counts, published
+
+
+def onsite_by_zone_day(
+    *, zone_ids: Iterable[int], start: dt.date, end: dt.date
+) -> dict[tuple[int, dt.date], int]:
+    """{(zone id, day): people expected on site} (zone_day_counts without the published days)."""
+    return zone_day_counts(zone_ids=zone_ids, start=start, end=end)[0]

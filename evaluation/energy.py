@@ -15,7 +15,7 @@ The arithmetic is buildings.ledger (pure); this module reads the rows and decide
 
 Rupiah come from the meter's tariff in force each day (Tariff), CO2 from the grid emission factor
 in force each day (EmissionFactor, electricity only). The Pemda summary splits the electricity
-saved into closed zones (`closed_zone_days_for`: the seam a consolidation plan fills) and lower
+saved into closed zones (`closed_zone_days_for`: the zone-days accepted consolidation plans close) and lower
 use by the people left.
 """
 
@@ -29,7 +29,7 @@ from decimal import Decimal
 
 from django.db.models import Count, F
 
-from buildings import ledger
+from buildings import ledger, plans
 from buildings.models import (
     Bill,
     Building,
@@ -123,11 +123,14 @@ def wfh_days_by_building(
 def closed_zone_days_for(
     *, buildings: list[Building], start: dt.date, end: dt.date
 ) -> list[ledger.ClosedZoneDay]:
-    """The zone-days closed by an accepted consolidation plan. No plan is recorded yet in this
-    version, so none: the Pemda summary then counts every saving as lower use. A plan model
-    wires in here (zone, meter, day, the zone's meter share), and ledger.closed_zone_savings
-    does the rest."""
-    return []
+    """The zone-days closed by accepted consolidation plans (buildings.plans.closed_zone_days),
+    each with its share of its meter; ledger.closed_zone_savings does the rest."""
+    return [
+        ledger.ClosedZoneDay(zone_id=zone_id, meter_id=meter_id, day=day, share=share)
+        for zone_id, meter_id, day, share in plans.closed_zone_days(
+            buildings=buildings, start=start, end=end
+        )
+    ]
 
 
 # -- the report ----------------------------------------------------------------------------------

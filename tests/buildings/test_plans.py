@@ -80,7 +80,9 @@ def test_a_finished_phase_is_refused_with_its_name(campus):
 
 def test_accepting_records_closures_and_moves(campus, world, django_assert_max_num_queries):
     fingerprint = _propose(campus).fingerprint
-    with django_assert_max_num_queries(16):  # the proposal rebuilt (8), the lock, the rows
+    with django_assert_max_num_queries(
+        17
+    ):  # the proposal rebuilt (9 with leave), the lock, the rows
         plan = plans.plan_accept(
             phase=campus.phase,
             buildings=[campus.pemkot],
@@ -184,3 +186,24 @@ def test_an_opd_admin_sees_a_plan_of_two_of_their_buildings_once(campus, world):
     plan = _accept(campus, world)
     plan.buildings.add(annex)
     assert list(plans.visible_plans(world.opd_admin)) == [plan]
+
+
+def test_the_ledger_reads_the_zone_days_an_accepted_plan_closes(campus, world):
+    """The savings ledger's closed zone-days come from the accepted plans: Zona B and Zona C on
+    each Thursday, each with its share of the building's meter; withdrawing stops them."""
+    from evaluation.energy import closed_zone_days_for
+
+    first, last = campus.thursdays[0], campus.thursdays[-1]
+    assert closed_zone_days_for(buildings=[campus.pemkot], start=first, end=last) == []
+    plan = _accept(campus, world)
+    closed = closed_zone_days_for(buildings=[campus.pemkot], start=first, end=last)
+    by_zone = {(c.zone_id, c.day): c.share for c in closed}
+    assert set(by_zone) == {
+        (zone.pk, day) for zone in (campus.zone_b, campus.zone_c) for day in campus.thursdays
+    }
+    assert by_zone[(campus.zone_b.pk, first)] == Decimal("0.4")
+    assert by_zone[(campus.zone_c.pk, first)] == Decimal("0.4")  # what is left, by seats
+    assert {c.meter_id for c in closed} == {campus.meter.pk}
+    plans.plan_withdraw(plan=plan, user=world.hr, today=campus.thursdays[1])
+    closed = closed_zone_days_for(buildings=[campus.pemkot], start=first, end=last)
+    assert {c.day for c in closed} == {first}
