@@ -15,8 +15,8 @@ The arithmetic is buildings.ledger (pure); this module reads the rows and decide
 
 Rupiah come from the meter's tariff in force each day (Tariff), CO2 from the grid emission factor
 in force each day (EmissionFactor, electricity only). The Pemda summary splits the electricity
-saved into closed zones (`closed_zone_days_for`: the zone-days accepted consolidation plans close) and lower
-use by the people left.
+saved into closed zones (`closed_zone_days_for`: the zone-days accepted consolidation plans
+close) and lower use by the people left.
 """
 
 from __future__ import annotations
