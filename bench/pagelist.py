@@ -73,6 +73,13 @@ def _opd_code(user):
     return own.opd.code if own else None
 
 
+def _building_code(user):
+    from buildings.models import Building
+
+    building = Building.objects.order_by("code").first()
+    return building.code if building else None
+
+
 def _first(model_path: str, **filters):
     def sample(user):
         from django.apps import apps
@@ -163,6 +170,12 @@ SAMPLES: dict[str, Callable] = {
     "api_pages:webhook-resend:pk": _first("api.WebhookDelivery"),
     "api_pages:webhook-toggle:pk": _first("api.WebhookSubscription"),
     "inbox:open:pk": lambda user: n.pk if (n := user.notifications.first()) else None,
+    "selfservice:home_location_decide:pk": _first("opd.HomeLocationRequest"),
+    "buildings_plans:detail:pk": _first("buildings.ConsolidationPlan"),
+    "buildings_plans:withdraw:pk": _first("buildings.ConsolidationPlan"),
+    "buildings:template:sheet": lambda user: "buildings",
+    "buildings:detail:code": _building_code,
+    "buildings:occupancy:code": _building_code,
 }
 
 

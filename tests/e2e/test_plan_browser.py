@@ -27,6 +27,7 @@ def test_hr_accepts_a_plan_that_closes_two_floors_on_thursdays(page, live_server
     campus = build_campus(live_world)
     login(page, live_server, "hr", live_world.password)
     page.goto(live_server.url + "/")
+    page.locator(".menu-toggle").click()  # on a phone the menu is behind its button
     page.get_by_role("link", name="Rencana gedung").first.click()
     expect(page.locator("main")).to_contain_text("Belum ada rencana yang diterima")
     page.get_by_role("button", name="Buat rencana").click()
@@ -53,5 +54,6 @@ def test_hr_accepts_a_plan_that_closes_two_floors_on_thursdays(page, live_server
     plan = ConsolidationPlan.objects.get()
     assert plan.zone_days == 2 * len(campus.thursdays)
     assert UnitMove.objects.get().to_zone == campus.zone_a
+    page.locator(".menu-toggle").click()  # on a phone the menu is behind its button
     page.get_by_role("link", name="Rencana gedung").first.click()
     expect(page.locator("main table")).to_contain_text("Kamis Januari 2027")

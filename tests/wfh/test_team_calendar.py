@@ -9,6 +9,7 @@ import datetime as dt
 import pytest
 from django.urls import reverse
 
+from config.navigation import EMPLOYEE_BADGE_QUERIES
 from opd import access
 from tests.factories import make_employee, make_unit
 from tests.wfh.page_helpers import generate, login
@@ -162,7 +163,9 @@ def test_query_count_does_not_grow_with_team_size(
     w = sched.world
     roster = generate(django_capture_on_commit_callbacks, sched.phase1, w.kominfo)
     publication.roster_publish(roster=roster)
-    limit = 15  # session, user, scope (4), units, the team rule, staff, days, piket, days off
+    # session, user, scope (4), units, the team rule, staff, days, piket, days off, and the
+    # header's badges for an employee (config.navigation.EMPLOYEE_BADGE_QUERIES)
+    limit = 15 + EMPLOYEE_BADGE_QUERIES
     resp = _queries_for(client, w.atasan_user, django_assert_max_num_queries, limit)
     small = resp.content.decode().count("<tr")
     for n in range(25):
