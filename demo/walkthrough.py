@@ -1,9 +1,11 @@
 """The README walk-through's own phase, relative to the day the demo is seeded: a 50:50 rotation
-from next Monday for four weeks, for two OPDs, left without a roster so HR generates, edits,
-submits and publishes it live on any date (the 2025 trial and the 2026 programme stay as they are).
+from next Monday for four weeks, for Dinas Perhubungan, left without a roster so HR generates,
+edits, submits and publishes it live on any date (the 2025 trial and the 2026 programme stay).
 
-Those OPDs leave the 2026 Thursday rule for the trial's weeks: their published days of other
-phases in that range are cleared, so the trial's roster is what HR publishes there.
+DISHUB leaves the 2026 Thursday rule for the trial's weeks: its published days of other phases in
+that range are cleared, so the trial's roster is what HR publishes there. DISHUB, because the
+demo's declared WFA exempts it and pegawai.demo (DISKOMINFOSTANDI) keeps the published days its
+swap and declared days use.
 """
 
 from __future__ import annotations
@@ -16,8 +18,7 @@ from wfh.models import Composition, PatternKind, Phase, Programme, ScheduleDay
 
 PROGRAMME = "demo-uji-rotasi"
 PHASE = "demo-uji-rotasi"
-# Not DISKOMINFOSTANDI: pegawai.demo's published days (swap, declared WFA) stay as they are.
-OPDS = ("INSPEKTORAT", "SETWAN")
+OPDS = ("DISHUB",)
 WEEKS = 4
 
 
@@ -36,8 +37,8 @@ def walkthrough_seed(*, today: dt.date) -> Phase:
             "name": "Uji Coba Rotasi WFH (demo)",
             "legal_basis": "SE Wali Kota Bekasi (demo) tentang uji coba rotasi WFH",
             "description": (
-                "Rotasi 50:50 WFH/WFO selama empat minggu mulai Senin depan untuk Inspektorat "
-                "dan Sekretariat DPRD; jadwalnya belum dibuat."
+                "Rotasi 50:50 WFH/WFO selama empat minggu untuk Dinas Perhubungan (regu "
+                "lapangan tetap di kantor); jadwalnya belum dibuat."
             ),
         },
     )

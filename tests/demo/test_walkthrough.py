@@ -72,7 +72,7 @@ def test_walkthrough_phase_is_generated_edited_submitted_and_published_on_any_da
 def test_seeding_again_moves_the_phase_to_the_new_today_and_clears_other_phases_days():
     city_seed(employees=260, seed=7, password="demo12345")
     first = walkthrough_seed(today=dt.date(2027, 3, 10))
-    opd = Opd.objects.get(code=OPDS[1])
+    opd = Opd.objects.get(code=OPDS[0])
     other = Phase.objects.create(
         programme=first.programme,
         slug="lain",
