@@ -14,7 +14,7 @@ from demo.walkthrough import OPDS, PHASE, walkthrough_seed, walkthrough_start
 from opd.models import Opd
 from tests.wfh.page_helpers import generate
 from wfh.models import Mode, PatternKind, Phase, Roster, ScheduleDay, Source
-from wfh.rosters import edits, publication
+from wfh.rosters import edits
 
 pytestmark = pytest.mark.django_db
 
@@ -27,7 +27,7 @@ pytestmark = pytest.mark.django_db
     ],
 )
 def test_walkthrough_phase_is_generated_edited_submitted_and_published_on_any_date(
-    today, monday, django_capture_on_commit_callbacks
+    today, monday, client, django_capture_on_commit_callbacks
 ):
     city_seed(employees=260, seed=7, password="demo12345")
     assert walkthrough_start(today) == monday
@@ -46,6 +46,8 @@ def test_walkthrough_phase_is_generated_edited_submitted_and_published_on_any_da
     )
     assert home is not None
     assert roster.assignments.filter(mode=Mode.WFO).exists()
+    assert not roster.assignments.filter(unit__frontline=True, mode=Mode.WFH).exists()
+    assert roster.assignments.filter(unit__frontline=True).exists()  # the field crew, on site
     cell = edits.assignment_change(
         roster=roster,
         employee_id=home.employee_id,
@@ -56,13 +58,18 @@ def test_walkthrough_phase_is_generated_edited_submitted_and_published_on_any_da
     )
     assert (cell.mode, cell.source) == (Mode.WFO, Source.MANUAL)
 
-    publication.roster_submit(roster=roster, user=hr)
+    client.force_login(hr)  # submit and publish as HR on the roster page
+    assert client.post(f"/jadwal/{roster.pk}/ajukan/").status_code == 302
     roster.refresh_from_db()
     assert roster.workflow == Roster.Workflow.SUBMITTED
-    written = publication.roster_publish(roster=roster, user=hr)
+    page = client.get(f"/jadwal/{roster.pk}/").content.decode()
+    assert "Terbitkan" in page and "sudah berakhir" not in page
+    answer = client.post(f"/jadwal/{roster.pk}/terbitkan/", {"from_date": ""}, follow=True)
+    assert "Jadwal diterbitkan" in answer.content.decode()
     roster.refresh_from_db()
     assert roster.workflow == Roster.Workflow.PUBLISHED
     assert roster.published_from == phase.start > today
+    written = ScheduleDay.objects.filter(roster=roster).count()
     published = ScheduleDay.objects.filter(roster=roster)
     assert written == published.count() == roster.assignments.count() > 0
     assert published.get(employee_id=home.employee_id, day=home.day).mode == Mode.WFO
