@@ -23,6 +23,7 @@ from demo.overrides import DEMO_REFERENCE, overrides_seed
 from demo.policy import eligibility_records_seed, phase_change_seed
 from demo.schedules import schedules_seed
 from demo.swaps import swap_partner_link
+from demo.walkthrough import walkthrough_seed
 from wfh.dates import long_date
 
 DEFAULT_ACTIVITY_DAYS = 30
@@ -54,6 +55,7 @@ class ActivityResult:
     declared_wfa: str = ""  # the demo's declared days, for the printed summary
     phase_change: str = ""  # the demo's change of the 2026 weekday, for the printed summary
     ineligible: str = ""  # the demo's sanctions and recent moves, for the printed summary
+    walkthrough: str = ""  # the README walk-through's phase, not yet generated
 
 
 @dataclass
@@ -124,6 +126,8 @@ def activity_seed(
     overrides = overrides_seed(today=today)
     say("Memindah hari WFH 2026 mulai suatu tanggal (contoh perubahan tahap)…")
     changed = phase_change_seed(today=today)
+    say("Menyiapkan tahap uji coba rotasi untuk panduan (mulai Senin depan, belum dibuat)…")
+    walkthrough = walkthrough_seed(today=today)
     partner = swap_partner_link(today=today)
     say("Mengisi presensi demo…")
     activity = events_seed(
@@ -179,6 +183,8 @@ def activity_seed(
         declared_wfa=f"{DEMO_REFERENCE}: WFA {long_date(overrides.declared_start)} dan hari "
         f"berikutnya, {overrides.declared_employees} pegawai (DISHUB dan puskesmas dikecualikan)",
         phase_change=changed,
+        walkthrough=f"{walkthrough.name}, {long_date(walkthrough.start)} s.d. "
+        f"{long_date(walkthrough.end)}",
         ineligible=f"{records.sanctioned} pegawai dengan hukuman disiplin, {records.moved} "
         "baru dirotasi",
         swap_partner=""

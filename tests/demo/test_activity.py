@@ -181,3 +181,18 @@ def test_todays_morning_is_seeded_up_to_the_moment_of_seeding(demo):
     assert max(morning.values_list("timestamp", flat=True)) <= until
     assert not morning.filter(kind="out").exists()
     assert not WorkReport.objects.filter(day=monday).exists()
+
+
+def test_the_walkthrough_phase_starts_next_monday_without_a_roster_and_dishub_days_free(demo):
+    from demo.walkthrough import PHASE
+    from wfh.models import Phase, Roster
+
+    phase = Phase.objects.get(slug=PHASE)
+    assert (phase.start, phase.end) == (dt.date(2026, 11, 30), dt.date(2026, 12, 27))
+    assert list(phase.opds.values_list("code", flat=True)) == ["DISHUB"]
+    assert not Roster.objects.filter(phase=phase).exists()
+    assert PHASE not in demo.phases and "30 November 2026" in demo.walkthrough
+    dishub = ScheduleDay.objects.filter(opd__code="DISHUB")
+    assert not dishub.filter(day__gte=phase.start, day__lte=phase.end).exists()
+    assert dishub.filter(day=dt.date(2026, 11, 26)).exists()  # the days before it stay
+    assert dishub.filter(day=dt.date(2026, 12, 28)).exists()  # and after it

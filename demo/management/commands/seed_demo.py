@@ -120,6 +120,8 @@ class Command(BaseCommand):
             out.write(f"Hari yang ditetapkan: {a.declared_wfa}.")
         if a.phase_change:
             out.write(f"Perubahan tahap jabar-2026-kamis: {a.phase_change} (lihat riwayat tahap).")
+        if a.walkthrough:
+            out.write(f"Tahap untuk panduan README (jadwal belum dibuat): {a.walkthrough}.")
         if a.ineligible:
             out.write(f"Tidak boleh WFH dari catatan: {a.ineligible}.")
 
