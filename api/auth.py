@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cached_property
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 from rest_framework import authentication, exceptions
 
@@ -150,6 +150,29 @@ class Principal:
                 Employee.objects.all() if ids is None else Employee.objects.filter(opd_id__in=ids)
             )
         return access.visible_employees(self.user)
+
+    def schedule_opds(self) -> QuerySet[Opd]:
+        """OPDs whose published schedule the caller may ask about: a client its OPDs (`opds`), a
+        session user opd.access.schedule_opds (a supervisor: their team's OPDs)."""
+        if self.anonymous or self.client is not None:
+            return self.opds()
+        return access.schedule_opds(self.user)
+
+    def schedule_employees(self) -> QuerySet[Employee]:
+        """Employees whose published schedule the caller may read: a client those of its OPDs,
+        a session user opd.access.schedule_employees (the team calendar's rule)."""
+        if self.anonymous or self.client is not None:
+            return self.employees()
+        return access.schedule_employees(self.user)
+
+    def schedule_days(self) -> Q | None:
+        """Of the published days (ScheduleDay), those the caller may read; None: all. A client
+        the days published in its OPDs, a session user opd.access.schedule_day_filter."""
+        if self.anonymous:
+            return Q(pk__in=[])
+        if self.client is not None:
+            return None if self.opd_ids is None else Q(opd_id__in=self.opd_ids)
+        return access.schedule_day_filter(self.user)
 
     @property
     def throttle_key(self) -> str:

@@ -57,7 +57,8 @@ CALENDAR_DESCRIPTION = (
     "Tanpa `opd`: hari kerja menurut libur nasional dan libur lokal untuk semua OPD, dan setiap "
     "libur lokal beserta OPD-nya (`opds` kosong = semua OPD; libur lokal OPD tertentu tidak "
     "mengurangi `working_days` tanpa `opd`; klien yang dibatasi hanya melihat libur lokal yang "
-    "berlaku bagi OPD-nya). "
+    "berlaku bagi OPD-nya). Sesi peramban: OPD yang jadwalnya boleh dibaca (atasan: OPD "
+    "timnya); `opd` di luar itu dijawab 400. "
     "Jawaban membawa ETag: kirim `If-None-Match` untuk mendapat 304 bila tidak berubah."
 )
 CALENDAR_EXAMPLES = [

@@ -26,10 +26,17 @@ def visible_opds(request):
     return Principal.of(request).opds()
 
 
-def opd_filter(*, required: bool) -> filters.ModelChoiceFilter:
+def schedule_opds(request):
+    """The OPDs whose published schedule the caller may ask about (a supervisor: their team's)."""
+    if request is None:  # schema generation
+        return Opd.objects.none()
+    return Principal.of(request).schedule_opds()
+
+
+def opd_filter(*, required: bool, queryset=visible_opds) -> filters.ModelChoiceFilter:
     return filters.ModelChoiceFilter(
         field_name="opd",
-        queryset=visible_opds,
+        queryset=queryset,
         to_field_name="code",
         required=required,
         label=_("Kode OPD"),
@@ -60,7 +67,7 @@ class OpdFilter(filters.FilterSet):
 
 class ScheduleFilter(filters.FilterSet):
     date = date_filter(required=True)
-    opd = opd_filter(required=True)
+    opd = opd_filter(required=True, queryset=schedule_opds)
     mode = filters.ChoiceFilter(choices=Mode.choices, label=_("Mode"))
     unit = filters.CharFilter(field_name="unit__code", label=_("Kode unit"))
 

@@ -33,20 +33,18 @@ def opd_detail(*, opds: QuerySet[Opd], code: str) -> Opd | None:
     )
 
 
-def schedule_rows(*, opds: QuerySet[Opd]) -> QuerySet:
-    """Published days in the visible OPDs, in the order of an OPD's day: unit code, then name,
-    as plain rows (values()) in the response's shape: the hottest read of the API builds no
-    model objects. The view narrows it to one OPD and date (both required)."""
-    return (
-        ScheduleDay.objects.filter(opd__in=opds)
-        .order_by("unit__code", "employee__name", "employee_id")
-        .values(
-            "mode",
-            nip=F("employee__nip"),
-            name=F("employee__name"),
-            unit_code=F("unit__code"),
-            unit_label=F("unit__name"),
-        )
+def schedule_rows(*, days: Q | None) -> QuerySet:
+    """The published days the caller may read (`days`, Principal.schedule_days; None: all), in
+    the order of an OPD's day: unit code, then name, as plain rows (values()) in the response's
+    shape: the hottest read of the API builds no model objects. The view narrows it to one OPD
+    and date (both required)."""
+    qs = ScheduleDay.objects.all() if days is None else ScheduleDay.objects.filter(days)
+    return qs.order_by("unit__code", "employee__name", "employee_id").values(
+        "mode",
+        nip=F("employee__nip"),
+        name=F("employee__name"),
+        unit_code=F("unit__code"),
+        unit_label=F("unit__name"),
     )
 
 

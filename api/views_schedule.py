@@ -64,8 +64,11 @@ class PlainRowsMixin:
     summary="Jadwal satu OPD pada satu hari",
     description=(
         "Mode terbit (WFH, WFO, LEAVE) tiap pegawai OPD pada tanggal itu, dari roster yang sudah "
-        "diterbitkan; urut kode unit lalu nama. `date` dan `opd` wajib. Jawaban membawa ETag: "
-        "kirim `If-None-Match` untuk mendapat 304 bila tidak berubah."
+        "diterbitkan; urut kode unit lalu nama. `date` dan `opd` wajib. Klien API: seluruh OPD "
+        "dalam cakupannya. Sesi peramban: aturan yang sama dengan kalender tim (HR semua, admin "
+        "OPD OPD-nya, atasan timnya termasuk tanggal mendatang, pegawai dirinya sendiri); `opd` "
+        "di luar itu dijawab 400. Jawaban membawa ETag: kirim `If-None-Match` untuk mendapat 304 "
+        "bila tidak berubah."
     ),
     examples=docs_schedule.SCHEDULE_EXAMPLES,
     etag=True,
@@ -77,7 +80,7 @@ class ScheduleView(ReplicaReadsMixin, ETagMixin, PlainRowsMixin, generics.ListAP
     row_shape = staticmethod(selectors.schedule_entry)
 
     def get_queryset(self):
-        return selectors.schedule_rows(opds=Principal.of(self.request).opds())
+        return selectors.schedule_rows(days=Principal.of(self.request).schedule_days())
 
 
 @docs.endpoint(
@@ -85,7 +88,8 @@ class ScheduleView(ReplicaReadsMixin, ETagMixin, PlainRowsMixin, generics.ListAP
     summary="Jadwal satu pegawai dalam rentang tanggal",
     description=(
         "Mode terbit pegawai dengan NIP `nip` per hari dari `from` sampai `to` (paling panjang "
-        "366 hari), urut tanggal. 404 bila NIP tidak ada atau di luar cakupan. Dengan ETag."
+        "366 hari), urut tanggal. 404 bila NIP tidak ada atau di luar cakupan (sesi peramban: "
+        "aturan kalender tim, atasan juga timnya). Dengan ETag."
     ),
     examples=docs_schedule.EMPLOYEE_SCHEDULE_EXAMPLES,
     not_found=True,
@@ -104,8 +108,9 @@ class EmployeeScheduleView(ReplicaReadsMixin, ETagMixin, PlainRowsMixin, generic
         principal = Principal.of(self.request)
         nip = self.kwargs["nip"]
         employee = employee_or_404(
-            selectors.employee_for_schedule(employees=principal.employees(), nip=nip), nip
+            selectors.employee_for_schedule(employees=principal.schedule_employees(), nip=nip), nip
         )
+        # a client: the days published in its OPDs; a session user may read all of their days
         opds = principal.opds() if principal.client is not None else None
         return selectors.schedule_for_employee(opds=opds, employee=employee)
 
@@ -128,7 +133,7 @@ class CalendarView(ReplicaReadsMixin, ETagMixin, APIView):
 
     def get(self, request):
         principal = Principal.of(request)
-        visible = principal.opds()
+        visible = principal.schedule_opds()
         query = CalendarQuerySerializer(data=request.query_params, opds=visible)
         query.is_valid(raise_exception=True)
         year, opd = query.validated_data["year"], query.validated_data.get("opd")

@@ -19,7 +19,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 
 from accounts.models import User
 from opd.models import DisciplinarySanction, Employee, Opd, Unit
@@ -259,6 +259,29 @@ def schedule_units(user: User) -> QuerySet[Unit]:
     if scope.opd_ids:
         qs = qs | Unit.objects.filter(opd_id__in=scope.opd_ids)
     return qs
+
+
+def schedule_opds(user: User) -> QuerySet[Opd]:
+    """The OPDs whose published schedule `user` may ask about (the API's `opd` parameter): HR
+    every OPD, an OPD admin theirs, anyone else the OPDs where the employees of
+    `schedule_employees` (without colleagues) are placed. Asking about one of them answers only
+    the rows `schedule_day_filter` lets through."""
+    scope = scope_for(user)
+    if scope.is_hr:
+        return Opd.objects.all()
+    placed = schedule_employees(user).values("opd_id")
+    return Opd.objects.filter(Q(id__in=scope.opd_ids) | Q(id__in=placed))
+
+
+def schedule_day_filter(user: User) -> Q | None:
+    """Of the published days (wfh.ScheduleDay, by field name: opd cannot import wfh), those `user`
+    may read, every date including future ones; None: all of them (HR). An OPD admin every day
+    published in their OPDs; everyone the days of `schedule_employees` (a supervisor's team,
+    their own), without colleagues: the API answers NIPs, the team calendar only names."""
+    scope = scope_for(user)
+    if scope.is_hr:
+        return None
+    return Q(opd_id__in=scope.opd_ids) | Q(employee__in=schedule_employees(user))
 
 
 # -- home location requests (opd/home_location.py) -------------------------------------------------

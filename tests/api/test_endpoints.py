@@ -187,7 +187,11 @@ def test_a_session_employee_reads_their_own_schedule_but_not_an_opds(data):
         http.get(f"/api/v1/employees/{data.clerk.nip}/schedule/?from={DAY}&to={DAY}").status_code
         == 404
     )
-    assert http.get(f"/api/v1/schedule/?date={DAY}&opd=DISKOMINFO").status_code == 400
+    # their own OPD's day: only their own row (opd.access.schedule_employees); another OPD: 400
+    mine = http.get(f"/api/v1/schedule/?date={DAY}&opd=DISKOMINFO")
+    assert mine.status_code == 200
+    assert [r["nip"] for r in mine.json()["results"]] == [data.staff.nip]
+    assert http.get(f"/api/v1/schedule/?date={DAY}&opd=DISDUKCAPIL").status_code == 400
     assert http.get(f"/api/v1/summaries/opd/?date={DAY}").status_code == 403
 
 
