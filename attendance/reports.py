@@ -23,6 +23,7 @@ from attendance.models import ReportStatus, WorkReport
 from attendance.summaries.runs import summaries_recompute
 from opd import access
 from opd.models import Employee
+from opd.queues import Outcome, decide_each
 from wfh.dates import long_date
 from wfh.models import Mode, ScheduleDay
 
@@ -193,3 +194,26 @@ def wfh_days_without_report(*, employee_id: int, start: dt.date, end: dt.date) -
 def returned_count(*, employee_id: int) -> int:
     """How many of the employee's reports the supervisor returned (the menu's badge): one COUNT."""
     return WorkReport.objects.filter(employee_id=employee_id, status=ReportStatus.RETURNED).count()
+
+
+def pending_review_count(*, user) -> int:
+    """Submitted reports the user may review (the queue's header and the menu's badge): one
+    COUNT."""
+    return reports_to_review(user=user).filter(status=ReportStatus.SUBMITTED).count()
+
+
+def reports_review_bulk(
+    *, report_ids: list[int], user, approve: bool, note: str = ""
+) -> list[Outcome]:
+    """Approve or return many reports with one note, each through `report_review` (its access
+    check and its guarded status change) in its own savepoint: one refused is named, the others
+    are decided. Returning without a note decides none."""
+    note = note.strip()
+    if not approve and not note:
+        raise ValidationError({"note": _("Tuliskan catatan saat mengembalikan laporan.")})
+    found = WorkReport.objects.filter(pk__in=set(report_ids)).select_related("employee")
+    return decide_each(
+        sorted(found, key=lambda r: (r.day, r.pk), reverse=True),
+        lambda report: report_review(report=report, user=user, approve=approve, note=note),
+        denied=_("Anda bukan atasan pegawai ini."),
+    )

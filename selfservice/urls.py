@@ -29,5 +29,6 @@ urlpatterns = [
     path("saya/cuti/<int:pk>/batal/", views_leave.leave_cancel, name="leave_cancel"),
     path("saya/cuti/<int:pk>/lampiran/", views_leave.leave_attachment, name="leave_attachment"),
     path("persetujuan/cuti/", views_leave.leave_queue, name="leave_queue"),
+    path("persetujuan/cuti/massal/", views_leave.leave_queue_bulk, name="leave_queue_bulk"),
     path("persetujuan/cuti/<int:pk>/", views_leave.leave_decide, name="leave_decide"),
 ]
