@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 from django.db.models import QuerySet
 from django.urls import reverse
 from django.utils import timezone
@@ -198,8 +198,24 @@ def returned_count(*, employee_id: int) -> int:
 
 def pending_review_count(*, user) -> int:
     """Submitted reports the user may review (the queue's header and the menu's badge): one
-    COUNT."""
-    return reports_to_review(user=user).filter(status=ReportStatus.SUBMITTED).count()
+    COUNT query, the supervisor's whole chain below them walked in it (WITH RECURSIVE)."""
+    scope = access.scope_for(user)
+    submitted = WorkReport.objects.filter(status=ReportStatus.SUBMITTED)
+    if scope.is_hr:
+        return submitted.count()
+    if not (scope.is_supervisor and scope.employee_id):
+        return 0
+    employees = Employee._meta.db_table
+    reports = WorkReport._meta.db_table
+    sql = (  # table names come from the models, never from input
+        f'WITH RECURSIVE team(id) AS (SELECT id FROM "{employees}" WHERE supervisor_id = %s '  # noqa: S608
+        f'UNION SELECT e.id FROM "{employees}" e JOIN team t ON e.supervisor_id = t.id) '
+        f'SELECT COUNT(*) FROM "{reports}" r WHERE r.status = %s AND r.employee_id <> %s '
+        "AND r.employee_id IN (SELECT id FROM team)"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [scope.employee_id, ReportStatus.SUBMITTED, scope.employee_id])
+        return cursor.fetchone()[0]
 
 
 def reports_review_bulk(
