@@ -149,6 +149,7 @@ def _queue_context(request, scope, filters: QueueFilters) -> dict:
         **filter_context(request, scope, filters),
         "page": page,
         "shown": page.paginator.count,
+        "on_page": len(page.object_list),
         "waiting": report_services.pending_review_count(user=request.user),
         "status": filters.choice or "all",
         "statuses": ReportStatus.choices,

@@ -24,6 +24,7 @@ urlpatterns = [
     path("saya/tukar/<int:pk>/batal/", views.swap_cancel, name="swap_cancel"),
     path("saya/tukar/<int:pk>/jawab/", views.swap_answer, name="swap_answer"),
     path("saya/tukar/persetujuan/", views.swap_queue, name="swap_queue"),
+    path("saya/tukar/persetujuan/massal/", views.swap_queue_bulk, name="swap_queue_bulk"),
     path("saya/tukar/persetujuan/<int:pk>/", views.swap_decide, name="swap_decide"),
     path("saya/cuti/", views_leave.leave_mine, name="leave_mine"),
     path("saya/cuti/<int:pk>/batal/", views_leave.leave_cancel, name="leave_cancel"),

@@ -129,6 +129,7 @@ def _queue_context(request, scope, filters: QueueFilters) -> dict:
         **filter_context(request, scope, filters),
         "page": page,
         "shown": page.paginator.count,
+        "on_page": len(page.object_list),
         "waiting": leave_requests.pending_decisions_count(user=request.user),
         "kinds": LeaveKind.choices,
         "filter_query": query,
