@@ -19,6 +19,11 @@ from django.utils.translation import gettext as _
 from opd import access
 from opd.models import Opd, Unit
 
+# the queries the filter form adds to a queue's page (the OPDs, the units); with the header's
+# waiting count, QUEUE_PAGE_QUERIES: page tests' query bounds add these for a queue
+FILTER_QUERIES = 2
+QUEUE_PAGE_QUERIES = FILTER_QUERIES + 1
+
 
 @dataclass
 class QueueFilters:
