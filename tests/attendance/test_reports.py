@@ -224,7 +224,7 @@ def test_the_queue_runs_a_bounded_number_of_queries(client, days, django_assert_
     extra = review_badge_queries(scope_for(days.atasan_user)) + QUEUE_PAGE_QUERIES
     with django_assert_max_num_queries(14 + extra):
         response = client.get(reverse("attendance:report_queue"), {"status": "all"})
-    assert response.content.decode().count("Anggota ") == 25
+    assert response.content.decode().count('aria-label="Pilih laporan Anggota ') == 25
 
 
 @pytest.mark.django_db
