@@ -25,7 +25,7 @@ from attendance.models import ReportStatus, WorkReport
 from common.views import errors_to_form, is_htmx, page_of
 from opd import access
 from opd.models import Employee
-from opd.queues import QueueFilters, bulk_choice, filter_context, queue_filters, report_outcomes
+from opd.queues import BulkQueue, QueueFilters, bulk_answer, filter_context, queue_filters
 
 PAGE_SIZE = 50
 
@@ -178,45 +178,26 @@ def report_queue_bulk(request):
     answers the queue again (htmx: the list, with the header's count out of band)."""
     scope = _queue_scope(request)
     filters = _queue_filters(request)  # the queue's filters ride on the URL
-    choice = bulk_choice(
+    return bulk_answer(
         request,
-        REVIEW_ACTIONS,
-        unknown_action=_("Pilih setujui atau kembalikan."),
-        nothing_ticked=_("Centang dulu laporan yang akan diputuskan."),
+        BulkQueue(
+            actions=REVIEW_ACTIONS,
+            unknown_action=_("Pilih setujui atau kembalikan."),
+            nothing_ticked=_("Centang dulu laporan yang akan diputuskan."),
+            decide=lambda ids, accept, note: report_services.reports_review_bulk(
+                report_ids=ids, user=request.user, approve=accept, note=note
+            ),
+            done_text=lambda accept, n: (
+                ngettext("%(n)s laporan disetujui.", "%(n)s laporan disetujui.", n)
+                if accept
+                else ngettext("%(n)s laporan dikembalikan.", "%(n)s laporan dikembalikan.", n)
+            ),
+            name_of=lambda report: report.employee.name,
+            context=lambda: _queue_context(request, scope, filters),
+            template="attendance/_report_queue_bulk.html",
+            back=reverse("attendance:report_queue"),
+        ),
     )
-    error = choice.error
-    if not error:
-        try:
-            results = report_services.reports_review_bulk(
-                report_ids=choice.ids,
-                user=request.user,
-                approve=choice.action == "approve",
-                note=choice.note,
-            )
-        except ValidationError as exc:
-            error = " ".join(exc.messages)
-        else:
-            n = len([r for r in results if not r.error])
-            report_outcomes(
-                request,
-                results,
-                done_text=(
-                    ngettext("%(n)s laporan disetujui.", "%(n)s laporan disetujui.", n)
-                    if choice.action == "approve"
-                    else ngettext("%(n)s laporan dikembalikan.", "%(n)s laporan dikembalikan.", n)
-                ),
-                name_of=lambda report: report.employee.name,
-            )
-    if error:
-        messages.error(request, error)
-    if is_htmx(request):
-        context = _queue_context(request, scope, filters)
-        context["note"] = choice.note if error else ""
-        context["is_partial"] = True
-        return render(request, "attendance/_report_queue_bulk.html", context)
-    target = reverse("attendance:report_queue")
-    query = request.META.get("QUERY_STRING", "")
-    return redirect(f"{target}?{query}" if query else target)
 
 
 REVIEW_ACTIONS = ("approve", "return")

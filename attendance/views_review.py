@@ -20,14 +20,7 @@ from attendance.models import AttendanceEvent
 from attendance.views import REVIEW_PER_PAGE, _decorate, _require_reviewer, _with_schedule
 from common.views import is_htmx, page_of
 from opd import access
-from opd.queues import (
-    Outcome,
-    QueueFilters,
-    bulk_choice,
-    filter_context,
-    queue_filters,
-    report_outcomes,
-)
+from opd.queues import BulkQueue, Outcome, QueueFilters, bulk_answer, filter_context, queue_filters
 
 
 def _review_filters(request, data) -> QueueFilters:
@@ -77,46 +70,29 @@ def review_bulk(request):
     happened to each."""
     scope = _require_reviewer(request)
     filters = _review_filters(request, request.GET)  # the queue's filters ride on the URL
-    choice = bulk_choice(
+    return bulk_answer(
         request,
-        ("accept", "reject"),
-        unknown_action=_("Pilih terima atau tolak."),
-        nothing_ticked=_("Centang dulu presensi yang akan diputuskan."),
-    )
-    error = choice.error
-    results = None
-    if not error:
-        try:
-            results = services.events_review_bulk(
-                event_ids=choice.ids,
-                user=request.user,
-                accept=choice.action == "accept",
-                note=choice.note,
-            )
-        except ValidationError as exc:
-            error = " ".join(exc.messages)
-    if results is not None:
-        done = len([r for r in results if not r.error])
-        report_outcomes(
-            request,
-            [Outcome(r.event, r.error) for r in results],
-            done_text=(
-                ngettext("%(n)s presensi diterima.", "%(n)s presensi diterima.", done)
-                if choice.action == "accept"
-                else ngettext("%(n)s presensi ditolak.", "%(n)s presensi ditolak.", done)
+        BulkQueue(
+            actions=("accept", "reject"),
+            unknown_action=_("Pilih terima atau tolak."),
+            nothing_ticked=_("Centang dulu presensi yang akan diputuskan."),
+            decide=lambda ids, accept, note: [
+                Outcome(r.event, r.error)
+                for r in services.events_review_bulk(
+                    event_ids=ids, user=request.user, accept=accept, note=note
+                )
+            ],
+            done_text=lambda accept, n: (
+                ngettext("%(n)s presensi diterima.", "%(n)s presensi diterima.", n)
+                if accept
+                else ngettext("%(n)s presensi ditolak.", "%(n)s presensi ditolak.", n)
             ),
             name_of=lambda event: event.employee.name,
-        )
-    if error:
-        messages.error(request, error)
-    if is_htmx(request):
-        context = _review_context(request, scope, filters, results)
-        context["note"] = request.POST.get("note", "") if error else ""
-        context["is_partial"] = True  # the messages, and the header's count out of band
-        return render(request, "attendance/_review_bulk.html", context)
-    target = reverse("attendance:review")
-    query = urlencode(filters.params())
-    return redirect(f"{target}?{query}" if query else target)
+            context=lambda: _review_context(request, scope, filters),
+            template="attendance/_review_bulk.html",
+            back=reverse("attendance:review"),
+        ),
+    )
 
 
 @login_required

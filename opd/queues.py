@@ -13,9 +13,10 @@ from typing import Any
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.shortcuts import get_object_or_404
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
+from common.views import is_htmx
 from opd import access
 from opd.models import Opd, Unit
 
@@ -176,3 +177,53 @@ def report_outcomes(
             messages.error(
                 request, _("%(name)s: %(error)s") % {"name": name_of(r.item), "error": r.error}
             )
+
+
+@dataclass
+class BulkQueue:
+    """One queue's bulk decision: its two actions (accept first), its messages, how to decide the
+    ticked ids (ids, accept, note) -> outcomes, the queue's context and partial for htmx, and the
+    queue's URL for a plain POST."""
+
+    actions: tuple[str, str]
+    unknown_action: str
+    nothing_ticked: str
+    decide: Callable[[list[int], bool, str], list[Outcome]]
+    done_text: Callable[[bool, int], str]
+    name_of: Callable[[Any], str]
+    context: Callable[[], dict]
+    template: str
+    back: str
+
+
+def bulk_answer(request, queue: BulkQueue):
+    """Decide the ticked items with one note and answer: htmx gets the queue again (its partial
+    swaps the header's count out of band), a plain POST goes back to the queue with its filters."""
+    choice = bulk_choice(
+        request,
+        queue.actions,
+        unknown_action=queue.unknown_action,
+        nothing_ticked=queue.nothing_ticked,
+    )
+    error = choice.error
+    accept = choice.action == queue.actions[0]
+    results = None
+    if not error:
+        try:
+            results = queue.decide(choice.ids, accept, choice.note)
+        except ValidationError as exc:
+            error = " ".join(exc.messages)
+        else:
+            done = len([r for r in results if not r.error])
+            report_outcomes(
+                request, results, done_text=queue.done_text(accept, done), name_of=queue.name_of
+            )
+    if error:
+        messages.error(request, error)
+    if is_htmx(request):
+        context = queue.context()
+        context.update({"note": choice.note if error else "", "is_partial": True})
+        context["results"] = results
+        return render(request, queue.template, context)
+    query = request.META.get("QUERY_STRING", "")
+    return redirect(f"{queue.back}?{query}" if query else queue.back)

@@ -25,7 +25,7 @@ from common.views import is_htmx, page_of
 from opd import access
 from opd.eligibility_records import describe, employee_eligibility
 from opd.models import Employee
-from opd.queues import QueueFilters, bulk_choice, filter_context, queue_filters, report_outcomes
+from opd.queues import BulkQueue, QueueFilters, bulk_answer, filter_context, queue_filters
 from selfservice import ical, selectors
 from selfservice.models import SwapRequest, SwapStatus
 from selfservice.services import calendar_tokens, swap_rules, swaps
@@ -364,45 +364,26 @@ def swap_queue_bulk(request):
     answers the waiting list again (htmx: with the header's count out of band)."""
     scope = _may_open_queue(request)
     filters = _swap_filters(request)
-    choice = bulk_choice(
+    return bulk_answer(
         request,
-        ("approve", "reject"),
-        unknown_action=_("Pilih Setujui atau Tolak."),
-        nothing_ticked=_("Centang dulu permintaan yang akan diputuskan."),
+        BulkQueue(
+            actions=("approve", "reject"),
+            unknown_action=_("Pilih Setujui atau Tolak."),
+            nothing_ticked=_("Centang dulu permintaan yang akan diputuskan."),
+            decide=lambda ids, accept, note: swaps.swaps_decide_bulk(
+                swap_ids=ids, user=request.user, approve=accept, note=note
+            ),
+            done_text=lambda accept, n: (
+                ngettext("%(n)s tukar jadwal disetujui.", "%(n)s tukar jadwal disetujui.", n)
+                if accept
+                else ngettext("%(n)s tukar jadwal ditolak.", "%(n)s tukar jadwal ditolak.", n)
+            ),
+            name_of=lambda swap: swap.requester.name,
+            context=lambda: _swap_pending_context(request, scope, filters),
+            template="selfservice/_swap_queue_bulk.html",
+            back=reverse("selfservice:swap_queue"),
+        ),
     )
-    error = choice.error
-    if not error:
-        try:
-            results = swaps.swaps_decide_bulk(
-                swap_ids=choice.ids,
-                user=request.user,
-                approve=choice.action == "approve",
-                note=choice.note,
-            )
-        except ValidationError as exc:
-            error = " ".join(exc.messages)
-        else:
-            n = len([r for r in results if not r.error])
-            report_outcomes(
-                request,
-                results,
-                done_text=(
-                    ngettext("%(n)s tukar jadwal disetujui.", "%(n)s tukar jadwal disetujui.", n)
-                    if choice.action == "approve"
-                    else ngettext("%(n)s tukar jadwal ditolak.", "%(n)s tukar jadwal ditolak.", n)
-                ),
-                name_of=lambda swap: swap.requester.name,
-            )
-    if error:
-        messages.error(request, error)
-    if is_htmx(request):
-        context = _swap_pending_context(request, scope, filters)
-        context["note"] = choice.note if error else ""
-        context["is_partial"] = True
-        return render(request, "selfservice/_swap_queue_bulk.html", context)
-    target = reverse("selfservice:swap_queue")
-    query = request.META.get("QUERY_STRING", "")
-    return redirect(f"{target}?{query}" if query else target)
 
 
 @login_required

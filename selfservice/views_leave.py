@@ -17,12 +17,12 @@ from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
-from common.views import errors_to_form, is_htmx, page_of
+from common.views import errors_to_form, page_of
 from leave import requests as leave_requests
 from leave.models import LeaveKind, LeaveRecord, LeaveStatus
 from leave.services import MAX_NOTE
 from opd import access
-from opd.queues import QueueFilters, bulk_choice, filter_context, queue_filters, report_outcomes
+from opd.queues import BulkQueue, QueueFilters, bulk_answer, filter_context, queue_filters
 
 PER_PAGE = 25
 
@@ -154,47 +154,26 @@ def leave_queue_bulk(request):
     answers the queue again (htmx: the list, with the header's count out of band)."""
     scope = _may_see_queue(request)
     filters = _queue_filters(request)  # the queue's filters ride on the URL
-    choice = bulk_choice(
+    return bulk_answer(
         request,
-        ("approve", "return"),
-        unknown_action=_("Pilih setujui atau kembalikan."),
-        nothing_ticked=_("Centang dulu pengajuan yang akan diputuskan."),
+        BulkQueue(
+            actions=("approve", "return"),
+            unknown_action=_("Pilih setujui atau kembalikan."),
+            nothing_ticked=_("Centang dulu pengajuan yang akan diputuskan."),
+            decide=lambda ids, accept, note: leave_requests.leave_requests_decide_bulk(
+                record_ids=ids, user=request.user, approve=accept, note=note[:MAX_NOTE]
+            ),
+            done_text=lambda accept, n: (
+                ngettext("%(n)s pengajuan disetujui.", "%(n)s pengajuan disetujui.", n)
+                if accept
+                else ngettext("%(n)s pengajuan dikembalikan.", "%(n)s pengajuan dikembalikan.", n)
+            ),
+            name_of=lambda record: record.employee.name,
+            context=lambda: _queue_context(request, scope, filters),
+            template="selfservice/_leave_queue_bulk.html",
+            back=reverse("selfservice:leave_queue"),
+        ),
     )
-    error = choice.error
-    if not error:
-        try:
-            results = leave_requests.leave_requests_decide_bulk(
-                record_ids=choice.ids,
-                user=request.user,
-                approve=choice.action == "approve",
-                note=choice.note[:MAX_NOTE],
-            )
-        except ValidationError as exc:
-            error = " ".join(exc.messages)
-        else:
-            n = len([r for r in results if not r.error])
-            report_outcomes(
-                request,
-                results,
-                done_text=(
-                    ngettext("%(n)s pengajuan disetujui.", "%(n)s pengajuan disetujui.", n)
-                    if choice.action == "approve"
-                    else ngettext(
-                        "%(n)s pengajuan dikembalikan.", "%(n)s pengajuan dikembalikan.", n
-                    )
-                ),
-                name_of=lambda record: record.employee.name,
-            )
-    if error:
-        messages.error(request, error)
-    if is_htmx(request):
-        context = _queue_context(request, scope, filters)
-        context["note"] = choice.note if error else ""
-        context["is_partial"] = True
-        return render(request, "selfservice/_leave_queue_bulk.html", context)
-    target = reverse("selfservice:leave_queue")
-    query = request.META.get("QUERY_STRING", "")
-    return redirect(f"{target}?{query}" if query else target)
 
 
 @login_required
