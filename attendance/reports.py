@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 from django.db.models import QuerySet
 from django.urls import reverse
 from django.utils import timezone
@@ -23,6 +23,7 @@ from attendance.models import ReportStatus, WorkReport
 from attendance.summaries.runs import summaries_recompute
 from opd import access
 from opd.models import Employee
+from opd.queues import Outcome, decide_each
 from wfh.dates import long_date
 from wfh.models import Mode, ScheduleDay
 
@@ -193,3 +194,42 @@ def wfh_days_without_report(*, employee_id: int, start: dt.date, end: dt.date) -
 def returned_count(*, employee_id: int) -> int:
     """How many of the employee's reports the supervisor returned (the menu's badge): one COUNT."""
     return WorkReport.objects.filter(employee_id=employee_id, status=ReportStatus.RETURNED).count()
+
+
+def pending_review_count(*, user) -> int:
+    """Submitted reports the user may review (the queue's header and the menu's badge): one
+    COUNT query, the supervisor's whole chain below them walked in it (WITH RECURSIVE)."""
+    scope = access.scope_for(user)
+    submitted = WorkReport.objects.filter(status=ReportStatus.SUBMITTED)
+    if scope.is_hr:
+        return submitted.count()
+    if not (scope.is_supervisor and scope.employee_id):
+        return 0
+    employees = Employee._meta.db_table
+    reports = WorkReport._meta.db_table
+    sql = (  # table names come from the models, never from input
+        f'WITH RECURSIVE team(id) AS (SELECT id FROM "{employees}" WHERE supervisor_id = %s '  # noqa: S608
+        f'UNION SELECT e.id FROM "{employees}" e JOIN team t ON e.supervisor_id = t.id) '
+        f'SELECT COUNT(*) FROM "{reports}" r WHERE r.status = %s AND r.employee_id <> %s '
+        "AND r.employee_id IN (SELECT id FROM team)"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [scope.employee_id, ReportStatus.SUBMITTED, scope.employee_id])
+        return cursor.fetchone()[0]
+
+
+def reports_review_bulk(
+    *, report_ids: list[int], user, approve: bool, note: str = ""
+) -> list[Outcome]:
+    """Approve or return many reports with one note, each through `report_review` (its access
+    check and its guarded status change) in its own savepoint: one refused is named, the others
+    are decided. Returning without a note decides none."""
+    note = note.strip()
+    if not approve and not note:
+        raise ValidationError({"note": _("Tuliskan catatan saat mengembalikan laporan.")})
+    found = WorkReport.objects.filter(pk__in=set(report_ids)).select_related("employee")
+    return decide_each(
+        sorted(found, key=lambda r: (r.day, r.pk), reverse=True),
+        lambda report: report_review(report=report, user=user, approve=approve, note=note),
+        denied=_("Anda bukan atasan pegawai ini."),
+    )

@@ -13,7 +13,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.conf import settings
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
@@ -47,6 +47,7 @@ from attendance.selectors import policy_of, working_hours_rows
 from attendance.summaries.runs import summaries_recompute
 from opd import access
 from opd.models import Employee, Opd
+from opd.queues import decide_each
 from wfh.calendar import national_days_off
 from wfh.models import LocalDayOff, Mode, ScheduleDay
 
@@ -581,15 +582,9 @@ def events_review_bulk(
     if not accept and not note:
         raise ValidationError({"note": _("Tuliskan alasan penolakan.")})
     events = AttendanceEvent.objects.filter(pk__in=set(event_ids)).select_related("employee", "opd")
-    results: list[Decided] = []
-    for event in sorted(events, key=lambda e: (e.timestamp, e.pk)):
-        try:
-            with transaction.atomic():
-                results.append(
-                    Decided(event_review(event=event, user=user, accept=accept, note=note))
-                )
-        except ValidationError as exc:
-            results.append(Decided(event, " ".join(exc.messages)))
-        except PermissionDenied:
-            results.append(Decided(event, _("Anda tidak berwenang meninjau presensi ini.")))
-    return results
+    results = decide_each(
+        sorted(events, key=lambda e: (e.timestamp, e.pk)),
+        lambda event: event_review(event=event, user=user, accept=accept, note=note),
+        denied=_("Anda tidak berwenang meninjau presensi ini."),
+    )
+    return [Decided(r.item, r.error) for r in results]

@@ -15,14 +15,17 @@ from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
+from django.views.decorators.http import require_POST
 
 from attendance import reports as report_services
 from attendance.models import ReportStatus, WorkReport
 from common.views import errors_to_form, is_htmx, page_of
 from opd import access
 from opd.models import Employee
+from opd.queues import BulkQueue, QueueFilters, bulk_answer, filter_context, queue_filters
 
 PAGE_SIZE = 50
 
@@ -115,30 +118,86 @@ def _date_param(value: str) -> dt.date | None:
         return None
 
 
-@login_required
-def report_queue(request):
-    _queue_scope(request)
-    if request.method == "POST":
-        return _review(request)
-    status = request.GET.get("status", ReportStatus.SUBMITTED)
+def _queue_filters(request) -> QueueFilters:
+    return queue_filters(
+        request,
+        request.GET,
+        choice_name="status",
+        choice_label=_("Status"),
+        choices=[*ReportStatus.values, "all"],
+        default=ReportStatus.SUBMITTED,
+    )
+
+
+def _queue_context(request, scope, filters: QueueFilters) -> dict:
     start = _date_param(request.GET.get("from", ""))
     end = _date_param(request.GET.get("to", ""))
-    qs = report_services.reports_to_review(user=request.user)
-    if status in ReportStatus.values:
-        qs = qs.filter(status=status)
+    qs = filters.apply(report_services.reports_to_review(user=request.user), day_field="day")
+    if filters.choice in ReportStatus.values:
+        qs = qs.filter(status=filters.choice)
     if start:
         qs = qs.filter(day__gte=start)
     if end:
         qs = qs.filter(day__lte=end)
-    qs = qs.order_by("day", "employee__name", "pk")
-    context = {
-        "page": page_of(request, qs, PAGE_SIZE),
-        "status": status,
+    qs = qs.order_by("-day", "-submitted_at", "-pk")  # newest first
+    page = page_of(request, qs, PAGE_SIZE)
+    params = filters.params()
+    params.update({k: v.isoformat() for k, v in (("from", start), ("to", end)) if v})
+    query = urlencode(params)
+    bulk_url = reverse("attendance:report_queue_bulk")
+    return {
+        **filter_context(request, scope, filters),
+        "page": page,
+        "shown": page.paginator.count,
+        "on_page": len(page.object_list),
+        "waiting": report_services.pending_review_count(user=request.user),
+        "status": filters.choice or "all",
         "statuses": ReportStatus.choices,
         "start": start,
         "end": end,
+        "filter_query": query,
+        "bulk_url": f"{bulk_url}?{query}" if query else bulk_url,
     }
-    return render(request, "attendance/report_queue.html", context)
+
+
+@login_required
+def report_queue(request):
+    scope = _queue_scope(request)
+    if request.method == "POST":
+        return _review(request)
+    filters = _queue_filters(request)
+    if filters.error:
+        messages.error(request, filters.error)
+    return render(request, "attendance/report_queue.html", _queue_context(request, scope, filters))
+
+
+@login_required
+@require_POST
+def report_queue_bulk(request):
+    """Approve or return the ticked reports with one note, each through the per-item service;
+    answers the queue again (htmx: the list, with the header's count out of band)."""
+    scope = _queue_scope(request)
+    filters = _queue_filters(request)  # the queue's filters ride on the URL
+    return bulk_answer(
+        request,
+        BulkQueue(
+            actions=REVIEW_ACTIONS,
+            unknown_action=_("Pilih setujui atau kembalikan."),
+            nothing_ticked=_("Centang dulu laporan yang akan diputuskan."),
+            decide=lambda ids, accept, note: report_services.reports_review_bulk(
+                report_ids=ids, user=request.user, approve=accept, note=note
+            ),
+            done_text=lambda accept, n: (
+                ngettext("%(n)s laporan disetujui.", "%(n)s laporan disetujui.", n)
+                if accept
+                else ngettext("%(n)s laporan dikembalikan.", "%(n)s laporan dikembalikan.", n)
+            ),
+            name_of=lambda report: report.employee.name,
+            context=lambda: _queue_context(request, scope, filters),
+            template="attendance/_report_queue_bulk.html",
+            back=reverse("attendance:report_queue"),
+        ),
+    )
 
 
 REVIEW_ACTIONS = ("approve", "return")

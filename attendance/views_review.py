@@ -4,9 +4,6 @@ attendance.services.event_review). With htmx, the header's count comes out of ba
 
 from __future__ import annotations
 
-import datetime as dt
-from dataclasses import dataclass
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -23,86 +20,35 @@ from attendance.models import AttendanceEvent
 from attendance.views import REVIEW_PER_PAGE, _decorate, _require_reviewer, _with_schedule
 from common.views import is_htmx, page_of
 from opd import access
-from opd.models import Opd, Unit
+from opd.queues import BulkQueue, Outcome, QueueFilters, bulk_answer, filter_context, queue_filters
 
 
-@dataclass
-class ReviewFilters:
-    """The queue's filters from the GET (or the bulk form's) parameters, and the first bad one."""
-
-    opd: Opd | None = None
-    unit_id: int | None = None
-    day: dt.date | None = None
-    reason: str = ""
-    error: str = ""
-
-    def params(self) -> dict[str, str]:
-        """The filters as query parameters, for the links back to the same view."""
-        values = {
-            "opd": self.opd.code if self.opd else "",
-            "unit": str(self.unit_id or ""),
-            "date": self.day.isoformat() if self.day else "",
-            "reason": self.reason,
-        }
-        return {k: v for k, v in values.items() if v}
+def _review_filters(request, data) -> QueueFilters:
+    return queue_filters(
+        request, data, choice_name="reason", choice_label=_("Alasan"), choices=REASON_LABELS
+    )
 
 
-def _review_filters(request, data) -> ReviewFilters:
-    filters = ReviewFilters()
-    opd_code = data.get("opd", "").strip()
-    if opd_code:
-        filters.opd = get_object_or_404(Opd, code=opd_code)
-        access.require(access.can_view_opd(request.user, filters.opd))
-    unit = data.get("unit", "").strip()
-    if unit:
-        if unit.isdigit():
-            filters.unit_id = int(unit)
-        else:
-            filters.error = _("Unit: pilih unit dari daftar.")
-    day = data.get("date", "").strip()
-    if day:
-        try:
-            filters.day = dt.date.fromisoformat(day)
-        except ValueError:
-            filters.error = _("Tanggal: %(value)s bukan tanggal (tulis seperti 2025-12-01).") % {
-                "value": day
-            }
-    reason = data.get("reason", "").strip()
-    if reason in REASON_LABELS:
-        filters.reason = reason
-    elif reason:
-        filters.error = _("Alasan: %(value)s tidak dikenal; pilih dari daftar.") % {"value": reason}
-    return filters
-
-
-def _review_queue(request, filters: ReviewFilters):
+def _review_queue(request, filters: QueueFilters):
     return selectors.review_queue(
         user=request.user,
         opd_id=filters.opd.pk if filters.opd else None,
         unit_id=filters.unit_id,
         day=filters.day,
-        reason=filters.reason,
+        reason=filters.choice,
     ).select_related("opd")
 
 
-def _review_context(request, scope: access.Scope, filters: ReviewFilters, results=None) -> dict:
+def _review_context(request, scope: access.Scope, filters: QueueFilters, results=None) -> dict:
     page = page_of(request, _with_schedule(_review_queue(request, filters)), REVIEW_PER_PAGE)
     _decorate(page.object_list)
-    opds = access.visible_opds(request.user).order_by("code")
-    units = Unit.objects.filter(opd__in=[filters.opd] if filters.opd else opds).select_related(
-        "opd"
-    )
     return {
+        **filter_context(request, scope, filters),
         "page": page,
         "waiting": selectors.review_queue(user=request.user).count(),
         "shown": page.paginator.count,
-        "opds": opds if scope.is_hr or len(scope.opd_ids) > 1 else None,
-        "units": units.order_by("opd__code", "code"),
         "reasons": sorted(REASON_LABELS.items(), key=lambda kv: str(kv[1])),
-        "filters": filters,
         "filter_query": urlencode(filters.params()),
-        "opd_code": filters.opd.code if filters.opd else "",
-        "chosen": filters.opd,
         "results": results,
     }
 
@@ -124,49 +70,29 @@ def review_bulk(request):
     happened to each."""
     scope = _require_reviewer(request)
     filters = _review_filters(request, request.GET)  # the queue's filters ride on the URL
-    action = request.POST.get("action", "")
-    ids = [int(v) for v in request.POST.getlist("ids") if v.isdigit()]
-    error = ""
-    results = None
-    if action not in ("accept", "reject"):
-        error = _("Pilih terima atau tolak.")
-    elif not ids:
-        error = _("Centang dulu presensi yang akan diputuskan.")
-    else:
-        try:
-            results = services.events_review_bulk(
-                event_ids=ids,
-                user=request.user,
-                accept=action == "accept",
-                note=request.POST.get("note", ""),
-            )
-        except ValidationError as exc:
-            error = " ".join(exc.messages)
-    if results is not None:
-        done = [r for r in results if not r.error]
-        if done:
-            text = (
-                ngettext("%(n)s presensi diterima.", "%(n)s presensi diterima.", len(done))
-                if action == "accept"
-                else ngettext("%(n)s presensi ditolak.", "%(n)s presensi ditolak.", len(done))
-            )
-            messages.success(request, text % {"n": len(done)})
-        for r in results:
-            if r.error:
-                messages.error(
-                    request,
-                    _("%(name)s: %(error)s") % {"name": r.event.employee.name, "error": r.error},
+    return bulk_answer(
+        request,
+        BulkQueue(
+            actions=("accept", "reject"),
+            unknown_action=_("Pilih terima atau tolak."),
+            nothing_ticked=_("Centang dulu presensi yang akan diputuskan."),
+            decide=lambda ids, accept, note: [
+                Outcome(r.event, r.error)
+                for r in services.events_review_bulk(
+                    event_ids=ids, user=request.user, accept=accept, note=note
                 )
-    if error:
-        messages.error(request, error)
-    if is_htmx(request):
-        context = _review_context(request, scope, filters, results)
-        context["note"] = request.POST.get("note", "") if error else ""
-        context["is_partial"] = True  # the messages, and the header's count out of band
-        return render(request, "attendance/_review_bulk.html", context)
-    target = reverse("attendance:review")
-    query = urlencode(filters.params())
-    return redirect(f"{target}?{query}" if query else target)
+            ],
+            done_text=lambda accept, n: (
+                ngettext("%(n)s presensi diterima.", "%(n)s presensi diterima.", n)
+                if accept
+                else ngettext("%(n)s presensi ditolak.", "%(n)s presensi ditolak.", n)
+            ),
+            name_of=lambda event: event.employee.name,
+            context=lambda: _review_context(request, scope, filters),
+            template="attendance/_review_bulk.html",
+            back=reverse("attendance:review"),
+        ),
+    )
 
 
 @login_required

@@ -6,7 +6,8 @@ few an employee finds in the phone's bottom bar (under `short`, its label there)
 
 Badges are one mechanism: an entry's `badge` is a callable (user, scope) -> int | None, the count
 of what waits for the user there (unread notifications, swaps asked of them, reports returned to
-them). Each costs one COUNT query per page, and only for users who see its entry.
+them; for reviewers, what waits in each review queue). Each costs one COUNT query per page, and
+only for users who see its entry.
 """
 
 from __future__ import annotations
@@ -18,9 +19,11 @@ from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext_lazy as _
 
 from accounts.notifications import unread_count
-from attendance.reports import returned_count
+from attendance.reports import pending_review_count, returned_count
+from attendance.selectors import review_queue
+from leave.requests import pending_decisions_count
 from opd.access import scope_for
-from selfservice.selectors import swaps_for_me_count
+from selfservice.selectors import swap_queue, swaps_for_me_count
 
 # the COUNT queries the badges add to an employee's page beyond the inbox's (swaps asked of them,
 # reports returned to them): page tests' query bounds add this for an employee
@@ -79,6 +82,34 @@ def reports_returned_badge(user, scope) -> int | None:
     return returned_count(employee_id=scope.employee_id)
 
 
+def flagged_badge(user, scope) -> int:
+    """Flagged check-ins waiting for the reviewer's decision."""
+    return review_queue(user=user).count()
+
+
+def reports_to_review_badge(user, scope) -> int:
+    """Submitted work reports waiting for the supervisor's (or HR's) review."""
+    return pending_review_count(user=user)
+
+
+def swaps_to_decide_badge(user, scope) -> int:
+    """Swaps the colleague agreed to that wait for the supervisor's (or HR's) decision."""
+    return swap_queue(user=user).count()
+
+
+def leave_to_decide_badge(user, scope) -> int:
+    """Leave and duty requests waiting for the approver's decision."""
+    return pending_decisions_count(user=user)
+
+
+REVIEW_BADGES = (
+    flagged_badge,
+    reports_to_review_badge,
+    swaps_to_decide_badge,
+    leave_to_decide_badge,
+)
+
+
 MENU: list[Entry] = [
     Entry(_("Dasbor"), "dashboard:today", _registry, group="hr"),
     Entry(_("OPD"), "opd:list", _registry, group="hr"),
@@ -125,9 +156,12 @@ MENU: list[Entry] = [
         "selfservice:swap_queue",
         lambda s: s.is_hr or s.is_supervisor,
         group="review",
+        badge=swaps_to_decide_badge,
     ),
     Entry(_("Rekap presensi"), "attendance:index", _registry, group="review"),
-    Entry(_("Tinjau presensi"), "attendance:review", _registry, group="review"),
+    Entry(
+        _("Tinjau presensi"), "attendance:review", _registry, group="review", badge=flagged_badge
+    ),
     Entry(_("Presensi tim"), "attendance:index", _supervisor_only, group="review"),
     Entry(_("Cuti & dinas"), "attendance:leave_list", _registry, group="hr"),
     Entry(_("Hukuman disiplin"), "opd:sanctions", _registry, group="hr"),
@@ -142,6 +176,7 @@ MENU: list[Entry] = [
         "attendance:report_queue",
         lambda s: s.is_supervisor or s.is_hr,
         group="review",
+        badge=reports_to_review_badge,
     ),
     Entry(
         _("Laporan saya"),
@@ -180,9 +215,16 @@ MENU: list[Entry] = [
         "selfservice:leave_queue",
         lambda s: s.sees_registry or s.is_supervisor,
         group="review",
+        badge=leave_to_decide_badge,
     ),
     Entry(_("Notifikasi"), "inbox:list", _everyone, group="me", icon="inbox", badge=unread_badge),
 ]
+
+
+def review_badge_queries(scope) -> int:
+    """The COUNT queries the review entries' badges add to a reviewer's page (one per review
+    entry the scope sees): page tests' query bounds add this for a reviewer."""
+    return sum(1 for e in MENU if e.badge in REVIEW_BADGES and e.shown(scope))
 
 
 @dataclass(frozen=True)

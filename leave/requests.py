@@ -32,6 +32,7 @@ from leave.services import describe, leave_changed_send, leave_check
 from leave.signals import LeaveChange
 from opd import access
 from opd.models import Employee
+from opd.queues import Outcome, decide_each
 
 SICK_KINDS = (LeaveKind.SAKIT, LeaveKind.CUTI_SAKIT)
 # what an attachment may be, by its first bytes (the name's extension must agree)
@@ -231,3 +232,30 @@ def requests_to_decide(*, user):
         .select_related("employee__opd", "employee__unit")
         .order_by("-created_at", "-pk")
     )
+
+
+def leave_requests_decide_bulk(
+    *, record_ids: list[int], user, approve: bool, note: str = "", today: dt.date | None = None
+) -> list[Outcome]:
+    """Approve or return many pending requests with one note, each through
+    `leave_request_decide` (its access check and guarded status change) in its own savepoint:
+    one refused is named, the others are decided. Returning without a note decides none."""
+    note = note.strip()
+    if not approve and not note:
+        raise ValidationError({"note": _("Tuliskan catatan saat mengembalikan pengajuan.")})
+    found = LeaveRecord.objects.filter(pk__in=set(record_ids)).select_related("employee")
+    return decide_each(
+        sorted(found, key=lambda r: (r.created_at, r.pk), reverse=True),
+        lambda record: leave_request_decide(
+            record=record, user=user, approve=approve, note=note, today=today
+        ),
+        denied=_("Anda tidak dapat memutuskan pengajuan pegawai ini."),
+    )
+
+
+def pending_decisions_count(*, user) -> int:
+    """Pending requests the user may decide (the queue's header and the menu's badge): one
+    COUNT."""
+    return LeaveRecord.objects.filter(
+        status=LeaveStatus.PENDING, employee__in=access.leave_decidable_employees(user)
+    ).count()

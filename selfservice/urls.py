@@ -24,10 +24,12 @@ urlpatterns = [
     path("saya/tukar/<int:pk>/batal/", views.swap_cancel, name="swap_cancel"),
     path("saya/tukar/<int:pk>/jawab/", views.swap_answer, name="swap_answer"),
     path("saya/tukar/persetujuan/", views.swap_queue, name="swap_queue"),
+    path("saya/tukar/persetujuan/massal/", views.swap_queue_bulk, name="swap_queue_bulk"),
     path("saya/tukar/persetujuan/<int:pk>/", views.swap_decide, name="swap_decide"),
     path("saya/cuti/", views_leave.leave_mine, name="leave_mine"),
     path("saya/cuti/<int:pk>/batal/", views_leave.leave_cancel, name="leave_cancel"),
     path("saya/cuti/<int:pk>/lampiran/", views_leave.leave_attachment, name="leave_attachment"),
     path("persetujuan/cuti/", views_leave.leave_queue, name="leave_queue"),
+    path("persetujuan/cuti/massal/", views_leave.leave_queue_bulk, name="leave_queue_bulk"),
     path("persetujuan/cuti/<int:pk>/", views_leave.leave_decide, name="leave_decide"),
 ]

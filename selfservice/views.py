@@ -15,7 +15,9 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST, require_safe
 
@@ -23,6 +25,7 @@ from common.views import is_htmx, page_of
 from opd import access
 from opd.eligibility_records import describe, employee_eligibility
 from opd.models import Employee
+from opd.queues import BulkQueue, QueueFilters, bulk_answer, filter_context, queue_filters
 from selfservice import ical, selectors
 from selfservice.models import SwapRequest, SwapStatus
 from selfservice.services import calendar_tokens, swap_rules, swaps
@@ -306,16 +309,42 @@ def swap_cancel(request, pk: int):
     return redirect("selfservice:swap_mine")
 
 
-def _may_open_queue(request) -> None:
+def _may_open_queue(request) -> access.Scope:
     scope = access.scope_for(request.user)
     access.require(scope.is_hr or scope.is_supervisor)
+    return scope
+
+
+def _swap_filters(request) -> QueueFilters:
+    return queue_filters(request, request.GET)
+
+
+def _swap_pending_context(request, scope, filters: QueueFilters) -> dict:
+    """The requests waiting for the decision, newest first, narrowed by the filters."""
+    pending = filters.apply(
+        selectors.swap_queue(user=request.user), employee="requester", day_field="day"
+    ).order_by("-created_at", "-pk")
+    pending = list(pending)
+    query = urlencode(filters.params())
+    bulk_url = reverse("selfservice:swap_queue_bulk")
+    return {
+        **filter_context(request, scope, filters),
+        "pending": pending,
+        "shown": len(pending),
+        "on_page": len(pending),
+        "waiting_count": selectors.swap_queue(user=request.user).count(),
+        "filter_query": query,
+        "bulk_url": f"{bulk_url}?{query}" if query else bulk_url,
+    }
 
 
 @login_required
 @require_GET
 def swap_queue(request):
-    _may_open_queue(request)
-    pending = list(selectors.swap_queue(user=request.user))
+    scope = _may_open_queue(request)
+    filters = _swap_filters(request)
+    if filters.error:
+        messages.error(request, filters.error)
     waiting = list(selectors.swap_queue(user=request.user, status=SwapStatus.COLLEAGUE))
     decided = page_of(
         request,
@@ -323,10 +352,37 @@ def swap_queue(request):
         | selectors.swap_queue(user=request.user, status=SwapStatus.REJECTED),
         DECIDED_PER_PAGE,
     )
-    return render(
+    context = _swap_pending_context(request, scope, filters)
+    context.update({"waiting": waiting, "page": decided})
+    return render(request, "selfservice/swap_queue.html", context)
+
+
+@login_required
+@require_POST
+def swap_queue_bulk(request):
+    """Approve or reject the ticked requests with one note, each through the per-item service;
+    answers the waiting list again (htmx: with the header's count out of band)."""
+    scope = _may_open_queue(request)
+    filters = _swap_filters(request)
+    return bulk_answer(
         request,
-        "selfservice/swap_queue.html",
-        {"pending": pending, "waiting": waiting, "page": decided},
+        BulkQueue(
+            actions=("approve", "reject"),
+            unknown_action=_("Pilih Setujui atau Tolak."),
+            nothing_ticked=_("Centang dulu permintaan yang akan diputuskan."),
+            decide=lambda ids, accept, note: swaps.swaps_decide_bulk(
+                swap_ids=ids, user=request.user, approve=accept, note=note
+            ),
+            done_text=lambda accept, n: (
+                ngettext("%(n)s tukar jadwal disetujui.", "%(n)s tukar jadwal disetujui.", n)
+                if accept
+                else ngettext("%(n)s tukar jadwal ditolak.", "%(n)s tukar jadwal ditolak.", n)
+            ),
+            name_of=lambda swap: swap.requester.name,
+            context=lambda: _swap_pending_context(request, scope, filters),
+            template="selfservice/_swap_queue_bulk.html",
+            back=reverse("selfservice:swap_queue"),
+        ),
     )
 
 

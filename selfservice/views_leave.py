@@ -10,8 +10,10 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
@@ -20,6 +22,7 @@ from leave import requests as leave_requests
 from leave.models import LeaveKind, LeaveRecord, LeaveStatus
 from leave.services import MAX_NOTE
 from opd import access
+from opd.queues import BulkQueue, QueueFilters, bulk_answer, filter_context, queue_filters
 
 PER_PAGE = 25
 
@@ -97,17 +100,80 @@ def leave_cancel(request, pk: int):
     return redirect("selfservice:leave_mine")
 
 
-def _may_see_queue(request) -> None:
+def _may_see_queue(request) -> access.Scope:
     scope = access.scope_for(request.user)
     access.require(scope.sees_registry or scope.is_supervisor)
+    return scope
+
+
+def _queue_filters(request) -> QueueFilters:
+    return queue_filters(
+        request,
+        request.GET,
+        choice_name="kind",
+        choice_label=_("Jenis"),
+        choices=LeaveKind.values,
+    )
+
+
+def _queue_context(request, scope, filters: QueueFilters) -> dict:
+    qs = filters.apply(leave_requests.requests_to_decide(user=request.user))
+    if filters.day:  # the requests that cover the day
+        qs = qs.filter(start__lte=filters.day, end__gte=filters.day)
+    if filters.choice:
+        qs = qs.filter(kind=filters.choice)
+    page = page_of(request, qs, PER_PAGE)
+    query = urlencode(filters.params())
+    bulk_url = reverse("selfservice:leave_queue_bulk")
+    return {
+        **filter_context(request, scope, filters),
+        "page": page,
+        "shown": page.paginator.count,
+        "on_page": len(page.object_list),
+        "waiting": leave_requests.pending_decisions_count(user=request.user),
+        "kinds": LeaveKind.choices,
+        "filter_query": query,
+        "bulk_url": f"{bulk_url}?{query}" if query else bulk_url,
+    }
 
 
 @login_required
 @require_GET
 def leave_queue(request):
-    _may_see_queue(request)
-    page = page_of(request, leave_requests.requests_to_decide(user=request.user), PER_PAGE)
-    return render(request, "selfservice/leave_queue.html", {"page": page})
+    scope = _may_see_queue(request)
+    filters = _queue_filters(request)
+    if filters.error:
+        messages.error(request, filters.error)
+    return render(request, "selfservice/leave_queue.html", _queue_context(request, scope, filters))
+
+
+@login_required
+@require_POST
+def leave_queue_bulk(request):
+    """Approve or return the ticked requests with one note, each through the per-item service;
+    answers the queue again (htmx: the list, with the header's count out of band)."""
+    scope = _may_see_queue(request)
+    filters = _queue_filters(request)  # the queue's filters ride on the URL
+    return bulk_answer(
+        request,
+        BulkQueue(
+            actions=("approve", "return"),
+            unknown_action=_("Pilih setujui atau kembalikan."),
+            nothing_ticked=_("Centang dulu pengajuan yang akan diputuskan."),
+            decide=lambda ids, accept, note: leave_requests.leave_requests_decide_bulk(
+                record_ids=ids, user=request.user, approve=accept, note=note[:MAX_NOTE]
+            ),
+            done_text=lambda accept, n: (
+                ngettext("%(n)s pengajuan disetujui.", "%(n)s pengajuan disetujui.", n)
+                if accept
+                else ngettext("%(n)s pengajuan dikembalikan.", "%(n)s pengajuan dikembalikan.", n)
+            ),
+            name_of=lambda record: record.employee.name,
+            context=lambda: _queue_context(request, scope, filters),
+            template="selfservice/_leave_queue_bulk.html",
+            back=reverse("selfservice:leave_queue"),
+        ),
+    )
 
 
 @login_required

@@ -17,6 +17,7 @@ from accounts import notifications
 from accounts.models import NotificationKind, User
 from opd import access
 from opd.models import Employee, Unit
+from opd.queues import Outcome, decide_each
 from selfservice.models import OPEN_SWAP_STATUSES, SwapRequest, SwapStatus
 from selfservice.services import swap_mail
 from selfservice.services.swap_rules import SwapCheck, swap_check
@@ -272,3 +273,28 @@ def swap_cancel(*, swap: SwapRequest, user: User) -> SwapRequest:
     swap.status, swap.decided_by, swap.decided_at = SwapStatus.CANCELLED, user, timezone.now()
     swap.save(update_fields=["status", "decided_by", "decided_at"])
     return swap
+
+
+def swaps_decide_bulk(
+    *, swap_ids: list[int], user: User, approve: bool, note: str = ""
+) -> list[Outcome]:
+    """Approve or reject many requests with one note, each through `swap_approve` or
+    `swap_reject` (their access check, the limits checked again, the guarded status change) in
+    its own savepoint: one refused is named, the others are decided. Rejecting without a note
+    decides none."""
+    if not approve and not note.strip():
+        raise ValidationError({"note": _("Tuliskan alasan penolakan untuk pemohon.")})
+    found = SwapRequest.objects.filter(pk__in=set(swap_ids)).select_related(
+        "requester", "colleague"
+    )
+
+    def decide(swap: SwapRequest) -> SwapRequest:
+        if approve:
+            return swap_approve(swap=swap, user=user, note=note)
+        return swap_reject(swap=swap, user=user, note=note)
+
+    return decide_each(
+        sorted(found, key=lambda s: (s.created_at, s.pk), reverse=True),
+        decide,
+        denied=_("Anda tidak dapat memutuskan permintaan pegawai ini."),
+    )

@@ -10,6 +10,8 @@ from django.utils import timezone
 
 from attendance import dashboard
 from attendance.models import AttendanceEvent, EventStatus, OpdDaySummary
+from config.navigation import review_badge_queries
+from opd.access import scope_for
 from opd.models import Employee
 from tests.factories import make_employee, make_opd, make_unit, make_user
 from wfh.models import Mode, PatternKind, Phase, Programme, Roster, ScheduleDay
@@ -295,7 +297,8 @@ def test_queries_do_not_grow_with_opds(client, day_world, django_assert_max_num_
     assert Employee.objects.count() > 3 * n_opds
     client.force_login(day_world.hr)
     url = reverse("dashboard:today")
-    with django_assert_max_num_queries(18):  # 17, and the header's unread-notification badge
+    # 17, the header's unread-notification badge and the review entries' badges
+    with django_assert_max_num_queries(18 + review_badge_queries(scope_for(day_world.hr))):
         response = client.get(url, {"date": DAY.isoformat(), "sort": "-late"})
     assert response.status_code == 200
     assert response.context["total"].opds == n_opds + 2

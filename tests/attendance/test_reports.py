@@ -4,11 +4,16 @@ import datetime as dt
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from accounts.models import Role
 from attendance import reports
 from attendance.models import ReportStatus, WorkReport
+from config.navigation import review_badge_queries
+from opd.access import scope_for
+from opd.queues import QUEUE_PAGE_QUERIES
 from tests.attendance.conftest import WFH_DAY, WFO_DAY, publish
 from tests.factories import make_employee, make_user
 from wfh.models import Mode
@@ -215,9 +220,11 @@ def test_the_queue_runs_a_bounded_number_of_queries(client, days, django_assert_
             submitted_at=dt.datetime(2025, 12, 2, 10, tzinfo=dt.UTC),
         )
     login(client, days, "atasan")
-    with django_assert_max_num_queries(14):
+    # the page's own, plus the review badges and the filters' and waiting count's queries
+    extra = review_badge_queries(scope_for(days.atasan_user)) + QUEUE_PAGE_QUERIES
+    with django_assert_max_num_queries(14 + extra):
         response = client.get(reverse("attendance:report_queue"), {"status": "all"})
-    assert response.content.decode().count("Anggota ") == 25
+    assert response.content.decode().count('aria-label="Pilih laporan Anggota ') == 25
 
 
 @pytest.mark.django_db
@@ -227,3 +234,128 @@ def test_the_queue_filters_by_date(client, days):
     queue = reverse("attendance:report_queue")
     assert days.staff.name in client.get(queue, {"from": "2025-12-02"}).content.decode()
     assert days.staff.name not in client.get(queue, {"from": "2025-12-03"}).content.decode()
+
+
+def _team_reports(days, n, day=WFH_DAY, prefix="Anggota "):
+    made = []
+    for i in range(n):
+        employee = make_employee(days.kominfo, days.it, name=f"{prefix}{i}", supervisor=days.head)
+        made.append(
+            WorkReport.objects.create(
+                employee=employee,
+                day=day,
+                activities="a",
+                outputs="b",
+                submitted_at=dt.datetime(2025, 12, 2, 10, tzinfo=dt.UTC),
+            )
+        )
+    return made
+
+
+@pytest.mark.django_db
+def test_bulk_approve_decides_each_ticked_report_and_the_count_drops_at_once(client, days):
+    made = _team_reports(days, 3)
+    login(client, days, "atasan")
+    url = reverse("attendance:report_queue_bulk")
+    html = client.post(
+        url, {"action": "approve", "ids": [made[0].pk, made[1].pk]}, HTTP_HX_REQUEST="true"
+    ).content.decode()
+    assert "2 laporan disetujui." in html
+    assert 'id="queue-count" hx-swap-oob="true">1 menunggu' in html
+    statuses = dict(WorkReport.objects.values_list("pk", "status"))
+    assert statuses[made[0].pk] == statuses[made[1].pk] == ReportStatus.APPROVED
+    assert statuses[made[2].pk] == ReportStatus.SUBMITTED
+
+
+@pytest.mark.django_db
+def test_bulk_return_needs_the_one_note_and_gives_it_to_each(client, days):
+    made = _team_reports(days, 2)
+    login(client, days, "atasan")
+    url = reverse("attendance:report_queue_bulk")
+    ids = [r.pk for r in made]
+    html = client.post(url, {"action": "return", "ids": ids}, HTTP_HX_REQUEST="true").content
+    assert "Tuliskan catatan" in html.decode()
+    assert not WorkReport.objects.exclude(status=ReportStatus.SUBMITTED).exists()
+    response = client.post(url, {"action": "return", "ids": ids, "note": "Tambah tautan"})
+    assert response.status_code == 302
+    assert set(WorkReport.objects.values_list("status", "review_note")) == {
+        (ReportStatus.RETURNED, "Tambah tautan")
+    }
+
+
+@pytest.mark.django_db
+def test_bulk_names_a_report_outside_the_team_and_decides_the_rest(client, days):
+    mine = _team_reports(days, 1)[0]
+    boss_user = make_user("atasan.lain", Role.SUPERVISOR, password=days.password)
+    boss = make_employee(days.kominfo, days.sek, name="Atasan Lain", user=boss_user)
+    other = make_employee(days.kominfo, days.sek, name="Bawahan Lain", supervisor=boss)
+    theirs = WorkReport.objects.create(
+        employee=other,
+        day=WFH_DAY,
+        activities="a",
+        outputs="b",
+        submitted_at=dt.datetime.now(dt.UTC),
+    )
+    login(client, days, "atasan")
+    html = client.post(
+        reverse("attendance:report_queue_bulk"),
+        {"action": "approve", "ids": [mine.pk, theirs.pk]},
+        HTTP_HX_REQUEST="true",
+    ).content.decode()
+    assert "1 laporan disetujui." in html
+    assert "Bawahan Lain: Anda bukan atasan pegawai ini." in html
+    theirs.refresh_from_db()
+    assert theirs.status == ReportStatus.SUBMITTED
+
+
+@pytest.mark.django_db
+def test_bulk_without_ticks_or_action_says_what_to_do(client, days):
+    _team_reports(days, 1)
+    login(client, days, "atasan")
+    url = reverse("attendance:report_queue_bulk")
+    html = client.post(url, {"action": "approve"}, HTTP_HX_REQUEST="true").content.decode()
+    assert "Centang dulu laporan" in html
+    html = client.post(url, {"action": "x", "ids": ["1"]}, HTTP_HX_REQUEST="true").content.decode()
+    assert "Pilih setujui atau kembalikan." in html
+
+
+@pytest.mark.django_db
+def test_the_queue_is_newest_first_and_filters_by_unit_date_and_opd(client, days):
+    older = _team_reports(days, 1, day=dt.date(2025, 12, 1))[0]
+    type(older.employee).objects.filter(pk=older.employee_id).update(unit=days.sek)
+    newer = WorkReport.objects.create(
+        employee=days.staff,
+        day=WFH_DAY,
+        activities="a",
+        outputs="b",
+        submitted_at=dt.datetime.now(dt.UTC),
+    )
+    login(client, days, "hr")
+    queue = reverse("attendance:report_queue")
+    page = client.get(queue).content.decode()
+    assert page.index(days.staff.name) < page.index(older.employee.name)
+    by_day = client.get(queue, {"date": "2025-12-01"}).content.decode()
+    assert older.employee.name in by_day and days.staff.name not in by_day
+    by_unit = client.get(queue, {"unit": newer.employee.unit_id}).content.decode()
+    assert days.staff.name in by_unit and older.employee.name not in by_unit
+    by_opd = client.get(queue, {"opd": days.kominfo.code}).content.decode()
+    assert days.staff.name in by_opd
+    bad = client.get(queue, {"date": "kemarin", "status": "nope"}).content.decode()
+    assert "bukan tanggal" in bad or "tidak dikenal" in bad
+
+
+@pytest.mark.django_db
+def test_the_bulk_post_runs_queries_that_do_not_grow_with_the_queue(client, days):
+    login(client, days, "atasan")
+    counts = []
+    for n in (3, 30):
+        WorkReport.objects.all().delete()
+        made = _team_reports(days, n, prefix=f"Q{n} ")
+        with CaptureQueriesContext(connection) as ctx:
+            client.post(
+                reverse("attendance:report_queue_bulk"),
+                {"action": "approve", "ids": [made[0].pk, made[1].pk]},
+                HTTP_HX_REQUEST="true",
+            )
+        counts.append(len(ctx.captured_queries))
+    assert counts[0] == counts[1]

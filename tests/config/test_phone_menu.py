@@ -136,3 +136,38 @@ def test_the_employee_home_page_runs_a_bounded_number_of_queries(
     # things wait for them
     with django_assert_max_num_queries(HOME_QUERIES + 1 + EMPLOYEE_BADGE_QUERIES):
         assert client.get(HOME).status_code == 200
+
+
+@pytest.mark.django_db
+def test_review_badges_count_what_waits_in_each_queue_one_query_each(
+    world, django_assert_num_queries
+):
+    from config.navigation import review_badge_queries
+    from leave.models import LeaveKind, LeaveRecord, LeaveStatus
+
+    day = dt.date(2025, 12, 2)
+    staff = [
+        make_employee(world.kominfo, world.it, name=f"Tim {i}", supervisor=world.head)
+        for i in range(3)
+    ]
+    WorkReport.objects.bulk_create(
+        WorkReport(
+            employee=e, day=day, activities="a", outputs="b", submitted_at=dt.datetime.now(dt.UTC)
+        )
+        for e in staff
+    )
+    WorkReport.objects.filter(employee=staff[0]).update(status=ReportStatus.APPROVED)
+    LeaveRecord.objects.create(
+        employee=staff[1], kind=LeaveKind.DINAS_LUAR, start=day, end=day, status=LeaveStatus.PENDING
+    )
+    user = world.atasan_user
+    scope = scope_for(user)
+    with django_assert_num_queries(review_badge_queries(scope) + 1 + EMPLOYEE_BADGE_QUERIES):
+        items = {str(i.label): i.badge for i in menu_for(scope, "/", user) if i.group == "review"}
+    assert items["Laporan kinerja"] == 2
+    assert items["Persetujuan cuti"] == 1
+    assert items["Persetujuan tukar"] == 0
+    # an employee sees none of the review entries, so none of their counts is asked
+    employee_scope = scope_for(world.pegawai_user)
+    assert review_badge_queries(employee_scope) == 0
+    assert not [i for i in menu_for(employee_scope, "/", world.pegawai_user) if i.group == "review"]

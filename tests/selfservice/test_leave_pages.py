@@ -225,3 +225,98 @@ def test_the_opd_admins_leave_list_links_the_attachment(client, world):
     client.force_login(world.opd_admin)
     page = client.get(reverse("attendance:leave_list")).content.decode()
     assert reverse("selfservice:leave_attachment", args=[record.pk]) in page
+
+
+BULK = "/persetujuan/cuti/massal/"
+
+
+def pending_for(world, n, *, kind=LeaveKind.DINAS_LUAR, unit=None, prefix="Staf"):
+    people = [
+        make_employee(world.kominfo, unit or world.it, name=f"{prefix} {i}") for i in range(n)
+    ]
+    return LeaveRecord.objects.bulk_create(
+        LeaveRecord(employee=p, kind=kind, start=DAY, end=DAY, status=LeaveStatus.PENDING)
+        for p in people
+    )
+
+
+@pytest.mark.django_db
+def test_bulk_approve_decides_each_ticked_request_and_the_count_drops_at_once(client, world):
+    made = pending_for(world, 3)
+    client.force_login(world.opd_admin)
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        html = client.post(
+            BULK, {"action": "approve", "ids": [made[0].pk, made[1].pk]}, HTTP_HX_REQUEST="true"
+        ).content.decode()
+    assert "2 pengajuan disetujui." in html
+    assert 'id="queue-count" hx-swap-oob="true">1 menunggu' in html
+    statuses = dict(LeaveRecord.objects.values_list("pk", "status"))
+    assert statuses[made[0].pk] == statuses[made[1].pk] == LeaveStatus.APPROVED
+    assert statuses[made[2].pk] == LeaveStatus.PENDING
+
+
+@pytest.mark.django_db
+def test_bulk_return_needs_the_one_note_and_gives_it_to_each(client, world):
+    made = pending_for(world, 2)
+    client.force_login(world.opd_admin)
+    ids = [r.pk for r in made]
+    html = client.post(BULK, {"action": "return", "ids": ids}, HTTP_HX_REQUEST="true").content
+    assert "Tuliskan catatan" in html.decode()
+    assert LeaveRecord.objects.filter(status=LeaveStatus.PENDING).count() == 2
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        response = client.post(BULK, {"action": "return", "ids": ids, "note": "Lengkapi surat"})
+    assert response.status_code == 302
+    assert set(LeaveRecord.objects.values_list("status", flat=True)) == {LeaveStatus.RETURNED}
+
+
+@pytest.mark.django_db
+def test_bulk_names_a_request_the_user_may_not_decide_and_decides_the_rest(client, world):
+    mine = pending_for(world, 1)[0]
+    elsewhere = make_employee(world.dukcapil, None, name="Pegawai Dukcapil")
+    theirs = LeaveRecord.objects.create(
+        employee=elsewhere,
+        kind=LeaveKind.DINAS_LUAR,
+        start=DAY,
+        end=DAY,
+        status=LeaveStatus.PENDING,
+    )
+    client.force_login(world.opd_admin)
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        html = client.post(
+            BULK, {"action": "approve", "ids": [mine.pk, theirs.pk]}, HTTP_HX_REQUEST="true"
+        ).content.decode()
+    assert "1 pengajuan disetujui." in html
+    assert "Pegawai Dukcapil: Anda tidak dapat memutuskan pengajuan pegawai ini." in html
+    theirs.refresh_from_db()
+    assert theirs.status == LeaveStatus.PENDING
+
+
+@pytest.mark.django_db
+def test_the_queue_filters_by_kind_unit_and_date_and_names_a_bad_filter(client, world):
+    pending_for(world, 1, kind=LeaveKind.DINAS_LUAR, prefix="Dinas")
+    pending_for(world, 1, kind=LeaveKind.CUTI_TAHUNAN, unit=world.sek, prefix="Cuti")
+    client.force_login(world.opd_admin)
+    by_kind = client.get(QUEUE, {"kind": LeaveKind.CUTI_TAHUNAN}).content.decode()
+    assert "Cuti 0" in by_kind and "Dinas 0" not in by_kind
+    by_unit = client.get(QUEUE, {"unit": world.it.pk}).content.decode()
+    assert "Dinas 0" in by_unit and "Cuti 0" not in by_unit
+    other_day = client.get(QUEUE, {"date": "2025-11-20"}).content.decode()
+    assert "Dinas 0" not in other_day and "Kosongkan saringan" in other_day
+    assert "Dinas 0" in client.get(QUEUE, {"date": DAY.isoformat()}).content.decode()
+    bad = client.get(QUEUE, {"kind": "liburan"}).content.decode()
+    assert "Jenis: liburan tidak dikenal" in bad
+
+
+@pytest.mark.django_db
+def test_the_bulk_post_costs_the_same_queries_for_a_short_or_long_queue(client, world):
+    client.force_login(world.opd_admin)
+    counts = []
+    for n in (3, 20):
+        LeaveRecord.objects.all().delete()
+        made = pending_for(world, n, prefix=f"Q{n}")
+        with CaptureQueriesContext(connection) as ctx:
+            client.post(
+                BULK, {"action": "approve", "ids": [made[0].pk, made[1].pk]}, HTTP_HX_REQUEST="true"
+            )
+        counts.append(len(ctx.captured_queries))
+    assert counts[0] == counts[1]
