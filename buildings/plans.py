@@ -66,14 +66,22 @@ def default_weekdays(phase: Phase) -> list[int]:
 
 
 def plan_range(phase: Phase, today: dt.date) -> tuple[dt.date, dt.date]:
-    """The days a plan made today covers: from today (or the phase's start) to its end."""
+    """The days a plan made today covers: from today (or the phase's start) to its end, or to
+    the day before a change of the phase's terms (a PhaseVersion) takes effect after that start:
+    the WFH days a plan is made for may move then, so a plan for the old days stops there."""
     start = max(phase.start, today)
     if start > phase.end:
         raise PlanError(
             _("Tahap %(phase)s sudah selesai: pilih tahap yang masih berjalan atau akan datang.")
             % {"phase": phase.name}
         )
-    return start, phase.end
+    change = (
+        phase.versions.filter(valid_from__gt=start, valid_from__lte=phase.end)
+        .order_by("valid_from")
+        .values_list("valid_from", flat=True)
+        .first()
+    )
+    return start, (change - dt.timedelta(days=1)) if change else phase.end
 
 
 # -- the proposal ----------------------------------------------------------------------------------

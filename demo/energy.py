@@ -72,11 +72,30 @@ def _demo_building() -> Building:
     return building
 
 
+def _estimates_set(meters, rows, *, office_days: set, wfh: dict) -> None:
+    """Each electricity meter's daily_estimate (what the consolidation planner prices a closed
+    zone with): the mean of its readings just written on office days (working, not WFH); one
+    bulk update."""
+    values: dict[int, list[Decimal]] = {}
+    building_of = {m.pk: m.building_id for m in meters}
+    for r in rows:
+        if r.start in office_days and r.start not in wfh[building_of[r.meter_id]]:
+            values.setdefault(r.meter_id, []).append(r.value)
+    changed = []
+    for meter in meters:
+        if meter.kind == MeterKind.ELECTRICITY and values.get(meter.pk):
+            got = values[meter.pk]
+            meter.daily_estimate = (sum(got, Decimal(0)) / len(got)).quantize(Decimal("0.01"))
+            changed.append(meter)
+    Meter.objects.bulk_update(changed, ["daily_estimate"])
+
+
 def energy_seed(
     *, start: dt.date, end: dt.date, seed: int, event_day: dt.date | None = None
 ) -> int:
     """Daily readings start..end for every active meter (a demo building first when none
-    exists); returns the number of readings written."""
+    exists), and each electricity meter's daily estimate from its office days among them;
+    returns the number of readings written."""
     if not Building.objects.exists():
         _demo_building()
     EmissionFactor.objects.get_or_create(
@@ -128,6 +147,7 @@ def energy_seed(
                 )
             day += dt.timedelta(days=1)
     MeterReading.objects.bulk_create(rows, batch_size=2000)
+    _estimates_set(meters, rows, office_days=work, wfh=wfh)
     if buildings and event_day is not None:
         # the events belong to the largest office (most seats), where a bill would mislead most
         main = max(buildings, key=lambda b: (sum(z.capacity for z in b.zones.all()), -b.pk))

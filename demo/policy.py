@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from django.db.models import Count
 
+from buildings.models import UnitSeat
 from opd.models import DisciplinarySanction, Employee, SanctionKind, Unit, UnitRole
 from opd.services import placements_sync
 from wfh import selectors
@@ -19,6 +20,7 @@ from wfh.phase_versions.changes import change_parse, phase_change
 from wfh.rosters import generation, publication
 
 PHASE = "jabar-2026-kamis"
+PEMKOT = "PEMKOT"  # demo.buildings' centre
 CHANGE_REFERENCE = "SE Wali Kota Bekasi (demo) tentang perubahan hari WFH"
 SANCTIONS = (
     (SanctionKind.EXAMINATION, 20, None),
@@ -35,9 +37,13 @@ class PolicyResult:
 
 
 def _candidates():
-    """Staff without a login or subordinates in a non-frontline unit, oldest id first."""
+    """Staff without a login or subordinates in a non-frontline unit, oldest id first; none seated
+    in the Pemkot centre, whose WFH Thursdays stay the demo's clean example of nearly empty floors
+    (buildings_seed runs before this; without buildings nobody is left out)."""
+    pemkot = UnitSeat.objects.filter(zone__building__code=PEMKOT).values("unit_id")
     return (
-        Employee.objects.filter(
+        Employee.objects.exclude(unit_id__in=pemkot)
+        .filter(
             unit_role=UnitRole.STAFF,
             user__isnull=True,
             wfh_eligible=True,

@@ -16,6 +16,7 @@ from common.bulk import large_write_cache
 from demo.attendance import events_seed, leave_seed
 from demo.buildings import buildings_seed
 from demo.city import DemoResult, city_seed, registry_reset
+from demo.consolidation import consolidation_seed
 from demo.energy import energy_seed
 from demo.evaluation import evaluation_seed
 from demo.logins import EMPLOYEE_USERNAME
@@ -163,6 +164,8 @@ def activity_seed(
         seed=seed,
         event_day=TRIAL_START + dt.timedelta(days=24),
     )
+    say("Menerima rencana penutupan lantai Kamis uji coba (Kompleks Pemkot)…")
+    consolidation_seed()
     return ActivityResult(
         start=start,
         end=end,

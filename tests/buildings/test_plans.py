@@ -78,11 +78,27 @@ def test_a_finished_phase_is_refused_with_its_name(campus):
         _propose(campus, today=dt.date(2027, 2, 1))
 
 
+def test_a_plan_stops_the_day_before_a_change_of_the_phase_takes_effect(campus):
+    from wfh.phase_versions.models import PhaseVersion
+
+    change = campus.thursdays[2] - dt.timedelta(days=3)  # the Monday before the third Thursday
+    PhaseVersion.objects.create(
+        phase=campus.phase,
+        valid_from=change,
+        wfh_weekdays=[0],
+        weekly_cap=1,
+        reference="SE perubahan",
+    )
+    proposal = _propose(campus)
+    assert proposal.end == change - dt.timedelta(days=1)
+    assert proposal.blocks[0].days == tuple(campus.thursdays[:2])
+
+
 def test_accepting_records_closures_and_moves(campus, world, django_assert_max_num_queries):
     fingerprint = _propose(campus).fingerprint
     with django_assert_max_num_queries(
-        17
-    ):  # the proposal rebuilt (9 with leave), the lock, the rows
+        18
+    ):  # the proposal rebuilt (10 with leave and the phase's next change), the lock, the rows
         plan = plans.plan_accept(
             phase=campus.phase,
             buildings=[campus.pemkot],
