@@ -55,7 +55,7 @@ def test_swap_from_request_to_consent_to_approval_on_a_phone(page, live_server, 
     login(page, live_server, "atasan", live_world.password)
     page.goto(live_server.url + "/saya/tukar/persetujuan/")
     expect(page.locator(".waiting-colleague")).to_contain_text("Sari Staf")
-    expect(page.get_by_role("button", name="Setujui")).to_have_count(0)
+    expect(page.get_by_role("button", name="Setujui", exact=True)).to_have_count(0)
 
     # the colleague is told on their month and agrees on their requests page
     page.context.clear_cookies()
@@ -79,7 +79,7 @@ def test_swap_from_request_to_consent_to_approval_on_a_phone(page, live_server, 
     page.goto(live_server.url + "/saya/tukar/persetujuan/")
     expect(page.locator("main")).to_contain_text("Disetujui rekan (Rudi Rekan)")
     shot("swap_queue", page)
-    page.get_by_role("button", name="Setujui").click()
+    page.get_by_role("button", name="Setujui", exact=True).click()
     expect(page.locator(".flash")).to_contain_text("disetujui")
     assert SwapRequest.objects.get().status == SwapStatus.APPROVED
     assert mode_of(sched.sari, THU) == Mode.WFH
