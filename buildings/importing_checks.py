@@ -179,16 +179,7 @@ def check_zones(
     rows, first, seated = [], {}, {}
     for number, cells in records:
         before = len(check.errors)
-        building = cells.get("gedung", "").strip()
-        if not building:
-            check.error(number, "gedung", _("Wajib diisi."))
-        elif building.upper() not in buildings:
-            check.error(
-                number,
-                "gedung",
-                _("Gedung %(code)s tidak ada di berkas gedung maupun di data.")
-                % {"code": building},
-            )
+        building = _building_cell(check, number, cells, buildings)
         code = check.cell(number, "kode", parse_code, cells.get("kode", ""))
         name = free_text.tidy(cells.get("nama", ""))
         if not name:
@@ -282,22 +273,28 @@ def _find_unit(check, number, ref, units, opd_ids) -> Unit | None:
     return None
 
 
+def _building_cell(check: Checker, number: int, cells, known) -> str:
+    """The row's `gedung`: required, and a building of the file or of the data (`known` holds
+    their codes in upper case)."""
+    building = cells.get("gedung", "").strip()
+    if not building:
+        check.error(number, "gedung", _("Wajib diisi."))
+    elif building.upper() not in known:
+        check.error(
+            number,
+            "gedung",
+            _("Gedung %(code)s tidak ada di berkas gedung maupun di data.") % {"code": building},
+        )
+    return building
+
+
 def check_meters(
     check: Checker, records, *, buildings: set[str], zones: set[tuple[str, str]]
 ) -> list[MeterRow]:
     rows, first, kinds = [], {}, {}
     for number, cells in records:
         before = len(check.errors)
-        building = cells.get("gedung", "").strip()
-        if not building:
-            check.error(number, "gedung", _("Wajib diisi."))
-        elif building.upper() not in buildings:
-            check.error(
-                number,
-                "gedung",
-                _("Gedung %(code)s tidak ada di berkas gedung maupun di data.")
-                % {"code": building},
-            )
+        building = _building_cell(check, number, cells, buildings)
         code = check.cell(number, "kode", parse_max_len, cells.get("kode", ""), 64)
         if not code:
             if code is not None:
