@@ -3,7 +3,8 @@ an accepted plan, withdraw one, and say where a unit sits on a day.
 
 The planner itself (buildings/planner.py) is pure; this module reads the zones, seats, meters,
 tariffs and the published schedule (buildings/occupancy.py) and writes ConsolidationPlan,
-ZoneClosure and UnitMove. Who may plan which building: opd.access.visible_buildings.
+ZoneClosure and UnitMove. Who may plan which building: the buildings `user` sees
+(buildings.selectors, from opd.access.building_opd_ids).
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import User
-from buildings import planner
+from buildings import planner, selectors
 from buildings.models import Building, Meter, MeterKind, Tariff, UnitSeat, Zone
 from buildings.models_plans import ConsolidationPlan, PlanStatus, UnitMove, ZoneClosure
 from buildings.occupancy import onsite_by_unit_day
@@ -37,7 +38,7 @@ class PlanError(Exception):
 
 
 def visible_buildings(user: User) -> QuerySet[Building]:
-    return access.visible_buildings(user, Building.objects.filter(active=True))
+    return selectors.visible_buildings(user).filter(active=True)
 
 
 def visible_plans(user: User) -> QuerySet[ConsolidationPlan]:

@@ -326,18 +326,6 @@ def can_plan_buildings(user: User) -> bool:
     return scope_for(user).sees_registry
 
 
-def visible_buildings(user: User, buildings: QuerySet) -> QuerySet:
-    """Of `buildings` (a Building queryset; opd cannot import the buildings app), those `user` may
-    plan or see: HR every one, an OPD admin those where one of their OPDs sits (building_opd_ids),
-    anyone else none."""
-    opd_ids = building_opd_ids(user)
-    if opd_ids is None:
-        return buildings
-    if not opd_ids:
-        return buildings.none()
-    return buildings.filter(opds__in=opd_ids).distinct()
-
-
 # -- buildings and their occupancy (buildings/) -------------------------------------------------
 
 
